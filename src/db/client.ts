@@ -1,0 +1,26 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client';
+import type { Logger } from '../logger';
+
+export type Db = PrismaClient<'query'>;
+
+/**
+ * Prisma 7 client over node-postgres. Query events are always emitted: they feed debug logs
+ * and let tests and benchmarks count the SQL statements each request runs.
+ */
+export function createDb(url: string, poolSize: number, logger: Logger): Db {
+  const adapter = new PrismaPg({ connectionString: url, max: poolSize });
+  const db = new PrismaClient({
+    adapter,
+    log: [
+      { emit: 'event', level: 'query' },
+      { emit: 'event', level: 'warn' },
+      { emit: 'event', level: 'error' },
+    ],
+  });
+  const log = logger.child({ component: 'db' });
+  db.$on('query', (event) => log.trace({ sql: event.query, ms: event.duration }, 'query'));
+  db.$on('warn', (event) => log.warn({ target: event.target }, event.message));
+  db.$on('error', (event) => log.error({ target: event.target }, event.message));
+  return db;
+}
