@@ -20,7 +20,6 @@ const environmentSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   EMBEDDED_DATA_DIR: z.string().min(1).default('.data/pglite'),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
-  PUBSUB_PREFIX: z.string().regex(/^[\w.-]+$/, 'letters, digits, "_", "." and "-" only').default('medqa'),
   SEED_DEMO: booleanFlag.optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
@@ -35,7 +34,7 @@ export interface Config {
   database:
     | { kind: 'postgres'; url: string; poolSize: number }
     | { kind: 'embedded'; dataDir: string; poolSize: number };
-  redis: { url: string; prefix: string } | { url: null; prefix: string };
+  redisUrl: string | null;
   /** Load the demo question page at start (default: only on the embedded database). */
   seedDemo: boolean;
   shutdownTimeoutMs: number;
@@ -67,7 +66,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'embedded', dataDir: e.EMBEDDED_DATA_DIR, poolSize: e.DATABASE_POOL_SIZE },
-    redis: { url: e.REDIS_URL ?? null, prefix: e.PUBSUB_PREFIX },
+    redisUrl: e.REDIS_URL ?? null,
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

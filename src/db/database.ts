@@ -1,0 +1,37 @@
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { createDb, type Db } from './client';
+import { startEmbeddedPostgres } from './embedded';
+
+export interface Database {
+  db: Db;
+  url: string;
+  /** For the start-up log; never includes a password. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Connects to the configured PostgreSQL server, or starts the embedded one. */
+export async function openDatabase(config: Config['database'], logger: Logger): Promise<Database> {
+  if (config.kind === 'postgres') {
+    const url = new URL(config.url);
+    const db = createDb(config.url, config.poolSize, logger);
+    return {
+      db,
+      url: config.url,
+      description: `postgres ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: () => db.$disconnect(),
+    };
+  }
+  const embedded = await startEmbeddedPostgres(config.dataDir, config.poolSize);
+  const db = createDb(embedded.url, config.poolSize, logger);
+  return {
+    db,
+    url: embedded.url,
+    description: `embedded PGlite in ${config.dataDir}`,
+    async close() {
+      await db.$disconnect();
+      await embedded.stop();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { migrate } from './db/migrate';
+import { createLogger } from './logger';
+import { seedDemo } from '../prisma/seed/demo';
+import { createPubSub } from './pubsub';
+import { buildApp } from './server';
+
+// Start-up: config → database (+ migrations, demo data) → pub/sub → server; stop on SIGTERM/SIGINT.
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const logger = createLogger(config.logLevel);
+const database = await openDatabase(config.database, logger);
+await migrate(database.url, { logger });
+if (config.seedDemo) await seedDemo(database.db, logger);
+const pubSub = createPubSub(config.redisUrl, logger);
+const app = buildApp({ db: database.db, pubSub: pubSub.pubSub, logger, production: config.env === 'production' });
+const port = await app.start(config.port, config.host);
+logger.info(
+  { port, database: database.description, pubsub: pubSub.description },
+  `ready: http://localhost:${port}/graphql (database: ${database.description}; pub/sub: ${pubSub.description})`,
+);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: finishing in-flight requests');
+  await app.stop(config!.shutdownTimeoutMs);
+  await pubSub.close();
+  await database.close();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,39 @@
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from '../logger';
+
+/** One structured line per HTTP request: method, path, status, duration, request id. */
+export function useAccessLog(logger: Logger): Plugin {
+  const started = new WeakMap<Request, number>();
+  return {
+    onRequest({ request }) {
+      started.set(request, performance.now());
+    },
+    onResponse({ request, response }) {
+      const start = started.get(request);
+      response.headers.set('x-request-id', requestIdOf(request));
+      logger.info(
+        {
+          method: request.method,
+          path: new URL(request.url).pathname,
+          status: response.status,
+          ms: start === undefined ? undefined : Math.round((performance.now() - start) * 10) / 10,
+          requestId: requestIdOf(request),
+        },
+        'request',
+      );
+    },
+  };
+}
+
+const requestIds = new WeakMap<Request, string>();
+
+/** The caller's `x-request-id` when it is sane, else a new one; stable for the whole request. */
+export function requestIdOf(request: Request): string {
+  let id = requestIds.get(request);
+  if (!id) {
+    const given = request.headers.get('x-request-id');
+    id = given && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    requestIds.set(request, id);
+  }
+  return id;
+}

@@ -1,0 +1,42 @@
+import { PothosValidationError } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
+import type { Context } from '../context';
+
+/**
+ * Sorts the errors of an execution result into the two kinds clients see:
+ * - expected: GraphQLErrors we throw (with `extensions.code`) pass through unchanged, and Pothos'
+ *   own argument errors (bad cursor, malformed global ID, …) become BAD_USER_INPUT;
+ * - unexpected: anything else is logged with its stack and the request id, and the client gets
+ *   "Unexpected error." with that request id, so a report can be matched to the log line.
+ * Yoga's own masking stays on behind this as a safety net for other phases.
+ */
+export function useErrorClassification(): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      const ctx = args.contextValue;
+      return {
+        onExecuteDone(payload) {
+          return handleStreamOrSingleExecutionResult(payload, ({ result, setResult }) => {
+            if (!result.errors?.length) return;
+            setResult({ ...result, errors: result.errors.map((error) => classify(error, ctx)) });
+          });
+        },
+      };
+    },
+  };
+}
+
+function classify(error: GraphQLError, ctx: Context): GraphQLError {
+  const original = error.originalError;
+  if (!original || original instanceof GraphQLError) return error;
+  const options = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
+  if (original instanceof PothosValidationError) {
+    return new GraphQLError(original.message, { ...options, extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  ctx.logger.error({ err: original, path: error.path?.join('.') }, 'unexpected error');
+  return new GraphQLError('Unexpected error.', {
+    ...options,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: ctx.requestId },
+  });
+}

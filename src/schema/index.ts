@@ -1,0 +1,17 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from '../builder';
+// Each domain registers its types and root fields on the builder when imported.
+import '../specialties/types';
+import '../staff/types';
+import '../topics/types';
+import '../blogs/types';
+import '../doctors/types';
+import '../doctors/queries';
+import '../answers/types';
+import '../questions/types';
+import '../questions/queries';
+
+/** The executable schema; printed, sorted, to schema.graphql by `npm run schema:print`. */
+export const schema = builder.toSchema();
+
+export const sortedSchema = () => lexicographicSortSchema(schema);

@@ -1,0 +1,36 @@
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { badUserInput, notFound } from '../errors';
+
+/** Reads a global ID of the expected type into the row id, or says clearly what is wrong with it. */
+export function parseGlobalId(globalId: string, typename: string, field = 'id'): number {
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(globalId);
+  } catch {
+    throw badUserInput(`"${globalId}" is not a valid ID.`, field);
+  }
+  if (decoded.typename !== typename) {
+    throw badUserInput(`"${globalId}" is the ID of a ${decoded.typename}, not of a ${typename}.`, field);
+  }
+  const id = Number(decoded.id);
+  if (!Number.isSafeInteger(id) || id < 1) {
+    throw badUserInput(`"${globalId}" is not a valid ${typename} ID.`, field);
+  }
+  return id;
+}
+
+/** `thing(slug: …)` or `thing(id: …)`: exactly one of the two, as a Prisma unique filter. */
+export function slugOrIdWhere(
+  typename: string,
+  args: { id?: string | null; slug?: string | null },
+): { id: number } | { slug: string } {
+  if ((args.id == null) === (args.slug == null)) {
+    throw badUserInput(`Give exactly one of "id" or "slug" to look up a ${typename}.`);
+  }
+  return args.id != null ? { id: parseGlobalId(args.id, typename) } : { slug: args.slug! };
+}
+
+/** The NOT_FOUND error for a `thing(slug | id)` lookup that matched nothing. */
+export function lookupNotFound(label: string, args: { id?: string | null; slug?: string | null }) {
+  return notFound(`No ${label} with ${args.slug != null ? `slug "${args.slug}"` : `ID "${args.id}"`}.`);
+}

@@ -1,0 +1,18 @@
+import { builder } from '../builder';
+
+export const Topic = builder.prismaNode('Topic', {
+  description: 'A subject shared by questions and blog posts, e.g. "Hair treatments".',
+  id: { field: 'id' },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    slug: t.exposeString('slug', { description: 'Stable, URL-friendly name; filter questions with it.' }),
+  }),
+});
+
+builder.queryField('topics', (t) =>
+  t.prismaField({
+    description: 'Every topic, by name.',
+    type: [Topic],
+    resolve: (query, _root, _args, ctx) => ctx.db.topic.findMany({ ...query, orderBy: { name: 'asc' } }),
+  }),
+);
