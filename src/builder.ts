@@ -14,10 +14,13 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     ID: { Input: string; Output: string | number };
   };
+  // Fields are non-null unless they say otherwise: clients need not guard every value.
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
   plugins: [PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
   prisma: {
     client: (ctx) => ctx.db,
     dmmf: getDatamodel(),

@@ -45,7 +45,7 @@ export function buildApp({ db, pubSub, logger, production = false }: AppDependen
       // Opens on the demo question page, ready to run.
       defaultTabs: [{ query: exampleQuery, variables: JSON.stringify({ slug: DEMO_QUESTION_SLUG }, null, 2) }],
     },
-    maskedErrors: { isDev: !production },
+    maskedErrors: { isDev: false }, // never a stack trace, not even in development
     context: ({ request }) => {
       const requestId = request ? requestIdOf(request) : crypto.randomUUID();
       return { db, pubSub, requestId, logger: logger.child({ requestId }) };

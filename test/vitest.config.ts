@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Vite would load graphql's ESM build for our files while Node loads its CommonJS build for
+  // graphql-yoga: two GraphQLError classes, and `instanceof` checks across them fail. One copy only.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['test/**/*.test.ts'],

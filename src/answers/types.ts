@@ -10,6 +10,7 @@ export const AnswerAuthor = builder.unionType('AnswerAuthor', {
 export const Answer = builder.prismaNode('Answer', {
   description: 'An answer to a question, by a doctor or by a staff member.',
   id: { field: 'id' },
+  select: { id: true }, // select mode: load only the columns a query asks for
   // Hidden answers do not exist for readers, not even through node(id).
   findUnique: (id) => ({ id: Number(id), hiddenAt: null }),
   fields: (t) => ({

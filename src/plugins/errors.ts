@@ -29,11 +29,12 @@ export function useErrorClassification(): Plugin<Context> {
 
 function classify(error: GraphQLError, ctx: Context): GraphQLError {
   const original = error.originalError;
-  if (!original || original instanceof GraphQLError) return error;
   const options = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
+  // Checked first: PothosValidationError is itself a GraphQLError, but without a code.
   if (original instanceof PothosValidationError) {
     return new GraphQLError(original.message, { ...options, extensions: { code: 'BAD_USER_INPUT' } });
   }
+  if (!original || original instanceof GraphQLError) return error;
   ctx.logger.error({ err: original, path: error.path?.join('.') }, 'unexpected error');
   return new GraphQLError('Unexpected error.', {
     ...options,

@@ -1,4 +1,3 @@
-import { lexicographicSortSchema } from 'graphql';
 import { builder } from '../builder';
 // Each domain registers its types and root fields on the builder when imported.
 import '../specialties/types';
@@ -11,7 +10,5 @@ import '../answers/types';
 import '../questions/types';
 import '../questions/queries';
 
-/** The executable schema; printed, sorted, to schema.graphql by `npm run schema:print`. */
+/** The executable schema; `npm run schema:print` writes it to schema.graphql. */
 export const schema = builder.toSchema();
-
-export const sortedSchema = () => lexicographicSortSchema(schema);

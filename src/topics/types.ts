@@ -3,6 +3,7 @@ import { builder } from '../builder';
 export const Topic = builder.prismaNode('Topic', {
   description: 'A subject shared by questions and blog posts, e.g. "Hair treatments".',
   id: { field: 'id' },
+  select: { id: true }, // select mode: load only the columns a query asks for
   fields: (t) => ({
     name: t.exposeString('name'),
     slug: t.exposeString('slug', { description: 'Stable, URL-friendly name; filter questions with it.' }),
