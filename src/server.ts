@@ -114,11 +114,14 @@ export function buildApp({ db, pubSub, logger, production = false }: AppDependen
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
       wsServer.close();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      // Idle keep-alive sockets would hold close() open; busy ones finish their request first.
+      // Keep-alive sockets would hold close() open: close each one as soon as it is idle, i.e.
+      // once its request in flight has been answered; after the timeout, close the rest anyway.
       httpServer.closeIdleConnections();
-      const timer = setTimeout(() => httpServer.closeAllConnections(), timeoutMs);
+      const sweep = setInterval(() => httpServer.closeIdleConnections(), 50);
+      const deadline = setTimeout(() => httpServer.closeAllConnections(), timeoutMs);
       await closed;
-      clearTimeout(timer);
+      clearInterval(sweep);
+      clearTimeout(deadline);
     },
   };
 }

@@ -1,0 +1,48 @@
+/**
+ * `npm run db:migrate`: applies pending migrations to the configured database (DATABASE_URL, or
+ * the embedded one when it is unset) and exits 0, or prints why not and exits 1.
+ */
+import { ConfigError, loadConfig, type Config } from '../config';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded';
+import { migrate } from '../db/migrate';
+import { createLogger } from '../logger';
+
+async function main(): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+  const logger = createLogger(config.logLevel);
+
+  let embedded: EmbeddedPostgres | null = null;
+  try {
+    let url: string;
+    if (config.database.kind === 'postgres') {
+      url = config.database.url;
+    } else {
+      // The embedded database is only reachable while a process serves it: serve it for this run
+      // (the migrator uses a single connection) and stop it after.
+      embedded = await startEmbeddedPostgres(config.database.dataDir, 1);
+      url = embedded.url;
+    }
+    await migrate(url, { logger });
+    return 0;
+  } catch (error) {
+    console.error(`db:migrate failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('db:migrate failed:', error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,93 @@
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../src/db/client';
+import { createPubSub } from '../src/pubsub';
+import { buildApp } from '../src/server';
+import { logger, startTestServer, type TestServer } from './helpers/server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.stop());
+
+describe('HTTP endpoints', () => {
+  it('answers /healthz and /readyz while the database is reachable', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+  });
+
+  it('serves GraphiQL on /graphql, opened on the demo question page', async () => {
+    const response = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<title>Medical Q&A API</title>');
+    expect(html).toContain('query QuestionPage');
+    expect(html).toContain('is-scalp-micropigmentation-permanent');
+  });
+
+  it('returns the request id it was given, or a new one', async () => {
+    const given = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
+    expect(given.headers.get('x-request-id')).toBe('abc-123');
+    const fresh = await fetch(`${server.url}/healthz`);
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('when the database is unreachable', () => {
+  it('reports not ready (503) and masks errors, giving the request id', async () => {
+    const db = createDb('postgresql://postgres@127.0.0.1:9/nowhere', 1, logger);
+    const pubSub = createPubSub(null, logger);
+    const app = buildApp({ db, pubSub: pubSub.pubSub, logger });
+    const url = `http://127.0.0.1:${await app.start(0, '127.0.0.1')}`;
+    try {
+      expect((await fetch(`${url}/readyz`)).status).toBe(503);
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'req-42' },
+        body: JSON.stringify({ query: '{ topics { name } }' }),
+      });
+      expect(await response.json()).toEqual({
+        data: null,
+        errors: [
+          {
+            message: 'Unexpected error.',
+            locations: [{ line: 1, column: 3 }],
+            path: ['topics'],
+            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' },
+          },
+        ],
+      });
+    } finally {
+      await app.stop(100);
+      await db.$disconnect();
+    }
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes a request in flight, then refuses new connections', async () => {
+    const local = await startTestServer({ seed: false });
+    const port = new URL(local.url).port;
+    const body = JSON.stringify({ query: '{ specialties { name } }' });
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let response = '';
+    socket.on('data', (chunk) => (response += chunk));
+    const ended = new Promise((resolve) => socket.once('close', resolve));
+    // Headers and half the body now; the rest after shutdown has begun.
+    socket.write(
+      `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const stopped = local.app.stop(5000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(fetch(`${local.url}/healthz`)).rejects.toThrow();
+    socket.write(body.slice(10));
+    await stopped; // the server closes the connection once the response is out
+    await ended;
+    expect(response).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(response).toContain('{"data":{"specialties":[]}}');
+    await local.stop();
+  });
+});
