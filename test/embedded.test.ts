@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = new URL('..', import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), 'medqa-embedded-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** The process `npm start` runs, with no configuration but a free port and a scratch data folder. */
+function start(extraEnv: Record<string, string> = {}) {
+  const { DATABASE_URL, REDIS_URL, ...env } = process.env;
+  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+    cwd: root,
+    env: { ...env, PORT: '0', EMBEDDED_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Record<string, any>[] = [];
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const ready = new Promise<number>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const entry = JSON.parse(line);
+      logs.push(entry);
+      if (entry.msg?.startsWith('ready:')) resolve(entry.port);
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${stderr}`)));
+  });
+  return { child, logs, ready, stderr: () => stderr };
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+describe('npm start with no configuration', () => {
+  it('runs on the embedded database with in-process pub/sub, serves the demo page, keeps data across restarts', async () => {
+    const first = start();
+    const port = await first.ready;
+    expect(first.logs.find((l) => l.msg.startsWith('ready:'))).toMatchObject({
+      database: `embedded PGlite in ${dataDir}`,
+      pubsub: 'in-process',
+    });
+    expect(first.logs.find((l) => l.component === 'seed-demo')).toMatchObject({ created: true });
+
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ question(slug: "is-scalp-micropigmentation-permanent") { answerCount answers { edges { node { author { ... on Doctor { name } ... on StaffMember { name } } } } } } }',
+      }),
+    });
+    const { data } = await response.json();
+    expect(data.question.answerCount).toBe(5);
+    expect(data.question.answers.edges.map((e: any) => e.node.author.name)).toEqual([
+      'Dr. Harish Kumar Kabilan',
+      'Dr. Izharul Hasan',
+      'Shweta Kumari',
+      'Dr. Archit Aggarwal',
+      'Dr. Raajshri Gupta',
+    ]);
+
+    first.child.kill('SIGTERM');
+    expect(await exited(first.child)).toBe(0);
+    expect(first.logs.at(-1)).toMatchObject({ msg: 'stopped' });
+
+    // Second start: same data folder; migrations and demo page are already there.
+    const second = start();
+    await second.ready;
+    expect(second.logs.find((l) => l.component === 'seed-demo')).toMatchObject({ created: false });
+    expect(second.logs.find((l) => l.component === 'migrate' && 'applied' in l)).toMatchObject({ applied: 0 });
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child)).toBe(0);
+  }, 120_000);
+
+  it('refuses to start on invalid configuration, naming the variable', async () => {
+    const bad = start({ PORT: 'eighty', REDIS_URL: 'localhost:6379' });
+    await expect(bad.ready).rejects.toThrow(/exited with 1/);
+    expect(bad.stderr()).toContain('Invalid configuration:');
+    expect(bad.stderr()).toContain('  - PORT: ');
+    expect(bad.stderr()).toContain('  - REDIS_URL: must be a redis:// or rediss:// URL');
+  }, 30_000);
+});
