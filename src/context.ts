@@ -1,3 +1,4 @@
+import type { Viewer } from './auth/viewer';
 import type { Db } from './db/client';
 import type { Logger } from './logger';
 import type { PubSub } from './pubsub';
@@ -8,4 +9,6 @@ export interface Context {
   pubSub: PubSub;
   logger: Logger;
   requestId: string;
+  /** null for anonymous requests. */
+  viewer: Viewer | null;
 }

@@ -48,7 +48,7 @@ export function buildApp({ db, pubSub, logger, production = false }: AppDependen
     maskedErrors: { isDev: false }, // never a stack trace, not even in development
     context: ({ request }) => {
       const requestId = request ? requestIdOf(request) : crypto.randomUUID();
-      return { db, pubSub, requestId, logger: logger.child({ requestId }) };
+      return { db, pubSub, requestId, logger: logger.child({ requestId }), viewer: null };
     },
     plugins: [
       useAccessLog(logger.child({ component: 'http' })),
