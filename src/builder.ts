@@ -1,7 +1,9 @@
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { DateTimeResolver } from 'graphql-scalars';
+import { scopesOf, unauthorizedError, type AuthScopes } from './auth/scopes';
 import type { Context } from './context';
 import type PrismaTypes from './generated/pothos-prisma-types';
 import { getDatamodel } from './generated/pothos-prisma-types';
@@ -10,6 +12,7 @@ import { getDatamodel } from './generated/pothos-prisma-types';
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopes;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     ID: { Input: string; Output: string | number };
@@ -19,7 +22,8 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [PrismaPlugin, RelayPlugin],
+  // Scope auth first, so that its checks run before any other plugin's resolver wrapping.
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   prisma: {
     client: (ctx) => ctx.db,
@@ -28,11 +32,22 @@ export const builder = new SchemaBuilder<{
     filterConnectionTotalCount: true,
     onUnusedQuery: null,
   },
+  // Every root field declares its scopes (src/auth/scopes.ts; a test checks it).
+  scopeAuth: {
+    authScopes: scopesOf,
+    unauthorizedError: (_parent, ctx, info, result) => unauthorizedError(ctx, info, result),
+    // Subscriptions are checked once, when they start, rather than on every event.
+    authorizeOnSubscribe: true,
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    nodeQueryOptions: { authScopes: { public: true } },
+    nodesQueryOptions: { authScopes: { public: true } },
   },
 });
 
 builder.addScalarType('DateTime', DateTimeResolver, {});
 builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});

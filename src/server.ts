@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
+import { viewerOfConnection, viewerOfRequest } from './auth/tokens';
 import type { Context } from './context';
 import type { Db } from './db/client';
 import type { Logger } from './logger';
@@ -46,9 +48,11 @@ export function buildApp({ db, pubSub, logger, production = false }: AppDependen
       defaultTabs: [{ query: exampleQuery, variables: JSON.stringify({ slug: DEMO_QUESTION_SLUG }, null, 2) }],
     },
     maskedErrors: { isDev: false }, // never a stack trace, not even in development
-    context: ({ request }) => {
+    // HTTP: the Authorization header; WebSocket (no `request`): graphql-ws connectionParams.
+    context: async ({ request, connectionParams }) => {
       const requestId = request ? requestIdOf(request) : crypto.randomUUID();
-      return { db, pubSub, requestId, logger: logger.child({ requestId }), viewer: null };
+      const viewer = request ? await viewerOfRequest(db, request) : await viewerOfConnection(db, connectionParams);
+      return { db, pubSub, requestId, logger: logger.child({ requestId }), viewer };
     },
     plugins: [
       useAccessLog(logger.child({ component: 'http' })),
@@ -76,19 +80,38 @@ export function buildApp({ db, pubSub, logger, production = false }: AppDependen
     {
       execute: (args: any) => args.rootValue.execute(args),
       subscribe: (args: any) => args.rootValue.subscribe(args),
+      // A bad token in connectionParams refuses the connection (close code 4403); none is anonymous.
+      onConnect: async (ctx) => {
+        try {
+          await viewerOfConnection(db, ctx.connectionParams);
+          return true;
+        } catch (error) {
+          if (error instanceof GraphQLError) return false;
+          throw error;
+        }
+      },
       onSubscribe: async (ctx, _id, params) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
+          connectionParams: ctx.connectionParams,
         });
+        let contextValue: Awaited<ReturnType<typeof contextFactory>>;
+        try {
+          contextValue = await contextFactory();
+        } catch (error) {
+          // E.g. the token was revoked after the connection opened: an error for this operation.
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         const args = {
           schema,
           operationName: params.operationName,
           document: parse(params.query),
           variableValues: params.variables,
-          contextValue: await contextFactory(),
+          contextValue,
           rootValue: { execute, subscribe },
         };
         const errors = validate(args.schema, args.document);

@@ -18,6 +18,7 @@ export const BlogPost = builder.prismaNode('BlogPost', {
 builder.queryField('blogPost', (t) =>
   t.prismaField({
     description: 'One blog post, by slug or by ID. NOT_FOUND when there is none.',
+    authScopes: { public: true },
     type: BlogPost,
     nullable: true,
     args: { slug: t.arg.string(), id: t.arg.id() },

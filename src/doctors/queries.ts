@@ -36,6 +36,7 @@ function doctorWhere(filter: { specialty?: string | null; country?: string | nul
 builder.queryFields((t) => ({
   doctor: t.prismaField({
     description: 'One doctor, by slug or by ID. NOT_FOUND when there is none.',
+    authScopes: { public: true },
     type: Doctor,
     nullable: true,
     args: { slug: t.arg.string(), id: t.arg.id() },
@@ -47,6 +48,7 @@ builder.queryFields((t) => ({
   }),
   doctors: t.prismaConnection({
     description: 'Doctors, filtered by specialty or country; alphabetical by default.',
+    authScopes: { public: true },
     type: Doctor,
     cursor: 'id',
     ...pageSize,

@@ -59,6 +59,7 @@ async function questionWhere(db: Db, filter: Filter | null | undefined, order: O
 builder.queryFields((t) => ({
   question: t.prismaField({
     description: 'One question, by slug or by ID. NOT_FOUND when there is none.',
+    authScopes: { public: true },
     type: Question,
     nullable: true,
     args: { slug: t.arg.string(), id: t.arg.id() },
@@ -70,6 +71,7 @@ builder.queryFields((t) => ({
   }),
   questions: t.prismaConnection({
     description: 'Questions, filtered and ordered; newest first by default.',
+    authScopes: { public: true },
     type: Question,
     cursor: 'id',
     ...pageSize,

@@ -13,6 +13,7 @@ export const Specialty = builder.prismaNode('Specialty', {
 builder.queryField('specialties', (t) =>
   t.prismaField({
     description: 'Every specialty, by name.',
+    authScopes: { public: true },
     type: [Specialty],
     resolve: (query, _root, _args, ctx) => ctx.db.specialty.findMany({ ...query, orderBy: { name: 'asc' } }),
   }),

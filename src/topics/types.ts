@@ -13,6 +13,7 @@ export const Topic = builder.prismaNode('Topic', {
 builder.queryField('topics', (t) =>
   t.prismaField({
     description: 'Every topic, by name.',
+    authScopes: { public: true },
     type: [Topic],
     resolve: (query, _root, _args, ctx) => ctx.db.topic.findMany({ ...query, orderBy: { name: 'asc' } }),
   }),
