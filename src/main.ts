@@ -3,7 +3,7 @@ import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { createLogger } from './logger';
 import { seedDemo } from '../prisma/seed/demo';
-import { createPubSub } from './pubsub';
+import { pubSubFromConfig } from './pubsub';
 import { buildApp } from './server';
 
 // Start-up: config → database (+ migrations, demo data) → pub/sub → server; stop on SIGTERM/SIGINT.
@@ -20,8 +20,8 @@ const logger = createLogger(config.logLevel);
 const database = await openDatabase(config.database, logger);
 await migrate(database.url, { logger });
 if (config.seedDemo) await seedDemo(database.db, logger);
-const pubSub = createPubSub(config.redisUrl, logger);
-const app = buildApp({ db: database.db, pubSub: pubSub.pubSub, logger, production: config.env === 'production' });
+const pubSub = pubSubFromConfig(config.redisUrl, config.pubSubPrefix, logger);
+const app = buildApp({ db: database.db, pubSub, logger, production: config.env === 'production' });
 const port = await app.start(config.port, config.host);
 logger.info(
   { port, database: database.description, pubsub: pubSub.description },

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       database: { kind: 'embedded', dataDir: '.data/pglite', poolSize: 10 },
       redisUrl: null,
+      pubSubPrefix: 'medqa',
       seedDemo: true,
       shutdownTimeoutMs: 10_000,
     });

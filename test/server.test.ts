@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../src/db/client';
-import { createPubSub } from '../src/pubsub';
+import { pubSubFromConfig } from '../src/pubsub';
 import { buildApp } from '../src/server';
 import { logger, startTestServer, type TestServer } from './helpers/server';
 
@@ -37,8 +37,7 @@ describe('HTTP endpoints', () => {
 describe('when the database is unreachable', () => {
   it('reports not ready (503) and masks errors, giving the request id', async () => {
     const db = createDb('postgresql://postgres@127.0.0.1:9/nowhere', 1, logger);
-    const pubSub = createPubSub(null, logger);
-    const app = buildApp({ db, pubSub: pubSub.pubSub, logger });
+    const app = buildApp({ db, pubSub: pubSubFromConfig(null, 'test', logger), logger });
     const url = `http://127.0.0.1:${await app.start(0, '127.0.0.1')}`;
     try {
       expect((await fetch(`${url}/readyz`)).status).toBe(503);

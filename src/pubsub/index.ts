@@ -1,44 +1,64 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { createPubSub as createYogaPubSub, type PubSub as YogaPubSub } from 'graphql-yoga';
-import { Redis } from 'ioredis';
+import { Repeater } from 'graphql-yoga';
 import type { Logger } from '../logger';
+import { createInProcessTransport, createRedisTransport, type Transport } from './transport';
 
-/** Typed events: topic name → payload. Filled in by the live-answers work. */
-export type PubSubEvents = Record<string, never>;
+/**
+ * The events, by name, with their payloads. Payloads carry ids only: subscribers re-read what
+ * they need through the schema's own types, so they see exactly what a query would.
+ */
+export interface PubSubEvents {
+  'answer:added': { questionId: number; answerId: number };
+  'answer:updated': { questionId: number; answerId: number; kind: 'EDITED' | 'HIDDEN' };
+}
+export type EventName = keyof PubSubEvents;
 
-export type PubSub = YogaPubSub<PubSubEvents>;
+export interface Subscription<T> {
+  events: AsyncIterableIterator<T>;
+  /** Stops delivery and frees the channel; safe to call more than once. */
+  close(): void;
+}
 
-export interface PubSubHandle {
-  pubSub: PubSub;
-  /** "in-process" or the Redis address, for the start-up log. */
-  description: string;
+export interface PubSub {
+  readonly description: string;
+  /** Publishes to every subscriber of `event` for `key`, in every instance. */
+  publish<E extends EventName>(event: E, key: string | number, payload: PubSubEvents[E]): Promise<void>;
+  /** Resolves once events are being received (nothing published after that is missed). */
+  subscribe<E extends EventName>(event: E, key: string | number): Promise<Subscription<PubSubEvents[E]>>;
+  listenerCount(): number;
   close(): Promise<void>;
 }
 
-/**
- * In-process by default; with a Redis URL, events fan out to every instance through Redis
- * pub/sub (two connections: a subscribed connection cannot publish). ioredis 5, because
- * @graphql-yoga/redis-event-target declares ioredis ^5 as its peer.
- */
-export function createPubSub(redisUrl: string | null, logger: Logger): PubSubHandle {
-  if (!redisUrl) {
-    return { pubSub: createYogaPubSub<PubSubEvents>(), description: 'in-process', close: async () => {} };
-  }
-  // Keep retrying: publishes wait for the connection instead of failing after a few tries.
-  const options = { maxRetriesPerRequest: null };
-  const publishClient = new Redis(redisUrl, options);
-  const subscribeClient = new Redis(redisUrl, options);
-  const log = logger.child({ component: 'redis' });
-  for (const client of [publishClient, subscribeClient]) {
-    client.on('error', (error) => log.warn({ err: error }, 'redis connection error'));
-  }
-  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
-  const address = new URL(redisUrl);
+/** Channels are `<prefix>:<domain>:<event>:<key>`, e.g. `medqa:answer:added:42`. */
+export function createPubSub(transport: Transport, prefix: string): PubSub {
+  const channel = (event: string, key: string | number) => `${prefix}:${event}:${key}`;
   return {
-    pubSub: createYogaPubSub<PubSubEvents>({ eventTarget }),
-    description: `redis ${address.hostname}:${address.port || 6379}`,
-    async close() {
-      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+    description: transport.description,
+    publish: (event, key, payload) => transport.publish(channel(event, key), JSON.stringify(payload)),
+    async subscribe<E extends EventName>(event: E, key: string | number) {
+      type Payload = PubSubEvents[E];
+      const early: Payload[] = [];
+      let deliver = (payload: Payload) => void early.push(payload);
+      const stop = await transport.subscribe(channel(event, key), (message) => deliver(JSON.parse(message)));
+      let closed = false;
+      const events = new Repeater<Payload>(async (push, stopped) => {
+        for (const payload of early) await push(payload);
+        deliver = (payload) => void push(payload);
+        await stopped;
+      });
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        stop();
+        void events.return();
+      };
+      return { events, close };
     },
+    listenerCount: () => transport.listenerCount(),
+    close: () => transport.close(),
   };
+}
+
+/** Redis when a URL is configured (fan-out across instances), in-process otherwise. */
+export function pubSubFromConfig(redisUrl: string | null, prefix: string, logger: Logger): PubSub {
+  return createPubSub(redisUrl ? createRedisTransport(redisUrl, logger) : createInProcessTransport(), prefix);
 }

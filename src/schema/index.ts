@@ -7,8 +7,11 @@ import '../blogs/types';
 import '../doctors/types';
 import '../doctors/queries';
 import '../answers/types';
+import '../answers/mutations';
+import '../answers/subscriptions';
 import '../questions/types';
 import '../questions/queries';
+import '../questions/mutations';
 
 /** The executable schema; `npm run schema:print` writes it to schema.graphql. */
 export const schema = builder.toSchema();

@@ -4,7 +4,7 @@ import { seedDemo } from '../../prisma/seed/demo';
 import { createDb, type Db } from '../../src/db/client';
 import { migrate } from '../../src/db/migrate';
 import { createLogger } from '../../src/logger';
-import { createPubSub } from '../../src/pubsub';
+import { pubSubFromConfig, type PubSub } from '../../src/pubsub';
 import { buildApp, type App } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -17,11 +17,13 @@ export interface TestServer {
   url: string;
   db: Db;
   app: App;
+  pubSub: PubSub;
   database: TestDatabase;
-  /** POSTs an operation to /graphql over real HTTP. */
+  /** POSTs an operation to /graphql over real HTTP, with extra headers if given (e.g. authorization). */
   request<T = any, V = Record<string, unknown>>(
     query: string | TypedDocumentNode<T, V>,
     variables?: V,
+    headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
   /** SQL statements Prisma ran while `run` was going on. */
   countStatements(run: () => Promise<unknown>): Promise<{ count: number; statements: string[] }>;
@@ -37,10 +39,26 @@ export const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
 export async function startTestServer({ seed = true }: { seed?: boolean } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   await migrate(database.url, { logger });
+  if (seed) {
+    const db = createDb(database.url, 1, logger);
+    await seedDemo(db, logger);
+    await db.$disconnect();
+  }
+  return startInstance(database);
+}
+
+/**
+ * A server on an existing database, with Redis pub/sub when `redisUrl` is given (instances that
+ * share a database and a Redis form one deployment). `stop()` leaves the database alone unless
+ * the instance created it.
+ */
+export async function startInstance(
+  database: TestDatabase,
+  { redisUrl = null, prefix = 'test', ownsDatabase = true }: { redisUrl?: string | null; prefix?: string; ownsDatabase?: boolean } = {},
+): Promise<TestServer> {
   const db = createDb(database.url, 5, logger);
-  if (seed) await seedDemo(db, logger);
-  const pubSub = createPubSub(null, logger);
-  const app = buildApp({ db, pubSub: pubSub.pubSub, logger });
+  const pubSub = pubSubFromConfig(redisUrl, prefix, logger);
+  const app = buildApp({ db, pubSub, logger });
   const port = await app.start(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 
@@ -51,11 +69,12 @@ export async function startTestServer({ seed = true }: { seed?: boolean } = {}):
     url,
     db,
     app,
+    pubSub,
     database,
-    async request(query, variables) {
+    async request(query, variables, headers = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
         body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
       });
       return (await response.json()) as GraphQLResponse<any>;
@@ -73,7 +92,7 @@ export async function startTestServer({ seed = true }: { seed?: boolean } = {}):
       await app.stop(1000);
       await pubSub.close();
       await db.$disconnect();
-      await database.drop();
+      if (ownsDatabase) await database.drop();
     },
   };
 }

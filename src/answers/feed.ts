@@ -1,0 +1,70 @@
+import { Repeater } from 'graphql-yoga';
+import type { Context } from '../context';
+import type { PubSubEvents, Subscription } from '../pubsub';
+import { visibleAnswers } from './order';
+
+/** The visible answers of a question created after `afterId`, oldest first. */
+async function answerIdsAfter(ctx: Context, questionId: number, afterId: number): Promise<number[]> {
+  const rows = await ctx.db.answer.findMany({
+    where: { questionId, id: { gt: afterId }, ...visibleAnswers },
+    orderBy: { id: 'asc' },
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
+}
+
+async function latestAnswerId(ctx: Context, questionId: number): Promise<number> {
+  const latest = await ctx.db.answer.findFirst({ where: { questionId }, orderBy: { id: 'desc' }, select: { id: true } });
+  return latest?.id ?? 0;
+}
+
+/**
+ * The next event, or `done` as soon as the subscriber leaves (`stop`): waiting on the event alone
+ * would keep a departed subscriber's channel open until the next event, maybe forever.
+ */
+function nextUnlessStopped<T>(live: Subscription<T>, stop: Promise<unknown>) {
+  return Promise.race([live.events.next(), stop.then(() => ({ done: true as const, value: undefined }))]);
+}
+
+/**
+ * Ids of the answers a subscriber to `answerAdded` receives, in order, each once: first every
+ * answer after `afterId` (a reconnecting client's last cursor), then each new one.
+ *
+ * Events only say "something was added"; the answers themselves always come from the database,
+ * after the last one delivered. So an event that arrives twice, late or out of order delivers
+ * nothing twice and skips nothing, and a lost event is made good by the next one. This relies on
+ * answer ids growing in commit order within a question: postAnswer locks the question row.
+ *
+ * A Repeater rather than an async generator: a generator cannot be stopped while it awaits.
+ */
+export function answerAddedFeed(ctx: Context, questionId: number, afterId: number | null) {
+  return new Repeater<number>(async (push, stop) => {
+    // The starting point is read before listening, so an answer committed in between is not lost.
+    let last = afterId ?? (await latestAnswerId(ctx, questionId));
+    const live = await ctx.pubSub.subscribe('answer:added', questionId);
+    try {
+      do {
+        for (const id of await answerIdsAfter(ctx, questionId, last)) {
+          last = id;
+          await push(id);
+        }
+      } while (!(await nextUnlessStopped(live, stop)).done);
+    } finally {
+      live.close();
+    }
+  });
+}
+
+/** Edits and hides of a question's answers, as they happen. */
+export function answerUpdatedFeed(ctx: Context, questionId: number) {
+  return new Repeater<PubSubEvents['answer:updated']>(async (push, stop) => {
+    const live = await ctx.pubSub.subscribe('answer:updated', questionId);
+    try {
+      for (let next = await nextUnlessStopped(live, stop); !next.done; next = await nextUnlessStopped(live, stop)) {
+        await push(next.value);
+      }
+    } finally {
+      live.close();
+    }
+  });
+}

@@ -1,0 +1,71 @@
+import type { Viewer } from '../auth/viewer';
+import type { Context } from '../context';
+import { notFound, userError } from '../errors';
+import type { EventName, PubSubEvents } from '../pubsub';
+
+type Author = { doctorId: number } | { staffMemberId: number };
+
+/** The author columns for an answer or an edit by this viewer (scopes let only these through). */
+export function authorColumns(viewer: Viewer | null): Author {
+  if (viewer?.role === 'doctor') return { doctorId: viewer.doctorId };
+  if (viewer?.role === 'staff') return { staffMemberId: viewer.staffMemberId };
+  throw userError('FORBIDDEN', 'Only doctors and staff write answers.');
+}
+
+/**
+ * Publishes after the write has committed. A failed publish does not undo or fail the write:
+ * subscribers catch up from the database on the next event or when they reconnect.
+ */
+async function publishAfterCommit<E extends EventName>(ctx: Context, event: E, key: number, payload: PubSubEvents[E]) {
+  try {
+    await ctx.pubSub.publish(event, key, payload);
+  } catch (error) {
+    ctx.logger.warn({ err: error, event, key }, 'publish failed; subscribers will catch up later');
+  }
+}
+
+export async function postAnswer(ctx: Context, questionId: number, body: string) {
+  const author = authorColumns(ctx.viewer);
+  const answer = await ctx.db.$transaction(async (tx) => {
+    // Locking the question makes answer ids grow in commit order within it, which the
+    // answerAdded feed's catch-up relies on.
+    const [question] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM question WHERE id = ${questionId} FOR UPDATE`;
+    if (!question) throw notFound('No question with that ID.');
+    return tx.answer.create({ data: { questionId, body, ...author }, select: { id: true } });
+  });
+  await publishAfterCommit(ctx, 'answer:added', questionId, { questionId, answerId: answer.id });
+  return answer.id;
+}
+
+/** The answer's own doctor, or any staff member, may edit it; the old body is kept. */
+export async function editAnswer(ctx: Context, answerId: number, body: string) {
+  const editor = authorColumns(ctx.viewer);
+  const questionId = await ctx.db.$transaction(async (tx) => {
+    // Locked, so that two edits at once each keep the body they replaced.
+    const [answer] = await tx.$queryRaw<{ question_id: number; doctor_id: number | null; body: string }[]>`
+      SELECT question_id, doctor_id, body FROM answer WHERE id = ${answerId} AND hidden_at IS NULL FOR UPDATE`;
+    if (!answer) throw notFound('No answer with that ID.');
+    if ('doctorId' in editor && answer.doctor_id !== editor.doctorId) {
+      throw userError('FORBIDDEN', "Only the answer's own doctor or a staff member can edit it.");
+    }
+    const editedAt = new Date();
+    await tx.answerEdit.create({ data: { answerId, previousBody: answer.body, editedAt, ...editor } });
+    await tx.answer.update({ where: { id: answerId }, data: { body, lastEditedAt: editedAt } });
+    return answer.question_id;
+  });
+  await publishAfterCommit(ctx, 'answer:updated', questionId, { questionId, answerId, kind: 'EDITED' });
+}
+
+/** Staff moderation: the answer disappears from every list, count and subscription. */
+export async function hideAnswer(ctx: Context, answerId: number): Promise<Date> {
+  const hiddenAt = new Date();
+  const hidden = await ctx.db.answer.updateManyAndReturn({
+    where: { id: answerId, hiddenAt: null },
+    data: { hiddenAt },
+    select: { questionId: true },
+  });
+  if (!hidden[0]) throw notFound('No answer with that ID.');
+  const { questionId } = hidden[0];
+  await publishAfterCommit(ctx, 'answer:updated', questionId, { questionId, answerId, kind: 'HIDDEN' });
+  return hiddenAt;
+}

@@ -1,0 +1,85 @@
+import { formatPrismaCursor, parsePrismaCursor } from '@pothos/plugin-prisma';
+import { builder } from '../builder';
+import type { Context } from '../context';
+import { badUserInput, notFound } from '../errors';
+import { parseGlobalId } from '../schema/lookup';
+import { answerAddedFeed, answerUpdatedFeed } from './feed';
+import { Answer } from './types';
+
+const AnswerEdge = builder.objectRef<{ answerId: number }>('AnswerEdge').implement({
+  description: 'A new answer, with the same cursor it has in `Question.answers`.',
+  fields: (t) => ({
+    cursor: t.string({ resolve: ({ answerId }) => formatPrismaCursor({ id: answerId }, 'id') }),
+    node: t.prismaField({
+      type: Answer,
+      resolve: (query, { answerId }, _args, ctx) => ctx.db.answer.findUniqueOrThrow({ ...query, where: { id: answerId } }),
+    }),
+  }),
+});
+
+const AnswerUpdateKind = builder.enumType('AnswerUpdateKind', {
+  values: {
+    EDITED: { description: 'The body changed; `answer` has the new one.' },
+    HIDDEN: { description: 'Staff hid the answer: remove it; `answer` is null.' },
+  } as const,
+});
+
+const AnswerUpdate = builder
+  .objectRef<{ answerId: number; kind: 'EDITED' | 'HIDDEN' }>('AnswerUpdate')
+  .implement({
+    fields: (t) => ({
+      kind: t.field({ type: AnswerUpdateKind, resolve: (update) => update.kind }),
+      answerId: t.globalID({ resolve: ({ answerId }) => ({ type: 'Answer', id: answerId }) }),
+      answer: t.prismaField({
+        type: Answer,
+        nullable: true,
+        resolve: (query, { answerId }, _args, ctx) =>
+          ctx.db.answer.findFirst({ ...query, where: { id: answerId, hiddenAt: null } }),
+      }),
+    }),
+  });
+
+/** The question a subscription is about: it must exist, so a typo fails at once. */
+async function questionIdOf(ctx: Context, globalId: string): Promise<number> {
+  const id = parseGlobalId(globalId, 'Question', 'questionId');
+  if (!(await ctx.db.question.findUnique({ where: { id }, select: { id: true } }))) {
+    throw notFound(`No question with ID "${globalId}".`);
+  }
+  return id;
+}
+
+function answerIdOfCursor(cursor: string): number {
+  let value: unknown;
+  try {
+    value = parsePrismaCursor(cursor);
+  } catch {
+    value = null;
+  }
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw badUserInput(`"${cursor}" is not a cursor of Question.answers.`, 'after');
+  }
+  return value;
+}
+
+builder.subscriptionFields((t) => ({
+  answerAdded: t.field({
+    description:
+      "Each new visible answer to a question, as it is saved. With `after` (the cursor of the last answer seen), first every answer since then, in order: a reconnecting client misses none.",
+    type: AnswerEdge,
+    authScopes: { public: true },
+    args: { questionId: t.arg.id({ required: true }), after: t.arg.string() },
+    subscribe: async (_root, args, ctx) => {
+      const afterId = args.after == null ? null : answerIdOfCursor(args.after);
+      return answerAddedFeed(ctx, await questionIdOf(ctx, args.questionId), afterId);
+    },
+    resolve: (answerId: number) => ({ answerId }),
+  }),
+  answerUpdated: t.field({
+    description: "Edits and hides of a question's answers, as they happen.",
+    type: AnswerUpdate,
+    authScopes: { public: true },
+    args: { questionId: t.arg.id({ required: true }) },
+    subscribe: async (_root, args, ctx) => answerUpdatedFeed(ctx, await questionIdOf(ctx, args.questionId)),
+    resolve: (update) => update,
+  }),
+}));

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { builder } from '../builder';
+import { parseGlobalId } from '../schema/lookup';
+import { parseInput, text } from '../schema/validation';
+import { askQuestion, editQuestion } from './service';
+import { Question } from './types';
+
+export const TITLE_LIMITS = { min: 10, max: 200 } as const;
+export const BODY_LIMITS = { min: 10, max: 5_000 } as const;
+export const MAX_TOPICS = 5;
+
+const title = text(TITLE_LIMITS.min, TITLE_LIMITS.max);
+const body = text(BODY_LIMITS.min, BODY_LIMITS.max);
+const askInput = z.object({
+  title,
+  body,
+  topics: z.array(z.string()).max(MAX_TOPICS, `must list at most ${MAX_TOPICS} topics`).default([]),
+});
+const editInput = z
+  .object({ title: title.optional(), body: body.optional() })
+  .refine((input) => input.title !== undefined || input.body !== undefined, { message: 'or "body" must be given', path: ['title'] });
+
+
+builder.relayMutationField(
+  'askQuestion',
+  {
+    inputFields: (t) => ({
+      title: t.string({ required: true, description: `${TITLE_LIMITS.min} to ${TITLE_LIMITS.max} characters.` }),
+      body: t.string({ required: true, description: `${BODY_LIMITS.min} to ${BODY_LIMITS.max} characters, plain text.` }),
+      topics: t.stringList({ description: `Slugs of up to ${MAX_TOPICS} topics.` }),
+    }),
+  },
+  {
+    description:
+      'Ask a question, anonymously. The result holds the asker token, shown this once: it lets the asker manage this question and nothing else.',
+    authScopes: { public: true },
+    resolve: (_root, { input }, ctx) => askQuestion(ctx, parseInput(askInput, { ...input, topics: input.topics ?? undefined })),
+  },
+  {
+    outputFields: (t) => ({
+      question: t.prismaField({
+        type: Question,
+        resolve: (query, { questionId }, _args, ctx) => ctx.db.question.findUniqueOrThrow({ ...query, where: { id: questionId } }),
+      }),
+      askerToken: t.string({
+        description: 'Bearer token of the asker. Keep it: it is not stored and cannot be shown again.',
+        resolve: ({ askerToken }) => askerToken,
+      }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'editQuestion',
+  {
+    inputFields: (t) => ({
+      questionId: t.id({ required: true }),
+      title: t.string(),
+      body: t.string(),
+    }),
+  },
+  {
+    description: "Reword a question: its asker (with the asker token), or staff.",
+    authScopes: { asker: true, staff: true },
+    resolve: async (_root, { input }, ctx) => {
+      const questionId = parseGlobalId(input.questionId, 'Question', 'questionId');
+      const changes = parseInput(editInput, { title: input.title ?? undefined, body: input.body ?? undefined });
+      await editQuestion(ctx, questionId, changes);
+      return { questionId };
+    },
+  },
+  {
+    outputFields: (t) => ({
+      question: t.prismaField({
+        type: Question,
+        resolve: (query, { questionId }, _args, ctx) => ctx.db.question.findUniqueOrThrow({ ...query, where: { id: questionId } }),
+      }),
+    }),
+  },
+);
