@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { issueCredential } from '../../src/auth/tokens';
+import { eventually, sleep, subscribe, wsClient } from '../helpers/live';
+import { redisUrl } from '../helpers/redis';
+import { startInstance, startTestServer, type TestServer } from '../helpers/server';
+
+// Two instances of one deployment: one PostgreSQL database, one Redis, one channel prefix.
+let a: TestServer;
+let b: TestServer;
+
+beforeAll(async () => {
+  const prefix = `fanout-${randomBytes(4).toString('hex')}`;
+  const seeded = await startTestServer();
+  await seeded.app.stop(100); // only its database is wanted; the instances below serve it
+  await seeded.pubSub.close();
+  await seeded.db.$disconnect();
+  a = await startInstance(seeded.database, { redisUrl, prefix });
+  b = await startInstance(seeded.database, { redisUrl, prefix, ownsDatabase: false });
+});
+afterAll(async () => {
+  await b?.stop();
+  await a?.stop();
+});
+
+it('delivers an answer posted on one instance to a subscriber on the other, exactly once', async () => {
+  const doctor = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'izharul-hasan' } });
+  const token = await issueCredential(a.db, { role: 'doctor', doctorId: doctor.id });
+  const question = await a.request('{ question(slug: "is-scalp-micropigmentation-permanent") { id } }');
+  const questionId = question.data.question.id;
+
+  const client = wsClient(a.url);
+  const live = subscribe(
+    client,
+    'subscription($q: ID!) { answerAdded(questionId: $q) { node { body author { ... on Doctor { name yearsOfExperience } } } } }',
+    { q: questionId },
+  );
+  await eventually(() => a.pubSub.listenerCount() === 1);
+
+  const posted = await b.request(
+    'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }',
+    { input: { questionId, body: 'Posted through instance B.' } },
+    { authorization: `Bearer ${token}` },
+  );
+  expect(posted).toEqual({ data: { postAnswer: { answer: { body: 'Posted through instance B.' } } } });
+
+  await live.waitFor(1);
+  await sleep(300); // a duplicate would arrive within this
+  expect(live.received).toEqual([
+    {
+      answerAdded: {
+        node: {
+          body: 'Posted through instance B.',
+          author: { name: 'Dr. Izharul Hasan', yearsOfExperience: new Date().getUTCFullYear() - 2010 },
+        },
+      },
+    },
+  ]);
+  await client.dispose();
+});

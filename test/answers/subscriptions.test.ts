@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueCredential } from '../../src/auth/tokens';
+import { eventually, sleep, subscribe, wsClient } from '../helpers/live';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+let doctorToken: string;
+let staffToken: string;
+let questionId: string;
+
+const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';
+const ANSWER_ADDED = `subscription($questionId: ID!, $after: String) {
+  answerAdded(questionId: $questionId, after: $after) {
+    cursor
+    node { body author { __typename ... on Doctor { name specialty { name } } ... on StaffMember { name } } }
+  }
+}`;
+
+async function post(body: string, token = doctorToken, question = questionId): Promise<string> {
+  const { data, errors } = await server.request(POST, { input: { questionId: question, body } }, { authorization: `Bearer ${token}` });
+  expect(errors).toBeUndefined();
+  return data.postAnswer.answer.id;
+}
+
+/** A question of its own for each test, so events of one test never reach another. */
+async function newQuestion(): Promise<string> {
+  const { data } = await server.request(
+    'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }',
+    { input: { title: `Live question ${Math.random()}`, body: 'Does anyone answer this live?' } },
+  );
+  return data.askQuestion.question.id;
+}
+
+const listening = (count: number) => eventually(() => server.pubSub.listenerCount() === count, 5000, `${count} listeners`);
+const bodies = (events: any[]) => events.map((event) => event.answerAdded.node.body);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
+  const staff = await server.db.staffMember.findFirstOrThrow();
+  doctorToken = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
+  staffToken = await issueCredential(server.db, { role: 'staff', staffMemberId: staff.id });
+});
+afterAll(() => server?.stop());
+
+describe('answerAdded over graphql-ws', () => {
+  it('pushes each new answer once, with exactly the fields selected and the connection cursor', async () => {
+    questionId = await newQuestion();
+    const client = wsClient(server.url);
+    const live = subscribe(client, ANSWER_ADDED, { questionId });
+    await listening(1);
+    await post('First live answer.');
+    await post('An editorial note.', staffToken);
+    const events = await live.waitFor(2);
+    await sleep(200); // nothing more may arrive
+    expect(live.received).toHaveLength(2);
+    expect(events.map((e) => e.answerAdded.node)).toEqual([
+      {
+        body: 'First live answer.',
+        author: { __typename: 'Doctor', name: 'Dr. Harish Kumar Kabilan', specialty: { name: 'Plastic Surgeon' } },
+      },
+      { body: 'An editorial note.', author: { __typename: 'StaffMember', name: 'Shweta Kumari' } },
+    ]);
+    const page = await server.request(
+      'query($id: ID!) { question(id: $id) { answers(order: OLDEST_FIRST) { edges { cursor } } } }',
+      { id: questionId },
+    );
+    expect(events.map((e) => e.answerAdded.cursor)).toEqual(page.data.question.answers.edges.map((e: any) => e.cursor));
+    live.stop();
+    await client.dispose();
+    await listening(0);
+  });
+
+  it('replays what a dropped client missed, in order, then continues live', async () => {
+    questionId = await newQuestion();
+    const first = wsClient(server.url);
+    const before = subscribe(first, ANSWER_ADDED, { questionId });
+    await listening(1);
+    await post('Seen before the drop.');
+    const [seen] = await before.waitFor(1);
+    await first.dispose(); // the connection drops
+    await listening(0);
+
+    await post('Missed 1.');
+    await post('Missed 2.');
+    await post('Missed 3.');
+
+    const second = wsClient(server.url);
+    const after = subscribe(second, ANSWER_ADDED, { questionId, after: seen.answerAdded.cursor });
+    expect(bodies(await after.waitFor(3))).toEqual(['Missed 1.', 'Missed 2.', 'Missed 3.']);
+    await post('Live after reconnecting.');
+    await after.waitFor(4);
+    await sleep(200);
+    expect(bodies(after.received)).toEqual(['Missed 1.', 'Missed 2.', 'Missed 3.', 'Live after reconnecting.']);
+    await second.dispose();
+    await listening(0);
+  });
+
+  it('has no gap and no duplicate when answers arrive while the replay runs', async () => {
+    questionId = await newQuestion();
+    const client = wsClient(server.url);
+    const probe = subscribe(client, ANSWER_ADDED, { questionId });
+    await listening(1);
+    await post('Cursor.');
+    const [start] = await probe.waitFor(1);
+    probe.stop();
+    await listening(0);
+    for (let i = 0; i < 20; i++) await post(`Before ${i}`);
+
+    const live = subscribe(client, ANSWER_ADDED, { questionId, after: start.answerAdded.cursor });
+    const during = Array.from({ length: 10 }, (_, i) => post(`During ${i}`));
+    await Promise.all(during);
+    const events = await live.waitFor(30, 10_000);
+    await sleep(300);
+    expect(live.received).toHaveLength(30);
+    const received = bodies(events);
+    expect(received.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => `Before ${i}`));
+    expect([...received.slice(20)].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `During ${i}`));
+    // In creation order: ids (hence cursors' answers) strictly increase.
+    const rows = await server.db.answer.findMany({ where: { body: { in: received } }, orderBy: { id: 'asc' }, select: { body: true } });
+    expect(received).toEqual(rows.map((row) => row.body));
+    await client.dispose();
+  });
+
+  it('never delivers hidden answers, and tells answerUpdated subscribers of edits and hides', async () => {
+    questionId = await newQuestion();
+    const client = wsClient(server.url);
+    const added = subscribe(client, ANSWER_ADDED, { questionId });
+    const updated = subscribe(
+      client,
+      'subscription($questionId: ID!) { answerUpdated(questionId: $questionId) { kind answerId answer { body lastEditedAt } } }',
+      { questionId },
+    );
+    await listening(2);
+    const answerId = await post('Original text.');
+    await added.waitFor(1);
+    const auth = { authorization: `Bearer ${doctorToken}` };
+    await server.request('mutation($input: EditAnswerInput!) { editAnswer(input: $input) { answer { id } } }', { input: { answerId, body: 'Corrected text.' } }, auth);
+    await server.request('mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }', { input: { answerId } }, { authorization: `Bearer ${staffToken}` });
+    const events = await updated.waitFor(2);
+    expect(events[0].answerUpdated).toMatchObject({ kind: 'EDITED', answerId, answer: { body: 'Corrected text.' } });
+    expect(events[0].answerUpdated.answer.lastEditedAt).toEqual(expect.any(String));
+    expect(events[1].answerUpdated).toEqual({ kind: 'HIDDEN', answerId, answer: null });
+
+    // An answer hidden before a replay reaches it is skipped.
+    const [seen] = added.received;
+    const hiddenLater = await post('Will be hidden.');
+    await server.request('mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }', { input: { answerId: hiddenLater } }, { authorization: `Bearer ${staffToken}` });
+    await post('Visible.');
+    const replay = subscribe(client, ANSWER_ADDED, { questionId, after: seen!.answerAdded.cursor });
+    await replay.waitFor(1);
+    await sleep(200);
+    expect(bodies(replay.received)).toEqual(['Visible.']);
+    await client.dispose();
+  });
+
+  it('refuses an unknown question or a bad cursor with a clear error', async () => {
+    const client = wsClient(server.url);
+    const missing = subscribe(client, ANSWER_ADDED, { questionId: Buffer.from('Question:999999').toString('base64') });
+    const badCursor = subscribe(client, ANSWER_ADDED, { questionId: await newQuestion(), after: 'nope' });
+    await eventually(() => missing.errors.length > 0 && badCursor.errors.length > 0);
+    expect(missing.errors).toEqual([
+      expect.objectContaining({ message: 'No question with ID "UXVlc3Rpb246OTk5OTk5".', extensions: { code: 'NOT_FOUND' } }),
+    ]);
+    expect(badCursor.errors).toEqual([
+      expect.objectContaining({
+        message: '"nope" is not a cursor of Question.answers.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+      }),
+    ]);
+    await client.dispose();
+  });
+});
+
+describe('answerAdded over server-sent events', () => {
+  it('streams new answers to a plain HTTP client', async () => {
+    questionId = await newQuestion();
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: ANSWER_ADDED, variables: { questionId } }),
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    await listening(1);
+    await post('Over SSE.');
+
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let stream = '';
+    while (!stream.includes('\n\n') || !stream.includes('event: next')) stream += (await reader.read()).value;
+    const data = stream.split('\n').find((line) => line.startsWith('data: '))!;
+    expect(JSON.parse(data.slice(6)).data.answerAdded.node.body).toBe('Over SSE.');
+    controller.abort();
+    await listening(0);
+  });
+
+  it('refuses an invalid credential with 401', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: 'Bearer mqa_nope' },
+      body: JSON.stringify({ query: ANSWER_ADDED, variables: { questionId } }),
+    });
+    expect(response.status).toBe(401);
+    await response.body?.cancel();
+  });
+});
