@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { viewerOfConnection, viewerOfRequest } from './auth/tokens';
 import type { Context } from './context';
@@ -11,6 +11,7 @@ import type { Db } from './db/client';
 import type { Logger } from './logger';
 import { useAccessLog, requestIdOf } from './plugins/access-log';
 import { useErrorClassification } from './plugins/errors';
+import { useReadiness } from './plugins/readiness';
 import type { PubSub } from './pubsub';
 import { schema } from './schema';
 
@@ -57,18 +58,7 @@ export function buildApp({ db, pubSub, logger, production = false }: AppDependen
     plugins: [
       useAccessLog(logger.child({ component: 'http' })),
       useErrorClassification(),
-      useReadinessCheck({
-        endpoint: '/readyz',
-        check: async () => {
-          try {
-            await db.$queryRaw`SELECT 1`;
-            return true;
-          } catch (error) {
-            logger.warn({ err: error }, 'readiness check failed: database unreachable');
-            return false;
-          }
-        },
-      }),
+      useReadiness(db, pubSub, logger),
     ],
   });
 

@@ -14,7 +14,9 @@ afterAll(() => server?.stop());
 describe('HTTP endpoints', () => {
   it('answers /healthz and /readyz while the database is reachable', async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'up', pubsub: 'up' });
   });
 
   it('serves GraphiQL on /graphql, opened on the demo question page', async () => {
@@ -40,7 +42,9 @@ describe('when the database is unreachable', () => {
     const app = buildApp({ db, pubSub: pubSubFromConfig(null, 'test', logger), logger });
     const url = `http://127.0.0.1:${await app.start(0, '127.0.0.1')}`;
     try {
-      expect((await fetch(`${url}/readyz`)).status).toBe(503);
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'unavailable', database: 'down', pubsub: 'up' });
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-request-id': 'req-42' },

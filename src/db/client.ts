@@ -9,7 +9,16 @@ export type Db = PrismaClient<'query'>;
  * and let tests and benchmarks count the SQL statements each request runs.
  */
 export function createDb(url: string, poolSize: number, logger: Logger): Db {
-  const adapter = new PrismaPg({ connectionString: url, max: poolSize });
+  const log = logger.child({ component: 'db' });
+  const adapter = new PrismaPg(
+    // While PostgreSQL is down, requests fail after the timeout instead of queueing forever;
+    // the pool reconnects by itself when it is back.
+    { connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 },
+    {
+      onPoolError: (error) => log.warn({ err: error }, 'idle database connection lost'),
+      onConnectionError: (error) => log.warn({ err: error }, 'database connection lost'),
+    },
+  );
   const db = new PrismaClient({
     adapter,
     log: [
@@ -18,7 +27,6 @@ export function createDb(url: string, poolSize: number, logger: Logger): Db {
       { emit: 'event', level: 'error' },
     ],
   });
-  const log = logger.child({ component: 'db' });
   db.$on('query', (event) => log.trace({ sql: event.query, ms: event.duration }, 'query'));
   db.$on('warn', (event) => log.warn({ target: event.target }, event.message));
   db.$on('error', (event) => log.error({ target: event.target }, event.message));

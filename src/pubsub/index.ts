@@ -13,7 +13,8 @@ export interface PubSubEvents {
 export type EventName = keyof PubSubEvents;
 
 export interface Subscription<T> {
-  events: AsyncIterableIterator<T>;
+  /** Payloads as published; `null` when some may have been lost (catch up from the database). */
+  events: AsyncIterableIterator<T | null>;
   /** Stops delivery and frees the channel; safe to call more than once. */
   close(): void;
 }
@@ -25,6 +26,8 @@ export interface PubSub {
   /** Resolves once events are being received (nothing published after that is missed). */
   subscribe<E extends EventName>(event: E, key: string | number): Promise<Subscription<PubSubEvents[E]>>;
   listenerCount(): number;
+  /** False while events cannot travel between instances (Redis down). */
+  healthy(): boolean;
   close(): Promise<void>;
 }
 
@@ -35,10 +38,10 @@ export function createPubSub(transport: Transport, prefix: string): PubSub {
     description: transport.description,
     publish: (event, key, payload) => transport.publish(channel(event, key), JSON.stringify(payload)),
     async subscribe<E extends EventName>(event: E, key: string | number) {
-      type Payload = PubSubEvents[E];
+      type Payload = PubSubEvents[E] | null;
       const early: Payload[] = [];
       let deliver = (payload: Payload) => void early.push(payload);
-      const stop = await transport.subscribe(channel(event, key), (message) => deliver(JSON.parse(message)));
+      const stop = await transport.subscribe(channel(event, key), (message) => deliver(message === null ? null : JSON.parse(message)));
       let closed = false;
       const events = new Repeater<Payload>(async (push, stopped) => {
         for (const payload of early) await push(payload);
@@ -54,6 +57,7 @@ export function createPubSub(transport: Transport, prefix: string): PubSub {
       return { events, close };
     },
     listenerCount: () => transport.listenerCount(),
+    healthy: () => transport.healthy(),
     close: () => transport.close(),
   };
 }

@@ -11,15 +11,21 @@ import type { Logger } from '../logger';
  */
 export interface Transport {
   readonly description: string;
+  /** Rejects at once while the transport is down: a publisher never waits for Redis. */
   publish(channel: string, message: string): Promise<void>;
-  /** Resolves, once messages on `channel` reach `onMessage`, to the function that stops them. */
-  subscribe(channel: string, onMessage: (message: string) => void): Promise<() => void>;
+  /**
+   * Resolves, once messages on `channel` reach `onMessage`, to the function that stops them.
+   * `onMessage(null)` means "messages may have been lost" (Redis was down): catch up.
+   */
+  subscribe(channel: string, onMessage: (message: string | null) => void): Promise<() => void>;
+  /** False while Redis is unreachable (readiness reports it). */
+  healthy(): boolean;
   /** Listeners currently registered in this process (a leak shows up here). */
   listenerCount(): number;
   close(): Promise<void>;
 }
 
-type Listeners = Map<string, Set<(message: string) => void>>;
+type Listeners = Map<string, Set<(message: string | null) => void>>;
 
 function countListeners(listeners: Listeners) {
   let count = 0;
@@ -44,6 +50,7 @@ export function createInProcessTransport(): Transport {
       };
     },
     listenerCount: () => countListeners(listeners),
+    healthy: () => true,
     close: async () => listeners.clear(),
   };
 }
@@ -54,13 +61,14 @@ export function createInProcessTransport(): Transport {
  * ioredis 5 because graphql-yoga's Redis packages, which we may still want, peer on ioredis ^5.
  */
 export function createRedisTransport(url: string, logger: Logger): Transport {
-  // Commands wait for the connection instead of failing after a few retries.
-  const options = { maxRetriesPerRequest: null };
-  const publisher = new Redis(url, { ...options, connectionName: 'medqa-publish' });
-  const subscriber = new Redis(url, { ...options, connectionName: 'medqa-subscribe' });
+  // Both reconnect forever (ioredis' default), at most one second apart. A publish while Redis
+  // is down fails at once (no offline queue); (UN)SUBSCRIBEs wait for the connection.
+  const retryStrategy = (attempt: number) => Math.min(attempt * 100, 1_000);
+  const publisher = new Redis(url, { retryStrategy, enableOfflineQueue: false, connectionName: 'medqa-publish' });
+  const subscriber = new Redis(url, { retryStrategy, maxRetriesPerRequest: null, connectionName: 'medqa-subscribe' });
   const log = logger.child({ component: 'redis' });
   for (const client of [publisher, subscriber]) {
-    client.on('error', (error) => log.warn({ err: error }, 'redis connection error'));
+    client.on('error', (error) => log.warn({ err: error.message }, 'redis connection error'));
   }
 
   const listeners: Listeners = new Map();
@@ -69,6 +77,17 @@ export function createRedisTransport(url: string, logger: Logger): Transport {
     for (const listener of listeners.get(channel) ?? []) listener(message);
   });
   const confirmed = new Map<string, Promise<unknown>>();
+
+  // Whatever was published while the subscriber was away is lost: after a reconnect (ioredis
+  // resubscribes by itself), tell every listener to catch up from the database.
+  let connectedBefore = false;
+  subscriber.on('ready', () => {
+    if (connectedBefore) {
+      log.info({ channels: listeners.size }, 'redis back: subscribers catch up');
+      for (const set of listeners.values()) for (const listener of set) listener(null);
+    }
+    connectedBefore = true;
+  });
 
   const address = new URL(url);
   return {
@@ -84,7 +103,9 @@ export function createRedisTransport(url: string, logger: Logger): Transport {
         confirmed.set(channel, subscriber.subscribe(channel));
       }
       set.add(onMessage);
-      await confirmed.get(channel);
+      // While Redis is down, waiting would hang the subscriber; the catch-up on reconnect
+      // covers what it would have missed.
+      if (subscriber.status === 'ready') await confirmed.get(channel);
       const own = set;
       return () => {
         if (!own.delete(onMessage) || own.size > 0 || listeners.get(channel) !== own) return;
@@ -94,6 +115,7 @@ export function createRedisTransport(url: string, logger: Logger): Transport {
       };
     },
     listenerCount: () => countListeners(listeners),
+    healthy: () => publisher.status === 'ready' && subscriber.status === 'ready',
     async close() {
       listeners.clear();
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);
