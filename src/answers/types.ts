@@ -13,6 +13,9 @@ export const Answer = builder.prismaNode('Answer', {
   select: { id: true }, // select mode: load only the columns a query asks for
   // Hidden answers do not exist for readers, not even through node(id).
   findUnique: (id) => ({ id: Number(id), hiddenAt: null }),
+  // ...so node(id)/nodes(ids) get null for them (and for unknown ids): without this, Pothos loads
+  // nodes with findUniqueOrThrow and a hidden answer's ID became an "Unexpected error."
+  nullable: true,
   fields: (t) => ({
     body: t.exposeString('body', { description: 'Plain text exactly as written; never HTML.' }),
     answeredAt: t.expose('answeredAt', { type: 'DateTime' }),

@@ -13,14 +13,26 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw badUserInput(`"${field}" ${issue.message}`, field);
 }
 
+/** Characters as a person counts them here: code points, so a 4-byte emoji is one. */
+const characters = (value: string) => [...value].length;
+
+/** With the `u` flag, a surrogate pair is one code point: only unpaired halves match. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
 /**
  * Free text kept exactly as written, within length limits counted in characters. PostgreSQL
- * cannot store NUL, so it is refused here with a clear message rather than failing deep down.
+ * cannot store NUL or unpaired surrogates, so they are refused here with a clear message rather
+ * than failing deep down or being silently replaced.
  */
 export function text(min: number, max: number) {
   return z
     .string()
     .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters')
-    .refine((value) => value.trim().length >= min, `must have at least ${min} character${min === 1 ? '' : 's'} besides spaces`)
-    .refine((value) => [...value].length <= max, `must have at most ${max} characters`);
+    // A lone UTF-16 surrogate (JSON allows "\ud800") has no UTF-8 form: PostgreSQL would get U+FFFD
+    // instead, and the text would not come back as written. Refused rather than changed.
+    .refine((value) => !LONE_SURROGATE.test(value), 'must be valid Unicode text (no unpaired surrogates)')
+    // Both limits count characters (code points), so that an emoji is one character at either end;
+    // `.length` would count UTF-16 units, and let 5 emoji pass for 10 characters.
+    .refine((value) => characters(value.trim()) >= min, `must have at least ${min} character${min === 1 ? '' : 's'} besides spaces`)
+    .refine((value) => characters(value) <= max, `must have at most ${max} characters`);
 }
