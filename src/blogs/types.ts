@@ -4,6 +4,7 @@ import { lookupNotFound, slugOrIdWhere } from '../schema/lookup';
 export const BlogPost = builder.prismaNode('BlogPost', {
   description: "An article of the site's blog, related to questions through shared topics.",
   id: { field: 'id' },
+  nullable: true, // node(id) of a missing row is null, as Relay expects
   select: { id: true }, // select mode: load only the columns a query asks for
   fields: (t) => ({
     slug: t.exposeString('slug'),

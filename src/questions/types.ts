@@ -9,6 +9,7 @@ export const MAX_RELEVANT_BLOGS = 20;
 export const Question = builder.prismaNode('Question', {
   description: 'A health question asked by a patient. Who asked is never revealed.',
   id: { field: 'id' },
+  nullable: true, // node(id) of a missing row is null, as Relay expects
   select: { id: true }, // select mode: load only the columns a query asks for
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Human-readable, unique; used in page URLs.' }),

@@ -1,6 +1,8 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { badUserInput, notFound } from '../errors';
 
+const article = (noun: string) => `${/^[AEIOU]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
 /** Reads a global ID of the expected type into the row id, or says clearly what is wrong with it. */
 export function parseGlobalId(globalId: string, typename: string, field = 'id'): number {
   let decoded: { typename: string; id: string };
@@ -10,7 +12,7 @@ export function parseGlobalId(globalId: string, typename: string, field = 'id'):
     throw badUserInput(`"${globalId}" is not a valid ID.`, field);
   }
   if (decoded.typename !== typename) {
-    throw badUserInput(`"${globalId}" is the ID of a ${decoded.typename}, not of a ${typename}.`, field);
+    throw badUserInput(`"${globalId}" is the ID of ${article(decoded.typename)}, not of ${article(typename)}.`, field);
   }
   const id = Number(decoded.id);
   if (!Number.isSafeInteger(id) || id < 1) {

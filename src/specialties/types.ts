@@ -3,6 +3,7 @@ import { builder } from '../builder';
 export const Specialty = builder.prismaNode('Specialty', {
   description: 'A medical specialty shared by doctors, e.g. "Plastic Surgeon".',
   id: { field: 'id' },
+  nullable: true, // node(id) of a missing row is null, as Relay expects
   select: { id: true }, // select mode: load only the columns a query asks for
   fields: (t) => ({
     name: t.exposeString('name'),

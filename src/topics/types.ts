@@ -3,6 +3,7 @@ import { builder } from '../builder';
 export const Topic = builder.prismaNode('Topic', {
   description: 'A subject shared by questions and blog posts, e.g. "Hair treatments".',
   id: { field: 'id' },
+  nullable: true, // node(id) of a missing row is null, as Relay expects
   select: { id: true }, // select mode: load only the columns a query asks for
   fields: (t) => ({
     name: t.exposeString('name'),

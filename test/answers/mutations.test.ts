@@ -323,7 +323,7 @@ describe('postAnswer', () => {
         { questionId: 'nope', message: '"nope" is not a valid ID.' },
         { questionId: '', message: '"" is not a valid ID.' },
         { questionId: String(question.id), message: `"${question.id}" is not a valid ID.` },
-        { questionId: answerGid(old.id), message: `"${answerGid(old.id)}" is the ID of a Answer, not of a Question.` },
+        { questionId: answerGid(old.id), message: `"${answerGid(old.id)}" is the ID of an Answer, not of a Question.` },
         { questionId: doctorId, message: `"${doctorId}" is the ID of a Doctor, not of a Question.` },
         { questionId: encodeGlobalID('Question', 'abc'), message: `"${encodeGlobalID('Question', 'abc')}" is not a valid Question ID.` },
         { questionId: encodeGlobalID('Question', -1), message: `"${encodeGlobalID('Question', -1)}" is not a valid Question ID.` },
@@ -601,7 +601,7 @@ describe('editAnswer', () => {
       {
         input: { answerId: questionId, body: 'Fine text.' },
         headers: bearer(token),
-        error: { message: `"${questionId}" is the ID of a Question, not of a Answer.`, extensions: { code: 'BAD_USER_INPUT', field: 'answerId' } },
+        error: { message: `"${questionId}" is the ID of a Question, not of an Answer.`, extensions: { code: 'BAD_USER_INPUT', field: 'answerId' } },
       },
       {
         input: { answerId: 'garbage', body: 'Fine text.' },
@@ -761,7 +761,7 @@ describe('hideAnswer', () => {
       {
         answerId: questionId,
         error: {
-          message: `"${questionId}" is the ID of a Question, not of a Answer.`,
+          message: `"${questionId}" is the ID of a Question, not of an Answer.`,
           extensions: { code: 'BAD_USER_INPUT', field: 'answerId' },
         },
       },

@@ -345,7 +345,7 @@ describe('the asker token', () => {
       { input: { questionId: 'not-an-id', title: 'A long enough title' }, message: '"not-an-id" is not a valid ID.', field: 'questionId' },
       {
         input: { questionId: encodeGlobalID('Answer', mine.id), title: 'A long enough title' },
-        message: `"${encodeGlobalID('Answer', mine.id)}" is the ID of a Answer, not of a Question.`,
+        message: `"${encodeGlobalID('Answer', mine.id)}" is the ID of an Answer, not of a Question.`,
         field: 'questionId',
       },
     ];

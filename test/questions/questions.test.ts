@@ -138,6 +138,16 @@ describe('question(slug | id)', () => {
     });
   });
 
+  it('gives null from node(id) and nodes(ids) for an ID of a row that does not exist', async () => {
+    const missing = ['Question', 'Doctor', 'BlogPost', 'Topic'].map((type) => Buffer.from(`${type}:999999`).toString('base64'));
+    const { data, errors } = await server.request('query($ids: [ID!]!, $id: ID!) { node(id: $id) { id } nodes(ids: $ids) { id } }', {
+      id: missing[0],
+      ids: missing,
+    });
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ node: null, nodes: [null, null, null, null] });
+  });
+
   it('says NOT_FOUND for an unknown slug', async () => {
     const { data, errors } = await server.request('{ question(slug: "no-such-question") { title } }');
     expect(data).toEqual({ question: null });

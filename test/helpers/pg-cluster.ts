@@ -1,0 +1,195 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { seedDemo } from '../../prisma/seed/demo';
+import { createDb } from '../../src/db/client';
+import { migrate } from '../../src/db/migrate';
+import type { Logger } from '../../src/logger';
+import type { TestDatabase } from './database';
+import { freePort } from './redis-server';
+
+/** Where initdb and pg_ctl live: $PG_BIN, else the newest /usr/lib/postgresql/<v>/bin, else $PATH. */
+function pgBin(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const root = '/usr/lib/postgresql';
+  if (existsSync(root)) {
+    const versions = readdirSync(root)
+      .filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl')))
+      .sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a));
+    if (versions[0]) return join(root, versions[0], 'bin');
+  }
+  return '';
+}
+
+/**
+ * PostgreSQL refuses to run as root. As root we run it as the `postgres` user, with a data
+ * directory that user owns; as anyone else, as ourselves.
+ */
+function runAs(): { uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid, gid };
+}
+
+function run(command: string, args: string[], user: { uid: number; gid: number } | null, cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
+      ...(user ?? {}),
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
+export interface PgCluster {
+  readonly port: number;
+  /** Superuser URL of a database on this cluster (`postgres` by default). */
+  url(database?: string): string;
+  /** A new empty database, as a TestDatabase (drop() removes it). */
+  createDatabase(name?: string): Promise<TestDatabase>;
+  /** Migrated (and, with `seed`, holding the demo page) new database. */
+  createAppDatabase(logger: Logger, options?: { seed?: boolean; name?: string }): Promise<TestDatabase>;
+  running(): boolean;
+  /** pg_ctl stop: `fast` (clients are disconnected) by default, `immediate` for a crash. */
+  stop(mode?: 'smart' | 'fast' | 'immediate'): Promise<void>;
+  /** pg_ctl start on the same port; resolves once it accepts connections. */
+  start(): Promise<void>;
+  restart(): Promise<void>;
+  /** Stops the cluster and removes its directory; safe to call more than once. */
+  destroy(): Promise<void>;
+}
+
+// Last resort if a test file dies without its afterAll: kill the postmaster, remove its files.
+const clusters = new Set<string>();
+process.once('exit', () => {
+  for (const dir of clusters) {
+    try {
+      const pid = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      if (pid > 0) process.kill(pid, 'SIGQUIT');
+    } catch {
+      // not running
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * A PostgreSQL cluster of the test's own (initdb into a temporary directory, trust
+ * authentication, pg_ctl on a spare port), so that stopping it harms nothing else.
+ */
+export async function startPgCluster(): Promise<PgCluster> {
+  const bin = pgBin();
+  const tool = (name: string) => (bin ? join(bin, name) : name);
+  const user = runAs();
+  const dir = mkdtempSync(join(tmpdir(), 'medqa-pg-'));
+  clusters.add(dir);
+  if (user) chownSync(dir, user.uid, user.gid);
+  const data = join(dir, 'data');
+  const port = await freePort();
+  let running = false;
+
+  const url = (database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${database}`;
+
+  async function start() {
+    if (running) return;
+    // -k: the Unix socket goes into our directory (the system one may not be writable).
+    await run(
+      tool('pg_ctl'),
+      [
+        'start', '-w', '-t', '30', '-D', data, '-l', join(dir, 'postgres.log'),
+        '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      ],
+      user,
+      dir,
+    ).catch((error) => {
+      const log = existsSync(join(dir, 'postgres.log')) ? readFileSync(join(dir, 'postgres.log'), 'utf8') : '';
+      throw new Error(`${error.message}\n${log}`);
+    });
+    running = true;
+  }
+
+  async function stop(mode: 'smart' | 'fast' | 'immediate' = 'fast') {
+    if (!running) return;
+    await run(tool('pg_ctl'), ['stop', '-w', '-t', '30', '-m', mode, '-D', data], user, dir);
+    running = false;
+  }
+
+  async function createDatabase(name = `medqa_fault_${Math.random().toString(16).slice(2, 10)}`): Promise<TestDatabase> {
+    const admin = new pg.Client({ connectionString: url() });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE "${name}"`);
+    } finally {
+      await admin.end();
+    }
+    return {
+      url: url(name),
+      name,
+      async drop() {
+        if (!running) return;
+        const client = new pg.Client({ connectionString: url() });
+        await client.connect();
+        try {
+          await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        } finally {
+          await client.end();
+        }
+      },
+    };
+  }
+
+  try {
+    await run(tool('initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'], user, dir);
+    await start();
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    clusters.delete(dir);
+    throw error;
+  }
+
+  return {
+    port,
+    url,
+    createDatabase,
+    async createAppDatabase(logger, { seed = false, name } = {}) {
+      const database = await createDatabase(name);
+      await migrate(database.url, { logger });
+      if (seed) {
+        const db = createDb(database.url, 1, logger);
+        try {
+          await seedDemo(db, logger);
+        } finally {
+          await db.$disconnect();
+        }
+      }
+      return database;
+    },
+    running: () => running,
+    stop,
+    start,
+    async restart() {
+      await stop();
+      await start();
+    },
+    async destroy() {
+      if (!clusters.has(dir)) return;
+      try {
+        await stop('immediate');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        clusters.delete(dir);
+      }
+    },
+  };
+}
