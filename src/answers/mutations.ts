@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { builder } from '../builder';
 import { parseGlobalId } from '../schema/lookup';
-import { parseInput, text } from '../schema/validation';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKey, parseInput, text } from '../schema/validation';
 import { editAnswer, hideAnswer, postAnswer } from './service';
 import { Answer } from './types';
 
 export const ANSWER_BODY_MAX = 10_000;
 const answerBody = z.object({ body: text(1, ANSWER_BODY_MAX) });
+const postInput = answerBody.extend({ idempotencyKey: idempotencyKey.optional() });
 
 
 builder.relayMutationField(
@@ -15,6 +16,7 @@ builder.relayMutationField(
     inputFields: (t) => ({
       questionId: t.id({ required: true }),
       body: t.string({ required: true, description: `Plain text, 1 to ${ANSWER_BODY_MAX} characters.` }),
+      idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
     }),
   },
   {
@@ -22,8 +24,8 @@ builder.relayMutationField(
     authScopes: { doctor: true, staff: true },
     resolve: async (_root, { input }, ctx) => {
       const questionId = parseGlobalId(input.questionId, 'Question', 'questionId');
-      const { body } = parseInput(answerBody, { body: input.body });
-      return { answerId: await postAnswer(ctx, questionId, body) };
+      const { body, idempotencyKey } = parseInput(postInput, { body: input.body, idempotencyKey: input.idempotencyKey ?? undefined });
+      return { answerId: await postAnswer(ctx, questionId, body, idempotencyKey) };
     },
   },
   {

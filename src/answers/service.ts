@@ -1,5 +1,6 @@
 import type { Viewer } from '../auth/viewer';
 import type { Context } from '../context';
+import { runOnce } from '../db/idempotency';
 import { notFound, userError } from '../errors';
 import type { EventName, PubSubEvents } from '../pubsub';
 
@@ -24,16 +25,27 @@ async function publishAfterCommit<E extends EventName>(ctx: Context, event: E, k
   }
 }
 
-export async function postAnswer(ctx: Context, questionId: number, body: string) {
+/** Posts an answer once per idempotency key: a retry returns the first answer's id. */
+export async function postAnswer(ctx: Context, questionId: number, body: string, idempotencyKey?: string | null) {
   const author = authorColumns(ctx.viewer);
-  const answer = await ctx.db.$transaction(async (tx) => {
+  const request = {
+    operation: 'postAnswer' as const,
+    scope: `credential:${ctx.viewer!.credentialId}`,
+    key: idempotencyKey,
+    input: { questionId, body },
+  };
+  const answer = await runOnce(ctx.db, request, async (tx) => {
+    if ('doctorId' in author) {
+      const doctor = await tx.doctor.findUnique({ where: { id: author.doctorId }, select: { verified: true } });
+      if (!doctor?.verified) throw userError('FORBIDDEN', 'Only verified doctors can answer; this doctor is not verified yet.');
+    }
     // Locking the question makes answer ids grow in commit order within it, which the
     // answerAdded feed's catch-up relies on.
     const [question] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM question WHERE id = ${questionId} FOR UPDATE`;
     if (!question) throw notFound('No question with that ID.');
     return tx.answer.create({ data: { questionId, body, ...author }, select: { id: true } });
   });
-  await publishAfterCommit(ctx, 'answer:added', questionId, { questionId, answerId: answer.id });
+  if (!answer.replayed) await publishAfterCommit(ctx, 'answer:added', questionId, { questionId, answerId: answer.id });
   return answer.id;
 }
 

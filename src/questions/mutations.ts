@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder } from '../builder';
 import { parseGlobalId } from '../schema/lookup';
-import { parseInput, text } from '../schema/validation';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKey, parseInput, text } from '../schema/validation';
 import { askQuestion, editQuestion } from './service';
 import { Question } from './types';
 
@@ -15,6 +15,7 @@ const askInput = z.object({
   title,
   body,
   topics: z.array(z.string()).max(MAX_TOPICS, `must list at most ${MAX_TOPICS} topics`).default([]),
+  idempotencyKey: idempotencyKey.optional(),
 });
 const editInput = z
   .object({ title: title.optional(), body: body.optional() })
@@ -28,13 +29,21 @@ builder.relayMutationField(
       title: t.string({ required: true, description: `${TITLE_LIMITS.min} to ${TITLE_LIMITS.max} characters.` }),
       body: t.string({ required: true, description: `${BODY_LIMITS.min} to ${BODY_LIMITS.max} characters, plain text.` }),
       topics: t.stringList({ description: `Slugs of up to ${MAX_TOPICS} topics.` }),
+      idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
     }),
   },
   {
     description:
       'Ask a question, anonymously. The result holds the asker token, shown this once: it lets the asker manage this question and nothing else.',
     authScopes: { public: true },
-    resolve: (_root, { input }, ctx) => askQuestion(ctx, parseInput(askInput, { ...input, topics: input.topics ?? undefined })),
+    resolve: (_root, { input }, ctx) => {
+      const { idempotencyKey: key, ...question } = parseInput(askInput, {
+        ...input,
+        topics: input.topics ?? undefined,
+        idempotencyKey: input.idempotencyKey ?? undefined,
+      });
+      return askQuestion(ctx, question, key);
+    },
   },
   {
     outputFields: (t) => ({

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { issueCredential } from '../auth/tokens';
 import type { Context } from '../context';
+import { runOnce } from '../db/idempotency';
 import { badUserInput, notFound, userError } from '../errors';
 
 /** "Is scalp micropigmentation permanent?" → "is-scalp-micropigmentation-permanent-k3x9q2". */
@@ -27,10 +28,23 @@ async function topicIds(ctx: Context, slugs: string[]): Promise<number[]> {
 /**
  * A new anonymous asker, their question and the asker's private token, in one transaction:
  * the token is shown once, in the result, and only its hash is kept.
+ *
+ * With an idempotency key, a retry returns the same question. Its first token cannot be shown
+ * again (only the hash exists), so the retry gets a new token for the same asker; both work.
  */
-export async function askQuestion(ctx: Context, input: { title: string; body: string; topics: string[] }) {
+export async function askQuestion(
+  ctx: Context,
+  input: { title: string; body: string; topics: string[] },
+  idempotencyKey?: string | null,
+) {
   const topics = await topicIds(ctx, input.topics);
-  return ctx.db.$transaction(async (tx) => {
+  const request = {
+    operation: 'askQuestion' as const,
+    scope: ctx.viewer ? `credential:${ctx.viewer.credentialId}` : 'anonymous',
+    key: idempotencyKey,
+    input,
+  };
+  const result = await runOnce(ctx.db, request, async (tx) => {
     const asker = await tx.asker.create({ data: {}, select: { id: true } });
     const question = await tx.question.create({
       data: {
@@ -43,8 +57,11 @@ export async function askQuestion(ctx: Context, input: { title: string; body: st
       select: { id: true },
     });
     const askerToken = await issueCredential(tx, { role: 'asker', askerId: asker.id });
-    return { questionId: question.id, askerToken };
+    return { id: question.id, askerToken };
   });
+  if (!result.replayed) return { questionId: result.id, askerToken: result.askerToken };
+  const { askerId } = await ctx.db.question.findUniqueOrThrow({ where: { id: result.id }, select: { askerId: true } });
+  return { questionId: result.id, askerToken: await issueCredential(ctx.db, { role: 'asker', askerId }) };
 }
 
 /** The asker may reword their own question; staff may edit any. */

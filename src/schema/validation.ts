@@ -36,3 +36,11 @@ export function text(min: number, max: number) {
     .refine((value) => characters(value.trim()) >= min, `must have at least ${min} character${min === 1 ? '' : 's'} besides spaces`)
     .refine((value) => characters(value) <= max, `must have at most ${max} characters`);
 }
+
+export const IDEMPOTENCY_KEY_DESCRIPTION =
+  'Any unique string (16 to 128 letters, digits, "-" or "_"; a UUID is ideal). Retrying with the same key returns the first result and writes nothing more.';
+
+/** Client-chosen idempotency keys: long enough to be unguessable, short enough to index. */
+export const idempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,128}$/, 'must be 16 to 128 letters, digits, "-" or "_"');

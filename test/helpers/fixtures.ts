@@ -1,9 +1,11 @@
 import type { Db } from '../../src/db/client';
 
 /** Small builders for test worlds: each returns the created row. */
+// Module-wide, so that two fixtures() of one test file never make the same slug.
+let n = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++n}`;
+
 export function fixtures(db: Db) {
-  let n = 0;
-  const unique = (prefix: string) => `${prefix}-${process.pid}-${++n}`;
   return {
     specialty: (name: string) => db.specialty.create({ data: { name, slug: unique('specialty') } }),
     topic: (name: string) => db.topic.create({ data: { name, slug: unique('topic') } }),
