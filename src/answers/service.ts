@@ -41,7 +41,7 @@ export async function postAnswer(ctx: Context, questionId: number, body: string,
     }
     // Locking the question makes answer ids grow in commit order within it, which the
     // answerAdded feed's catch-up relies on.
-    const [question] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM question WHERE id = ${questionId} FOR UPDATE`;
+    const [question] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM question WHERE id = ${questionId} FOR NO KEY UPDATE`;
     if (!question) throw notFound('No question with that ID.');
     return tx.answer.create({ data: { questionId, body, ...author }, select: { id: true } });
   });
