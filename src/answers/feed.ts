@@ -1,16 +1,11 @@
 import { Repeater } from 'graphql-yoga';
 import type { Context } from '../context';
 import type { PubSubEvents, Subscription } from '../pubsub';
-import { visibleAnswers } from './order';
+import { liveLoaders } from './live-loaders';
 
-/** The visible answers of a question created after `afterId`, oldest first. */
-async function answerIdsAfter(ctx: Context, questionId: number, afterId: number): Promise<number[]> {
-  const rows = await ctx.db.answer.findMany({
-    where: { questionId, id: { gt: afterId }, ...visibleAnswers },
-    orderBy: { id: 'asc' },
-    select: { id: true },
-  });
-  return rows.map((row) => row.id);
+/** The visible answers of a question created after `afterId`, oldest first (batched). */
+function answerIdsAfter(ctx: Context, questionId: number, afterId: number): Promise<number[]> {
+  return liveLoaders(ctx.db).answerIdsAfter.load({ questionId, afterId });
 }
 
 async function latestAnswerId(ctx: Context, questionId: number): Promise<number> {

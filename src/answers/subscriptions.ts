@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import { badUserInput, notFound } from '../errors';
 import { parseGlobalId } from '../schema/lookup';
 import { answerAddedFeed, answerUpdatedFeed } from './feed';
+import { liveLoaders } from './live-loaders';
 import { Answer } from './types';
 
 const AnswerEdge = builder.objectRef<{ answerId: number }>('AnswerEdge').implement({
@@ -12,7 +13,9 @@ const AnswerEdge = builder.objectRef<{ answerId: number }>('AnswerEdge').impleme
     cursor: t.string({ resolve: ({ answerId }) => formatPrismaCursor({ id: answerId }, 'id') }),
     node: t.prismaField({
       type: Answer,
-      resolve: (query, { answerId }, _args, ctx) => ctx.db.answer.findUniqueOrThrow({ ...query, where: { id: answerId } }),
+      // Every subscriber of the question wakes for the same answer: load it once per selection.
+      resolve: (query, { answerId }, _args, ctx) =>
+        liveLoaders(ctx.db).answer.load({ id: answerId, query }) as ReturnType<typeof ctx.db.answer.findUniqueOrThrow>,
     }),
   }),
 });

@@ -1,0 +1,70 @@
+import DataLoader from 'dataloader';
+import type { Db } from '../db/client';
+import { visibleAnswers } from './order';
+
+/**
+ * Batching for live answers. When an answer is posted, every subscriber to its question on this
+ * instance wakes in the same tick; without batching each would run its own catch-up query and
+ * its own query for the answer, so the work per answer grew with the number of subscribers.
+ * DataLoader gathers the calls of one tick: one catch-up query per question, one answer query
+ * per distinct selection. Caching is off: each tick reads fresh rows (edits, hides).
+ */
+export interface LiveLoaders {
+  /** Ids of visible answers of `questionId` after `afterId`, oldest first. */
+  answerIdsAfter: DataLoader<{ questionId: number; afterId: number }, number[], string>;
+  /** One answer with the selection a subscriber's query needs (a Prisma `select`/`include`). */
+  answer: DataLoader<{ id: number; query: object }, unknown, string>;
+}
+
+const loaders = new WeakMap<Db, LiveLoaders>();
+
+export function liveLoaders(db: Db): LiveLoaders {
+  let existing = loaders.get(db);
+  if (!existing) {
+    existing = createLiveLoaders(db);
+    loaders.set(db, existing);
+  }
+  return existing;
+}
+
+function groupBy<K, T>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+function createLiveLoaders(db: Db): LiveLoaders {
+  const answerIdsAfter = new DataLoader<{ questionId: number; afterId: number }, number[], string>(
+    async (keys) => {
+      const rowsByQuestion = new Map<number, number[]>();
+      for (const [questionId, group] of groupBy(keys, (k) => k.questionId)) {
+        const from = Math.min(...group.map((k) => k.afterId));
+        const rows = await db.answer.findMany({
+          where: { questionId, id: { gt: from }, ...visibleAnswers },
+          orderBy: { id: 'asc' },
+          select: { id: true },
+        });
+        rowsByQuestion.set(questionId, rows.map((row) => row.id));
+      }
+      return keys.map((k) => rowsByQuestion.get(k.questionId)!.filter((id) => id > k.afterId));
+    },
+    { cache: false, cacheKeyFn: (k) => `${k.questionId}:${k.afterId}` },
+  );
+
+  const answer = new DataLoader<{ id: number; query: object }, unknown, string>(
+    async (keys) => {
+      const found = new Map<string, unknown>();
+      for (const [selection, group] of groupBy(keys, (k) => JSON.stringify(k.query))) {
+        const query = group[0]!.query as { select?: Record<string, unknown>; include?: Record<string, unknown> };
+        // The id is needed to match rows to keys, whatever the subscriber selected.
+        const withId = query.select ? { select: { ...query.select, id: true } } : query;
+        const rows = (await db.answer.findMany({ ...withId, where: { id: { in: group.map((k) => k.id) } } })) as { id: number }[];
+        for (const row of rows) found.set(`${row.id}:${selection}`, row);
+      }
+      return keys.map((k) => found.get(`${k.id}:${JSON.stringify(k.query)}`) ?? new Error(`answer ${k.id} not found`));
+    },
+    { cache: false, cacheKeyFn: (k) => `${k.id}:${JSON.stringify(k.query)}` },
+  );
+
+  return { answerIdsAfter, answer };
+}
