@@ -1,10 +1,12 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { DateTimeResolver } from 'graphql-scalars';
 import { scopesOf, unauthorizedError, type AuthScopes } from './auth/scopes';
 import type { Context } from './context';
+import { fieldCost } from './schema/cost';
 import type PrismaTypes from './generated/pothos-prisma-types';
 import { getDatamodel } from './generated/pothos-prisma-types';
 
@@ -23,8 +25,11 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   // Scope auth first, so that its checks run before any other plugin's resolver wrapping.
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  // Cost estimates only (src/schema/cost.ts); the MAX_COST limit is checked while validating an
+  // operation (src/plugins/operation-limits.ts), so that a costly one is refused before it runs.
+  complexity: { fieldComplexity: fieldCost },
   prisma: {
     client: (ctx) => ctx.db,
     dmmf: getDatamodel(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type Limits } from './limits';
 
 /**
  * The whole configuration, parsed once from the environment. Nothing else reads process.env.
@@ -8,6 +9,10 @@ import { z } from 'zod';
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
+
+/** A whole number of at least `min`, defaulting to `fallback`. */
+const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+const { rate, websocket } = DEFAULT_LIMITS;
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -23,6 +28,22 @@ const environmentSchema = z.object({
   PUBSUB_PREFIX: z.string().regex(/^[\w.-]+$/, 'letters, digits, "_", "." and "-" only').default('medqa'),
   SEED_DEMO: booleanFlag.optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  // Limits (src/limits/index.ts says why each default; the README lists them).
+  MAX_DEPTH: count(DEFAULT_LIMITS.maxDepth),
+  MAX_ALIASES: count(DEFAULT_LIMITS.maxAliases, 0),
+  MAX_TOKENS: count(DEFAULT_LIMITS.maxTokens),
+  MAX_DIRECTIVES: count(DEFAULT_LIMITS.maxDirectives, 0),
+  MAX_COST: count(DEFAULT_LIMITS.maxCost),
+  MAX_BODY_BYTES: count(DEFAULT_LIMITS.maxBodyBytes, 1024),
+  INTROSPECTION: booleanFlag.optional(),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(DEFAULT_LIMITS.trustProxy),
+  RATE_LIMIT_OPERATIONS_PER_MINUTE: count(rate.operationsPerMinute),
+  RATE_LIMIT_ASK_QUESTION_PER_HOUR: count(rate.askQuestionPerHour),
+  RATE_LIMIT_POST_ANSWER_PER_HOUR: count(rate.postAnswerPerHour),
+  RATE_LIMIT_EDITS_PER_HOUR: count(rate.editsPerHour),
+  WS_MAX_CONNECTIONS_PER_ADDRESS: count(websocket.maxConnectionsPerAddress),
+  WS_MAX_OPERATIONS_PER_CONNECTION: count(websocket.maxOperationsPerConnection),
+  WS_INIT_TIMEOUT_MS: count(websocket.initTimeoutMs, 100),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -41,6 +62,8 @@ export interface Config {
   /** Load the demo question page at start (default: only on the embedded database). */
   seedDemo: boolean;
   shutdownTimeoutMs: number;
+  /** Operation, rate and WebSocket limits; rate-limit keys in Redis start with `pubSubPrefix`. */
+  limits: Limits;
 }
 
 export class ConfigError extends Error {
@@ -73,5 +96,28 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     pubSubPrefix: e.PUBSUB_PREFIX,
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    limits: {
+      maxDepth: e.MAX_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxTokens: e.MAX_TOKENS,
+      maxDirectives: e.MAX_DIRECTIVES,
+      maxCost: e.MAX_COST,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      // GraphiQL needs introspection; production keeps the schema's shape to itself unless told.
+      introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
+      fieldSuggestions: e.NODE_ENV !== 'production',
+      trustProxy: e.TRUST_PROXY,
+      rate: {
+        operationsPerMinute: e.RATE_LIMIT_OPERATIONS_PER_MINUTE,
+        askQuestionPerHour: e.RATE_LIMIT_ASK_QUESTION_PER_HOUR,
+        postAnswerPerHour: e.RATE_LIMIT_POST_ANSWER_PER_HOUR,
+        editsPerHour: e.RATE_LIMIT_EDITS_PER_HOUR,
+      },
+      websocket: {
+        maxConnectionsPerAddress: e.WS_MAX_CONNECTIONS_PER_ADDRESS,
+        maxOperationsPerConnection: e.WS_MAX_OPERATIONS_PER_CONNECTION,
+        initTimeoutMs: e.WS_INIT_TIMEOUT_MS,
+      },
+    },
   };
 }

@@ -9,6 +9,8 @@ export interface Context {
   pubSub: PubSub;
   logger: Logger;
   requestId: string;
+  /** Where the request comes from, as rate limits count it (src/limits/address.ts). */
+  clientAddress: string;
   /** null for anonymous requests. */
   viewer: Viewer | null;
 }

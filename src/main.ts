@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
+import { sharedCountersFromConfig } from './limits/rate-limiter';
 import { createLogger } from './logger';
 import { seedDemo } from '../prisma/seed/demo';
 import { pubSubFromConfig } from './pubsub';
@@ -21,7 +22,16 @@ const database = await openDatabase(config.database, logger);
 await migrate(database.url, { logger });
 if (config.seedDemo) await seedDemo(database.db, logger);
 const pubSub = pubSubFromConfig(config.redisUrl, config.pubSubPrefix, logger);
-const app = buildApp({ db: database.db, pubSub, logger, production: config.env === 'production' });
+// With Redis, rate limits are counted there, so that they hold across instances.
+const sharedCounters = sharedCountersFromConfig(config.redisUrl, config.pubSubPrefix, logger);
+const app = buildApp({
+  db: database.db,
+  pubSub,
+  logger,
+  production: config.env === 'production',
+  limits: config.limits,
+  sharedCounters,
+});
 const port = await app.start(config.port, config.host);
 logger.info(
   { port, database: database.description, pubsub: pubSub.description },
@@ -35,6 +45,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing in-flight requests');
   await app.stop(config!.shutdownTimeoutMs);
   await pubSub.close();
+  await sharedCounters?.close();
   await database.close();
   logger.info('stopped');
   process.exit(0);

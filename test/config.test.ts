@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config';
+import { DEFAULT_LIMITS } from '../src/limits';
 
 describe('loadConfig', () => {
   it('runs embedded, in-process, on port 4000 with no configuration', () => {
@@ -13,7 +14,27 @@ describe('loadConfig', () => {
       pubSubPrefix: 'medqa',
       seedDemo: true,
       shutdownTimeoutMs: 10_000,
+      limits: DEFAULT_LIMITS,
     });
+  });
+
+  it('reads the limits; production hides introspection and field suggestions unless told', () => {
+    const limits = loadConfig({
+      MAX_DEPTH: '4',
+      MAX_COST: '900',
+      MAX_BODY_BYTES: '65536',
+      TRUST_PROXY: '1',
+      RATE_LIMIT_ASK_QUESTION_PER_HOUR: '2',
+      WS_INIT_TIMEOUT_MS: '500',
+    }).limits;
+    expect(limits).toMatchObject({ maxDepth: 4, maxCost: 900, maxBodyBytes: 65536, trustProxy: 1, introspection: true });
+    expect(limits.rate).toEqual({ ...DEFAULT_LIMITS.rate, askQuestionPerHour: 2 });
+    expect(limits.websocket.initTimeoutMs).toBe(500);
+    expect(loadConfig({ NODE_ENV: 'production' }).limits).toMatchObject({ introspection: false, fieldSuggestions: false });
+    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).limits.introspection).toBe(true);
+    expect(() => loadConfig({ MAX_DEPTH: '0', RATE_LIMIT_OPERATIONS_PER_MINUTE: 'lots' })).toThrow(
+      /MAX_DEPTH: .*\n.*RATE_LIMIT_OPERATIONS_PER_MINUTE: /,
+    );
   });
 
   it('switches to PostgreSQL and Redis by URL, without loading the demo unless asked', () => {

@@ -34,10 +34,30 @@ function classify(error: GraphQLError, ctx: Context): GraphQLError {
   if (original instanceof PothosValidationError) {
     return new GraphQLError(original.message, { ...options, extensions: { code: 'BAD_USER_INPUT' } });
   }
+  // A variable of the wrong type, or missing: graphql-js says which; the code says whose fault.
+  // (Its `extensions.http` asks Yoga for status 400; kept.)
+  if (!error.path && error.extensions.code === undefined && error.message.startsWith('Variable "$')) {
+    return new GraphQLError(error.message, { ...options, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } });
+  }
+  // PostgreSQL cannot store or compare text with NUL characters ("invalid byte sequence", 22021):
+  // a slug or filter argument that has one is the client's mistake, not ours.
+  if (driverErrorCode(original) === '22021') {
+    return new GraphQLError('Text arguments must not contain NUL characters (U+0000).', {
+      ...options,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
   if (!original || original instanceof GraphQLError) return error;
   ctx.logger.error({ err: original, path: error.path?.join('.') }, 'unexpected error');
   return new GraphQLError('Unexpected error.', {
     ...options,
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: ctx.requestId },
   });
+}
+
+/** The PostgreSQL error code behind a Prisma error, if there is one. */
+function driverErrorCode(error: unknown): string | undefined {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { code?: unknown } } } } | undefined)?.meta;
+  const code = meta?.driverAdapterError?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
 }

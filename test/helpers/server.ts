@@ -3,9 +3,11 @@ import { print } from 'graphql';
 import { seedDemo } from '../../prisma/seed/demo';
 import { createDb, type Db } from '../../src/db/client';
 import { migrate } from '../../src/db/migrate';
+import type { LimitsOptions } from '../../src/limits';
+import { sharedCountersFromConfig } from '../../src/limits/rate-limiter';
 import { createLogger } from '../../src/logger';
 import { pubSubFromConfig, type PubSub } from '../../src/pubsub';
-import { buildApp, type App } from '../../src/server';
+import { buildApp, CSRF_HEADER, type App } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface GraphQLResponse<T> {
@@ -33,10 +35,21 @@ export interface TestServer {
 export const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
 
 /**
+ * Limits for test servers: the defaults, except rate limits, because one test file plays many
+ * people from one address (test/hardening/rate-limits.test.ts sets low ones of its own).
+ */
+export const TEST_LIMITS: LimitsOptions = {
+  rate: { operationsPerMinute: 100_000, askQuestionPerHour: 100_000, postAnswerPerHour: 100_000, editsPerHour: 100_000 },
+};
+
+/** Headers a browser-like client sends with GET requests (CSRF prevention; see src/server.ts). */
+export const csrfHeaders = { [CSRF_HEADER]: '1' };
+
+/**
  * A real server on a free port, on a fresh, migrated PostgreSQL database of its own
  * (with the demo page loaded unless `seed: false`).
  */
-export async function startTestServer({ seed = true }: { seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer({ seed = true, limits }: { seed?: boolean; limits?: LimitsOptions } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   await migrate(database.url, { logger });
   if (seed) {
@@ -44,21 +57,28 @@ export async function startTestServer({ seed = true }: { seed?: boolean } = {}):
     await seedDemo(db, logger);
     await db.$disconnect();
   }
-  return startInstance(database);
+  return startInstance(database, { limits });
 }
 
 /**
- * A server on an existing database, with Redis pub/sub when `redisUrl` is given (instances that
- * share a database and a Redis form one deployment). `stop()` leaves the database alone unless
- * the instance created it.
+ * A server on an existing database, with Redis pub/sub and rate-limit counters when `redisUrl` is
+ * given (instances that share a database, a Redis and a prefix form one deployment). `stop()`
+ * leaves the database alone unless the instance created it. `limits` default to TEST_LIMITS.
  */
 export async function startInstance(
   database: TestDatabase,
-  { redisUrl = null, prefix = 'test', ownsDatabase = true }: { redisUrl?: string | null; prefix?: string; ownsDatabase?: boolean } = {},
+  {
+    redisUrl = null,
+    prefix = 'test',
+    ownsDatabase = true,
+    limits = TEST_LIMITS,
+  }: { redisUrl?: string | null; prefix?: string; ownsDatabase?: boolean; limits?: LimitsOptions } = {},
 ): Promise<TestServer> {
   const db = createDb(database.url, 5, logger);
   const pubSub = pubSubFromConfig(redisUrl, prefix, logger);
-  const app = buildApp({ db, pubSub, logger });
+  const sharedCounters = sharedCountersFromConfig(redisUrl, prefix, logger);
+  await sharedCounters?.ready(2_000); // so that the first requests already count in Redis
+  const app = buildApp({ db, pubSub, logger, limits, sharedCounters });
   const port = await app.start(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 
@@ -91,6 +111,7 @@ export async function startInstance(
     async stop() {
       await app.stop(1000);
       await pubSub.close();
+      await sharedCounters?.close();
       await db.$disconnect();
       if (ownsDatabase) await database.drop();
     },

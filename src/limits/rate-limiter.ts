@@ -1,0 +1,128 @@
+import { Redis } from 'ioredis';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import { userError } from '../errors';
+import type { Logger } from '../logger';
+import type { RateLimits } from './index';
+
+/**
+ * Rate limits, counted with rate-limiter-flexible: in Redis when the deployment has one, so that
+ * every instance counts against the same budget, else in this process. Each bucket is a fixed
+ * window per key (a credential or a client address; see src/plugins/rate-limits.ts).
+ */
+export type Bucket = 'operations' | 'askQuestion' | 'postAnswer' | 'edits';
+
+const buckets: Record<Bucket, { window: number; per: string; points: (limits: RateLimits) => number }> = {
+  operations: { window: 60, per: 'a minute', points: (l) => l.operationsPerMinute },
+  askQuestion: { window: 3600, per: 'an hour', points: (l) => l.askQuestionPerHour },
+  postAnswer: { window: 3600, per: 'an hour', points: (l) => l.postAnswerPerHour },
+  edits: { window: 3600, per: 'an hour', points: (l) => l.editsPerHour },
+};
+
+const what: Record<Bucket, string> = {
+  operations: 'requests',
+  askQuestion: 'questions asked',
+  postAnswer: 'answers posted',
+  edits: 'edits',
+};
+
+export interface RateLimiter {
+  /** Counts `points` uses of `bucket` by `key`; throws RATE_LIMITED, with `retryAfter`, when over. */
+  consume(bucket: Bucket, key: string, points?: number): Promise<void>;
+}
+
+/** Counters shared by the instances of a deployment: a Redis connection and the deployment's key prefix. */
+export interface SharedCounters {
+  redis: Redis;
+  /** Keys are `<prefix>:ratelimit:<bucket>:<key>`. */
+  prefix: string;
+}
+
+export function createRateLimiter(limits: RateLimits, shared?: SharedCounters | null): RateLimiter {
+  const limiters = Object.fromEntries(
+    (Object.keys(buckets) as Bucket[]).map((bucket) => {
+      const options = { points: buckets[bucket].points(limits), duration: buckets[bucket].window };
+      const local = new RateLimiterMemory({ ...options, keyPrefix: bucket });
+      const limiter: RateLimiterAbstract = shared
+        ? new RateLimiterRedis({
+            ...options,
+            storeClient: shared.redis,
+            keyPrefix: `${shared.prefix}:ratelimit:${bucket}`,
+            // While Redis is unreachable, each instance counts on its own rather than failing
+            // requests or waiting for Redis: the limits then hold per instance.
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: local,
+          })
+        : local;
+      return [bucket, limiter];
+    }),
+  ) as Record<Bucket, RateLimiterAbstract>;
+
+  return {
+    async consume(bucket, key, points = 1) {
+      try {
+        await limiters[bucket].consume(key, points);
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        throw rateLimited(bucket, limits, Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+      }
+    },
+  };
+}
+
+/** RATE_LIMITED, with when to try again; over HTTP also status 429 and a `Retry-After` header. */
+function rateLimited(bucket: Bucket, limits: RateLimits, retryAfter: number) {
+  const limit = buckets[bucket].points(limits);
+  return userError(
+    'RATE_LIMITED',
+    `Too many ${what[bucket]}: the limit is ${limit} ${buckets[bucket].per}. Try again in ${duration(retryAfter)}.`,
+    { retryAfter, http: { status: 429, headers: { 'Retry-After': String(retryAfter) } } },
+  );
+}
+
+function duration(seconds: number): string {
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+/**
+ * The Redis connection for shared counters when REDIS_URL is set (null otherwise). It never queues
+ * commands while disconnected: the rate limiter then falls back to counting in this process.
+ */
+export function sharedCountersFromConfig(
+  redisUrl: string | null,
+  prefix: string,
+  logger: Logger,
+): (SharedCounters & { ready(ms?: number): Promise<boolean>; close(): Promise<void> }) | null {
+  if (!redisUrl) return null;
+  const redis = new Redis(redisUrl, {
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+    enableOfflineQueue: false,
+    connectionName: 'medqa-ratelimit',
+  });
+  const log = logger.child({ component: 'redis-ratelimit' });
+  redis.on('error', (error) => log.warn({ err: error.message }, 'redis connection error'));
+  return {
+    redis,
+    prefix,
+    /**
+     * Whether Redis is connected, waiting up to `ms` for it. Until it is, and whenever it is away,
+     * counts are kept per process.
+     */
+    ready: (ms = 5_000) =>
+      redis.status === 'ready'
+        ? Promise.resolve(true)
+        : new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => (redis.off('ready', onReady), resolve(false)), ms);
+            const onReady = () => (clearTimeout(timer), resolve(true));
+            redis.once('ready', onReady);
+          }),
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

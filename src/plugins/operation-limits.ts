@@ -1,0 +1,143 @@
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { createComplexityRule } from '@pothos/plugin-complexity';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Limits } from '../limits';
+
+/**
+ * Limits on the shape of an operation, checked before it runs (over HTTP, SSE and WebSocket, which
+ * share this pipeline). A refused operation gets a GRAPHQL_VALIDATION_FAILED error (HTTP 400)
+ * saying which limit it passed and how to stay under it (token limit: GRAPHQL_PARSE_FAILED).
+ *
+ * graphql-armor counts tokens (while parsing), depth, aliases and directives; the Pothos complexity
+ * plugin estimates cost (src/schema/cost.ts) from the request's variables, so `first: $n` costs
+ * what `$n` asks for.
+ */
+export function useOperationLimits(limits: Limits): Plugin[] {
+  const advice = {
+    depth: 'Select fewer levels of nested fields.',
+    aliases: 'Use fewer aliases, or split the operation.',
+    directives: 'Use fewer directives.',
+  };
+  // armor reports "Syntax Error: <limit> exceeded, found <n>." by default; the same, with advice.
+  const refuse = (kind: keyof typeof advice) => (context: ValidationContext | null, error: GraphQLError) =>
+    context?.reportError(new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} ${advice[kind]}`));
+  const armor = { exposeLimits: true, propagateOnRejection: false } as const;
+
+  const plugins: Plugin[] = [
+    useParseErrorCode(),
+    maxTokensPlugin({ n: limits.maxTokens }),
+    {
+      onValidate({ addValidationRule }) {
+        // Fragments do not add a level: `... on Doctor { name }` is as deep as `name`.
+        addValidationRule(maxDepthRule({ ...armor, n: limits.maxDepth, flattenFragments: true, onReject: [refuse('depth')] }));
+        addValidationRule(maxAliasesRule({ ...armor, n: limits.maxAliases, onReject: [refuse('aliases')] }));
+        addValidationRule(maxDirectivesRule({ ...armor, n: limits.maxDirectives, onReject: [refuse('directives')] }));
+        if (!limits.introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
+      },
+    },
+    useValidationAbortedAdvice(),
+    useCostLimit(limits.maxCost),
+  ];
+  // "Did you mean …?" would spell out the schema to a client that cannot introspect it.
+  if (!limits.fieldSuggestions) plugins.push(blockFieldSuggestionsPlugin({ mask: '' }));
+  return plugins;
+}
+
+/**
+ * Yoga marks a syntax error GRAPHQL_PARSE_FAILED (HTTP 400) only for HTTP requests, after parsing;
+ * but it caches parse errors per document and rethrows them without that step. Marking every one
+ * as it is made gives the same error whichever transport saw the document first.
+ */
+function useParseErrorCode(): Plugin {
+  return {
+    onParse() {
+      return ({ result }) => {
+        if (!(result instanceof GraphQLError)) return;
+        const extensions = result.extensions as Record<string, unknown>;
+        extensions.code ??= 'GRAPHQL_PARSE_FAILED';
+        extensions.http ??= { spec: true, status: 400 };
+      };
+    },
+  };
+}
+
+/** graphql-js gives up on documents with too many fields to compare, saying only this. */
+const VALIDATION_ABORTED = 'Validation aborted.';
+
+/** Says what to do about graphql-js' "Validation aborted.". */
+function useValidationAbortedAdvice(): Plugin {
+  return {
+    onValidate() {
+      return ({ valid, result, setResult }) => {
+        if (valid || !result.some((error: Error) => error.message === VALIDATION_ABORTED)) return;
+        setResult(
+          result.map((error: Error) =>
+            error.message === VALIDATION_ABORTED
+              ? refusal('The operation selects too many fields to validate. Select fewer fields, or split the operation.')
+              : error,
+          ),
+        );
+      };
+    },
+  };
+}
+
+/**
+ * The cost limit, checked once the operation has passed validation and just before it runs: not as
+ * a validation rule, because Yoga caches validation results per document while the cost depends on
+ * each request's variables.
+ */
+function useCostLimit(maxCost: number): Plugin {
+  function check(args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: unknown; operationName?: string | null; contextValue: unknown }) {
+    const variables = args.variableValues;
+    const refusals: GraphQLError[] = [];
+    validate(args.schema, args.document, [
+      createComplexityRule({
+        context: args.contextValue as object,
+        variableValues: typeof variables === 'object' && variables !== null ? (variables as Record<string, unknown>) : {},
+        operationName: args.operationName ?? undefined,
+        validate: ({ complexity }) => {
+          if (complexity <= maxCost) return;
+          refusals.push(
+            refusal(
+              `Query cost of ${complexity} exceeds the limit of ${maxCost}. Ask for smaller pages (first/last) or fewer nested lists.`,
+              { cost: complexity, maxCost },
+            ),
+          );
+        },
+      }),
+    ]);
+    // Only the cost: bad variables or an unknown operation name are left to execution, which
+    // reports them as usual.
+    return refusals;
+  }
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const errors = check(args);
+      if (errors.length > 0) setResultAndStopExecution({ errors });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const errors = check(args);
+      if (errors.length > 0) setResultAndStopExecution({ errors });
+    },
+  };
+}
+
+/** A validation error as Yoga makes them (code, HTTP 400), for errors Yoga's own hook does not see. */
+function refusal(message: string, extensions: Record<string, unknown> = {}) {
+  return new GraphQLError(message, {
+    extensions: { ...extensions, code: 'GRAPHQL_VALIDATION_FAILED', http: { spec: true, status: 400 } },
+  });
+}

@@ -1,0 +1,99 @@
+import {
+  GraphQLError,
+  getOperationAST,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../context';
+import type { Bucket, RateLimiter } from '../limits/rate-limiter';
+
+/**
+ * Which rate limit each mutation counts against, besides the per-operation one. Kept here, in one
+ * table, rather than in resolvers; a test checks that every Mutation field is listed.
+ */
+export const MUTATION_BUCKETS: Record<string, Exclude<Bucket, 'operations'>> = {
+  askQuestion: 'askQuestion',
+  postAnswer: 'postAnswer',
+  editAnswer: 'edits',
+  editQuestion: 'edits',
+  hideAnswer: 'edits',
+};
+
+/**
+ * Rate limits for every operation, over HTTP, SSE and WebSocket alike, once the viewer is known:
+ * - each operation costs one point of `operations`;
+ * - each mutation field it runs (each alias runs once) one point of its own bucket as well.
+ * Points are counted per credential when the request has one, else per client address. askQuestion
+ * always counts per address: it is anonymous, and each call mints a new asker credential.
+ * Over a limit the operation does not run; the client gets RATE_LIMITED with `retryAfter`.
+ */
+export function useRateLimits(limiter: RateLimiter): Plugin<Context> {
+  async function check(document: DocumentNode, operationName: string | null | undefined, ctx: Context) {
+    const address = `address:${ctx.clientAddress}`;
+    const own = ctx.viewer ? `credential:${ctx.viewer.credentialId}` : address;
+    await limiter.consume('operations', own);
+    const operation = getOperationAST(document, operationName);
+    if (operation?.operation !== 'mutation') return;
+    const points = new Map<Exclude<Bucket, 'operations'>, number>();
+    for (const field of rootFields(operation.selectionSet, fragmentsOf(document))) {
+      const bucket = MUTATION_BUCKETS[field] ?? 'edits';
+      points.set(bucket, (points.get(bucket) ?? 0) + 1);
+    }
+    for (const [bucket, count] of points) await limiter.consume(bucket, bucket === 'askQuestion' ? address : own, count);
+  }
+
+  /** Runs the check; a RATE_LIMITED error becomes the operation's result, so nothing executes. */
+  async function guard(
+    args: { document: DocumentNode; operationName?: string | null; contextValue: Context },
+    stop: (result: { errors: GraphQLError[] }) => void,
+  ) {
+    try {
+      await check(args.document, args.operationName, args.contextValue);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      stop({ errors: [error] });
+    }
+  }
+
+  return {
+    onExecute: ({ args, setResultAndStopExecution }) => guard(args, setResultAndStopExecution),
+    onSubscribe: ({ args, setResultAndStopExecution }) => guard(args, setResultAndStopExecution),
+  };
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}
+
+/**
+ * The root fields an operation runs, by response key: `a: askQuestion(…) b: askQuestion(…)` runs
+ * twice, while selections that share a key (also through fragments) are merged and run once.
+ */
+function rootFields(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  into = new Map<string, string>(),
+  seen = new Set<string>(),
+): string[] {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (!selection.name.value.startsWith('__')) into.set((selection.alias ?? selection.name).value, selection.name.value);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      rootFields(selection.selectionSet, fragments, into, seen);
+    } else {
+      const fragment = fragments.get(selection.name.value);
+      if (fragment && !seen.has(fragment.name.value)) {
+        seen.add(fragment.name.value);
+        rootFields(fragment.selectionSet, fragments, into, seen);
+      }
+    }
+  }
+  return [...into.values()];
+}

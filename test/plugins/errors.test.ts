@@ -1,0 +1,70 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createDb } from '../../src/db/client';
+import { pubSubFromConfig } from '../../src/pubsub';
+import { buildApp, type App } from '../../src/server';
+import { post } from '../helpers/http';
+import { subscribe, wsClient } from '../helpers/live';
+import { TEST_LIMITS } from '../helpers/server';
+
+// A server whose database is unreachable, so that every resolver fails unexpectedly, logging to
+// memory so that the log lines can be read back.
+const lines: Record<string, any>[] = [];
+const logger = pino(
+  { level: 'info' },
+  new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  }),
+);
+const db = createDb('postgresql://postgres@127.0.0.1:9/nowhere', 1, logger);
+let app: App;
+let url: string;
+beforeAll(async () => {
+  app = buildApp({ db, pubSub: pubSubFromConfig(null, 'errors', logger), logger, limits: TEST_LIMITS });
+  url = `http://127.0.0.1:${await app.start(0, '127.0.0.1')}`;
+});
+afterAll(async () => {
+  await app?.stop(100);
+  await db.$disconnect();
+});
+
+const logged = (requestId: string) => lines.filter((line) => line.requestId === requestId && line.msg === 'unexpected error');
+
+it('masks an unexpected error, and logs its details under the request id the client gets', async () => {
+  const response = await post(url, { query: '{ topics { name } }' });
+  const requestId = response.headers.get('x-request-id')!;
+  expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(response.json?.errors).toEqual([
+    expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }),
+  ]);
+  expect(response.text).not.toContain('nowhere'); // nothing of the cause reaches the client
+
+  await expect.poll(() => logged(requestId).length).toBe(1);
+  const [line] = logged(requestId);
+  expect(line).toMatchObject({ level: 50, path: 'topics', err: { stack: expect.any(String) } });
+  // The access log line of the same request carries the same id.
+  expect(lines.some((l) => l.msg === 'request' && l.requestId === requestId && l.status === 200)).toBe(true);
+});
+
+it('uses the id the client sent, when it sent a sane one', async () => {
+  const response = await post(url, { query: '{ specialties { name } }' }, { 'x-request-id': 'client-chosen-7' });
+  expect(response.json?.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'client-chosen-7' });
+  await expect.poll(() => logged('client-chosen-7').length).toBe(1);
+});
+
+it('does the same over WebSocket, with an id per operation', async () => {
+  const client = wsClient(url);
+  try {
+    const live = subscribe(client, '{ topics { name } }', {});
+    await expect.poll(() => live.errors.length).toBe(1);
+    const error = live.errors[0] as { message: string; extensions: { code: string; requestId: string } };
+    expect(error).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    await expect.poll(() => logged(error.extensions.requestId).length).toBe(1);
+  } finally {
+    await client.dispose();
+  }
+});
