@@ -62,9 +62,15 @@ export function createInProcessTransport(): Transport {
  */
 export function createRedisTransport(url: string, logger: Logger): Transport {
   // Both reconnect forever (ioredis' default), at most one second apart. A publish while Redis
-  // is down fails at once (no offline queue); (UN)SUBSCRIBEs wait for the connection.
+  // is down fails at once (no offline queue), and one that Redis does not answer (hung, or gone
+  // without closing the connection) fails after a second; (UN)SUBSCRIBEs wait for the connection.
   const retryStrategy = (attempt: number) => Math.min(attempt * 100, 1_000);
-  const publisher = new Redis(url, { retryStrategy, enableOfflineQueue: false, connectionName: 'medqa-publish' });
+  const publisher = new Redis(url, {
+    retryStrategy,
+    enableOfflineQueue: false,
+    commandTimeout: 1_000,
+    connectionName: 'medqa-publish',
+  });
   const subscriber = new Redis(url, { retryStrategy, maxRetriesPerRequest: null, connectionName: 'medqa-subscribe' });
   const log = logger.child({ component: 'redis' });
   for (const client of [publisher, subscriber]) {
@@ -78,29 +84,47 @@ export function createRedisTransport(url: string, logger: Logger): Transport {
   });
   const confirmed = new Map<string, Promise<unknown>>();
 
-  // Whatever was published while the subscriber was away is lost: after a reconnect (ioredis
-  // resubscribes by itself), tell every listener to catch up from the database.
-  let connectedBefore = false;
+  // Whatever was published while the subscriber was away is lost, and so is whatever was
+  // published before Redis confirmed a channel subscribed while it was connecting (at start-up,
+  // or during an outage). So after every (re)connection, once Redis has confirmed every channel,
+  // tell every listener to catch up from the database. ioredis resubscribes by itself and sends
+  // the SUBSCRIBEs queued while it was away before emitting 'ready'; our own SUBSCRIBE of the
+  // current channels is answered after those, so when it resolves they are all live.
   subscriber.on('ready', () => {
-    if (connectedBefore) {
-      log.info({ channels: listeners.size }, 'redis back: subscribers catch up');
-      for (const set of listeners.values()) for (const listener of set) listener(null);
-    }
-    connectedBefore = true;
+    const channels = [...listeners.keys()];
+    if (channels.length === 0) return;
+    subscriber.subscribe(...channels).then(
+      () => {
+        log.info({ channels: listeners.size }, 'redis subscriptions live: subscribers catch up');
+        for (const set of listeners.values()) for (const listener of set) listener(null);
+      },
+      // Lost again before Redis answered (the next 'ready' tries again), or closed.
+      (error) => log.warn({ err: error.message }, 'resubscribe failed'),
+    );
   });
 
   const address = new URL(url);
   return {
     description: `redis ${address.hostname}:${address.port || 6379}`,
     async publish(channel, message) {
-      await publisher.publish(channel, message);
+      try {
+        await publisher.publish(channel, message);
+      } catch (error) {
+        // Redis is unreachable: this instance's own subscribers still get the event (as readiness
+        // says when degraded); the other instances' catch up when Redis is back.
+        for (const listener of listeners.get(channel) ?? []) queueMicrotask(() => listener(message));
+        throw error;
+      }
     },
     async subscribe(channel, onMessage) {
       let set = listeners.get(channel);
       if (!set) {
         set = new Set();
         listeners.set(channel, set);
-        confirmed.set(channel, subscriber.subscribe(channel));
+        const confirmation = subscriber.subscribe(channel);
+        // Nobody awaits it while Redis is down; close() rejects it then (the caller has gone).
+        confirmation.catch(() => {});
+        confirmed.set(channel, confirmation);
       }
       set.add(onMessage);
       // While Redis is down, waiting would hang the subscriber; the catch-up on reconnect
@@ -118,7 +142,22 @@ export function createRedisTransport(url: string, logger: Logger): Transport {
     healthy: () => publisher.status === 'ready' && subscriber.status === 'ready',
     async close() {
       listeners.clear();
-      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+      // QUIT waits for Redis. While Redis is down, the subscriber's QUIT would queue behind the
+      // commands waiting for it, forever, and the publisher's is refused while it goes on
+      // reconnecting. So QUIT only a live connection, and not for long; then disconnect for good.
+      await Promise.all(
+        [publisher, subscriber].map(async (client) => {
+          if (client.status === 'ready') {
+            let timer: NodeJS.Timeout | undefined;
+            await Promise.race([
+              client.quit().catch(() => {}),
+              new Promise((resolve) => (timer = setTimeout(resolve, 1_000))),
+            ]);
+            clearTimeout(timer);
+          }
+          client.disconnect();
+        }),
+      );
     },
   };
 }

@@ -8,7 +8,7 @@ import { createDb } from '../../src/db/client';
 import { migrate } from '../../src/db/migrate';
 import type { Logger } from '../../src/logger';
 import type { TestDatabase } from './database';
-import { freePort } from './redis-server';
+import { cleanupIfWeDie, freePort } from './redis-server';
 
 /** Where initdb and pg_ctl live: $PG_BIN, else the newest /usr/lib/postgresql/<v>/bin, else $PATH. */
 function pgBin(): string {
@@ -66,23 +66,15 @@ export interface PgCluster {
   /** pg_ctl start on the same port; resolves once it accepts connections. */
   start(): Promise<void>;
   restart(): Promise<void>;
+  /**
+   * SIGSTOPs the postmaster: the port still accepts TCP connections (the kernel's backlog), but
+   * no new session ever starts; sessions already open keep working. `thaw()` SIGCONTs it.
+   */
+  freeze(): void;
+  thaw(): void;
   /** Stops the cluster and removes its directory; safe to call more than once. */
   destroy(): Promise<void>;
 }
-
-// Last resort if a test file dies without its afterAll: kill the postmaster, remove its files.
-const clusters = new Set<string>();
-process.once('exit', () => {
-  for (const dir of clusters) {
-    try {
-      const pid = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
-      if (pid > 0) process.kill(pid, 'SIGQUIT');
-    } catch {
-      // not running
-    }
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
 
 /**
  * A PostgreSQL cluster of the test's own (initdb into a temporary directory, trust
@@ -93,7 +85,11 @@ export async function startPgCluster(): Promise<PgCluster> {
   const tool = (name: string) => (bin ? join(bin, name) : name);
   const user = runAs();
   const dir = mkdtempSync(join(tmpdir(), 'medqa-pg-'));
-  clusters.add(dir);
+  // If this process dies first: stop the postmaster (immediate shutdown) and remove everything.
+  const cancelCleanup = cleanupIfWeDie(
+    `pid=$(head -1 '${dir}/data/postmaster.pid' 2>/dev/null) && kill -CONT $pid && kill -QUIT $pid; sleep 2; rm -rf '${dir}'`,
+  );
+  let destroyed = false;
   if (user) chownSync(dir, user.uid, user.gid);
   const data = join(dir, 'data');
   const port = await freePort();
@@ -104,11 +100,14 @@ export async function startPgCluster(): Promise<PgCluster> {
   async function start() {
     if (running) return;
     // -k: the Unix socket goes into our directory (the system one may not be writable).
+    // fsync=off is safe against a crash of PostgreSQL itself (the kernel keeps what was written),
+    // not of the machine; synchronous_commit stays on, so a commit acknowledged before an
+    // immediate stop is still there after it.
     await run(
       tool('pg_ctl'),
       [
         'start', '-w', '-t', '30', '-D', data, '-l', join(dir, 'postgres.log'),
-        '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+        '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
       ],
       user,
       dir,
@@ -149,12 +148,15 @@ export async function startPgCluster(): Promise<PgCluster> {
     };
   }
 
+  const postmasterPid = () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+
   try {
     await run(tool('initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'], user, dir);
     await start();
   } catch (error) {
+    await stop('immediate').catch(() => {});
     rmSync(dir, { recursive: true, force: true });
-    clusters.delete(dir);
+    cancelCleanup();
     throw error;
   }
 
@@ -182,13 +184,17 @@ export async function startPgCluster(): Promise<PgCluster> {
       await stop();
       await start();
     },
+    freeze: () => process.kill(postmasterPid(), 'SIGSTOP'),
+    thaw: () => process.kill(postmasterPid(), 'SIGCONT'),
     async destroy() {
-      if (!clusters.has(dir)) return;
+      if (destroyed) return;
+      destroyed = true;
       try {
+        if (running) process.kill(postmasterPid(), 'SIGCONT');
         await stop('immediate');
       } finally {
         rmSync(dir, { recursive: true, force: true });
-        clusters.delete(dir);
+        cancelCleanup();
       }
     },
   };

@@ -14,6 +14,26 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Runs `cleanup` (a shell command) if this process dies before calling the returned cancel
+ * function: a test worker that crashes or is killed (vitest does not run 'exit' handlers in its
+ * workers) must not leave servers behind. A detached shell polls this process every half second.
+ */
+export function cleanupIfWeDie(cleanup: string): () => void {
+  const watchdog = spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 0.5; done; ${cleanup}`], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  watchdog.unref();
+  return () => {
+    try {
+      process.kill(watchdog.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+}
+
 /** Resolves when `host:port` answers `PING` with `+PONG`, false on any error or after `ms`. */
 function pings(port: number, ms = 500): Promise<boolean> {
   return new Promise((resolve) => {
@@ -44,15 +64,12 @@ export interface PrivateRedis {
   /** Starts it again on the same port (empty: no persistence) and waits until it answers PING. */
   start(): Promise<void>;
   restart(): Promise<void>;
+  /** SIGSTOPs it: connections stay open, nothing is answered (a hung server). `thaw()` SIGCONTs it. */
+  freeze(): void;
+  thaw(): void;
   /** Stops it for good; safe to call more than once. */
   destroy(): Promise<void>;
 }
-
-// Last resort if a test file dies without its afterAll: never leave a server behind.
-const alive = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of alive) child.kill('SIGKILL');
-});
 
 /**
  * A redis-server of the test's own on a spare port, with no persistence, so that stopping it
@@ -73,12 +90,12 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     );
     spawned.stdout!.on('data', (chunk) => (output += chunk));
     spawned.stderr!.on('data', (chunk) => (output += chunk));
-    alive.add(spawned);
+    const cancelCleanup = cleanupIfWeDie(`kill -9 ${spawned.pid}`);
     child = spawned;
     let exited = false;
     spawned.once('exit', () => {
       exited = true;
-      alive.delete(spawned);
+      cancelCleanup();
       if (child === spawned) child = null;
     });
     const deadline = Date.now() + 10_000;
@@ -94,6 +111,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   async function stop(signal: NodeJS.Signals = 'SIGKILL') {
     const running = child;
     if (!running) return;
+    running.kill('SIGCONT');
     const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
     running.kill(signal);
     await exited;
@@ -110,6 +128,8 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       await stop();
       await start();
     },
+    freeze: () => void child?.kill('SIGSTOP'),
+    thaw: () => void child?.kill('SIGCONT'),
     destroy: () => stop('SIGKILL'),
   };
 }

@@ -1,0 +1,149 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { issueCredential } from '../../src/auth/tokens';
+import { DEMO_QUESTION_SLUG } from '../../src/server';
+import { startPgCluster, type PgCluster } from '../helpers/pg-cluster';
+import { logger, startInstance, type TestServer } from '../helpers/server';
+import type { TestDatabase } from '../helpers/database';
+
+// A PostgreSQL cluster of this file's own, which the tests stop, start and freeze.
+let cluster: PgCluster;
+let database: TestDatabase;
+const servers: TestServer[] = [];
+
+const problems: unknown[] = [];
+const record = (error: unknown) => void problems.push(error);
+
+beforeAll(async () => {
+  process.on('unhandledRejection', record);
+  process.on('uncaughtException', record);
+  cluster = await startPgCluster();
+  database = await cluster.createAppDatabase(logger, { seed: true });
+});
+
+afterEach(async () => {
+  if (!cluster.running()) await cluster.start();
+  cluster.thaw();
+  for (const server of servers.splice(0)) await server.stop();
+  expect(problems).toEqual([]);
+});
+
+afterAll(async () => {
+  await cluster?.destroy();
+  process.off('unhandledRejection', record);
+  process.off('uncaughtException', record);
+});
+
+/** A server of its own (its own pool) on the private cluster. */
+async function server(): Promise<TestServer> {
+  const started = await startInstance(database, { ownsDatabase: false });
+  servers.push(started);
+  return started;
+}
+
+const PAGE = `query($slug: String!) { question(slug: $slug) { title answerCount } }`;
+const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }';
+
+/** POST /graphql, keeping what a client sees: status, request id, body, and how long it took. */
+async function call(server: TestServer, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const started = performance.now();
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  return { status: response.status, requestId: response.headers.get('x-request-id'), body, ms: performance.now() - started };
+}
+
+async function readiness(server: TestServer) {
+  const response = await fetch(`${server.url}/readyz`);
+  return { status: response.status, body: await response.json() };
+}
+
+const PAGE_DATA = { data: { question: { title: 'Is scalp micropigmentation permanent?', answerCount: 5 } } };
+const UNAVAILABLE = { status: 503, body: { status: 'unavailable', database: 'down', pubsub: 'up' } };
+const READY = { status: 200, body: { status: 'ready', database: 'up', pubsub: 'up' } };
+
+/** What a client gets for a query that needs the database while it cannot be reached. */
+function expectCleanFailure(result: Awaited<ReturnType<typeof call>>) {
+  expect(result.body).toEqual({
+    data: { question: null },
+    errors: [
+      {
+        message: 'Unexpected error.',
+        locations: [{ line: 1, column: 25 }],
+        path: ['question'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: result.requestId },
+      },
+    ],
+  });
+  expect(result.requestId).toMatch(/^[\w-]{36}$/);
+  // No stack trace nor database detail reaches the client.
+  expect(JSON.stringify(result.body)).not.toMatch(/ECONNREFUSED|prisma|postgres|at .*\.ts/i);
+}
+
+describe('PostgreSQL restarted', () => {
+  for (const mode of ['fast', 'immediate'] as const) {
+    it(`fails requests cleanly while it is down (pg_ctl stop -m ${mode}) and recovers without a server restart`, async () => {
+      const app = await server();
+      const doctor = await app.db.doctor.findUniqueOrThrow({ where: { slug: 'archit-aggarwal' } });
+      const token = await issueCredential(app.db, { role: 'doctor', doctorId: doctor.id });
+      const question = await app.db.question.findUniqueOrThrow({ where: { slug: DEMO_QUESTION_SLUG } });
+      const questionId = Buffer.from(`Question:${question.id}`).toString('base64');
+      // The pool holds open connections, which the stop breaks.
+      expect((await call(app, PAGE, { slug: DEMO_QUESTION_SLUG })).body).toEqual(PAGE_DATA);
+      expect(await readiness(app)).toEqual(READY);
+
+      await cluster.stop(mode);
+      const failed = await call(app, PAGE, { slug: DEMO_QUESTION_SLUG });
+      expect(failed.status).toBe(200);
+      expectCleanFailure(failed);
+      expect(failed.ms).toBeLessThan(6000);
+      // A write fails too, and commits nothing: its credential cannot even be checked, so it fails
+      // before execution (HTTP 500; the body has no requestId then, but the header has it).
+      const write = await call(app, POST, { input: { questionId, body: 'Written while the database is down.' } }, {
+        authorization: `Bearer ${token}`,
+      });
+      expect(write.ms).toBeLessThan(6000);
+      expect(write.status).toBe(500);
+      expect(write.requestId).toMatch(/^[\w-]{36}$/);
+      expect(write.body.data ?? null).toBeNull();
+      expect(write.body.errors).toEqual([
+        expect.objectContaining({
+          message: 'Unexpected error.',
+          extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }),
+        }),
+      ]);
+      // The HTTP server is alive and says why it cannot serve.
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+      expect(await readiness(app)).toEqual(UNAVAILABLE);
+
+      await cluster.start();
+      // The very next request gets a new connection: no restart, no warm-up.
+      expect((await call(app, PAGE, { slug: DEMO_QUESTION_SLUG })).body).toEqual(PAGE_DATA);
+      expect(await readiness(app)).toEqual(READY);
+      const body = `Posted once PostgreSQL was back (${mode}).`;
+      expect((await call(app, POST, { input: { questionId, body } }, { authorization: `Bearer ${token}` })).body).toEqual({
+        data: { postAnswer: { answer: { body } } },
+      });
+      expect(await app.db.answer.count({ where: { body: { startsWith: 'Written while the database is down' } } })).toBe(0);
+      expect(await app.db.answer.count({ where: { body } })).toBe(1);
+      await app.db.answer.deleteMany({ where: { body } }); // the next test counts the demo's 5 again
+    });
+  }
+
+  it('fails requests within the connect timeout while it accepts connections but never answers them', async () => {
+    const app = await server(); // a fresh pool: every query needs a new connection
+    cluster.freeze();
+    const [failed, ready] = await Promise.all([call(app, PAGE, { slug: DEMO_QUESTION_SLUG }), readiness(app)]);
+    expectCleanFailure(failed);
+    expect(failed.ms).toBeGreaterThan(4000); // it did wait for the connection…
+    expect(failed.ms).toBeLessThan(6500); // …for connectionTimeoutMillis (5 s), not forever
+    expect(ready).toEqual(UNAVAILABLE);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+
+    cluster.thaw();
+    expect((await call(app, PAGE, { slug: DEMO_QUESTION_SLUG })).body).toEqual(PAGE_DATA);
+    expect(await readiness(app)).toEqual(READY);
+  }, 20_000);
+});
