@@ -78,7 +78,16 @@ export function buildApp({ db, pubSub, logger, production = false, ...options }:
     // HTTP: the Authorization header; WebSocket (no `request`): graphql-ws connectionParams.
     context: async ({ request, req, connectionParams }) => {
       const requestId = request ? requestIdOf(request) : crypto.randomUUID();
-      const viewer = request ? await viewerOfRequest(db, request) : await viewerOfConnection(db, connectionParams);
+      const viewer = await (request ? viewerOfRequest(db, request) : viewerOfConnection(db, connectionParams)).catch(
+        (error: unknown) => {
+          if (error instanceof GraphQLError) throw error;
+          // The credential could not be checked (database down): say so like any unexpected error.
+          logger.error({ err: error, requestId }, 'unexpected error while checking a credential');
+          throw new GraphQLError('Unexpected error.', {
+            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, http: { status: 503 } },
+          });
+        },
+      );
       const address = clientAddress(req, limits.trustProxy);
       return { db, pubSub, requestId, logger: logger.child({ requestId }), viewer, clientAddress: address };
     },

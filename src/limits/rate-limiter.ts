@@ -102,6 +102,9 @@ export function sharedCountersFromConfig(
   const redis = new Redis(redisUrl, {
     retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
     enableOfflineQueue: false,
+    // A Redis that stops answering (frozen, or gone without closing) must not hold requests:
+    // after this, the in-process counters take over.
+    commandTimeout: 500,
     connectionName: 'medqa-ratelimit',
   });
   const log = logger.child({ component: 'redis-ratelimit' });

@@ -20,7 +20,7 @@ export function useReadiness(db: Db, pubSub: PubSub, logger: Logger) {
         database = 'down';
         logger.warn({ err: error }, 'readiness: database unreachable');
       }
-      const pubsub = pubSub.healthy() ? 'up' : 'down';
+      const pubsub = (await pubSub.check()) ? 'up' : 'down';
       const status = database === 'down' ? 'unavailable' : pubsub === 'down' ? 'degraded' : 'ready';
       return fetchAPI.Response.json({ status, database, pubsub }, { status: database === 'down' ? 503 : 200 });
     },

@@ -28,6 +28,8 @@ export interface PubSub {
   listenerCount(): number;
   /** False while events cannot travel between instances (Redis down). */
   healthy(): boolean;
+  /** Like healthy(), but asks Redis (for readiness). */
+  check(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export function createPubSub(transport: Transport, prefix: string): PubSub {
     },
     listenerCount: () => transport.listenerCount(),
     healthy: () => transport.healthy(),
+    check: () => transport.check(),
     close: () => transport.close(),
   };
 }

@@ -20,6 +20,8 @@ export interface Transport {
   subscribe(channel: string, onMessage: (message: string | null) => void): Promise<() => void>;
   /** False while Redis is unreachable (readiness reports it). */
   healthy(): boolean;
+  /** Asks Redis itself (PING, bounded by the command timeout): catches a frozen server too. */
+  check(): Promise<boolean>;
   /** Listeners currently registered in this process (a leak shows up here). */
   listenerCount(): number;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export function createInProcessTransport(): Transport {
     },
     listenerCount: () => countListeners(listeners),
     healthy: () => true,
+    check: async () => true,
     close: async () => listeners.clear(),
   };
 }
@@ -140,6 +143,13 @@ export function createRedisTransport(url: string, logger: Logger): Transport {
     },
     listenerCount: () => countListeners(listeners),
     healthy: () => publisher.status === 'ready' && subscriber.status === 'ready',
+    check: async () =>
+      publisher.status === 'ready' &&
+      subscriber.status === 'ready' &&
+      (await publisher.ping().then(
+        () => true,
+        () => false,
+      )),
     async close() {
       listeners.clear();
       // QUIT waits for Redis. While Redis is down, the subscriber's QUIT would queue behind the
