@@ -9,6 +9,7 @@
  * one when it is unset); pending migrations are applied first.
  * Exit codes: 0 done, 1 failed (unknown doctor, staff member or token; database error), 2 bad arguments.
  */
+import { runCli } from './cli';
 import { pino } from 'pino';
 import { issueCredential, revokeCredential, type CredentialOwner } from '../auth/tokens';
 import { ConfigError, loadConfig, type Config } from '../config';
@@ -92,18 +93,9 @@ async function main(): Promise<number> {
     const token = await issueCredential(database.db, await ownerOf(database.db, command));
     process.stdout.write(`${token}\n`);
     return 0;
-  } catch (error) {
-    console.error(`credential: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
   } finally {
     await database?.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('credential failed:', error);
-    process.exit(1);
-  },
-);
+runCli('credential', main);

@@ -2,6 +2,7 @@
  * `npm run db:migrate`: applies pending migrations to the configured database (DATABASE_URL, or
  * the embedded one when it is unset) and exits 0, or prints why not and exits 1.
  */
+import { runCli } from './cli';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded';
 import { migrate } from '../db/migrate';
@@ -31,18 +32,9 @@ async function main(): Promise<number> {
     }
     await migrate(url, { logger });
     return 0;
-  } catch (error) {
-    console.error(`db:migrate failed: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
   } finally {
     await embedded?.stop();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('db:migrate failed:', error);
-    process.exit(1);
-  },
-);
+runCli('db:migrate failed', main);

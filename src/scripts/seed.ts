@@ -6,6 +6,7 @@
  * The database is the configured one (DATABASE_URL, or the embedded one when it is unset).
  * Exit codes: 0 done, 1 failed, 2 bad arguments.
  */
+import { runCli } from './cli';
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../../prisma/seed/demo';
 import { generateData } from '../../prisma/seed/generate';
@@ -109,18 +110,9 @@ async function main(): Promise<number> {
       });
     }
     return 0;
-  } catch (error) {
-    console.error(`db:seed failed: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
   } finally {
     await database?.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('db:seed failed:', error);
-    process.exit(1);
-  },
-);
+runCli('db:seed failed', main);
