@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from './cache/response-cache';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 
 /**
@@ -44,6 +45,9 @@ const environmentSchema = z.object({
   WS_MAX_CONNECTIONS_PER_ADDRESS: count(websocket.maxConnectionsPerAddress),
   WS_MAX_OPERATIONS_PER_CONNECTION: count(websocket.maxOperationsPerConnection),
   WS_INIT_TIMEOUT_MS: count(websocket.initTimeoutMs, 100),
+  RESPONSE_CACHE_TTL_MS: count(DEFAULT_RESPONSE_CACHE.ttlMs, 0),
+  RESPONSE_CACHE_LIST_TTL_MS: count(DEFAULT_RESPONSE_CACHE.listTtlMs, 0),
+  RESPONSE_CACHE_MAX_ENTRIES: count(DEFAULT_RESPONSE_CACHE.maxEntries),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -64,6 +68,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Operation, rate and WebSocket limits; rate-limit keys in Redis start with `pubSubPrefix`. */
   limits: Limits;
+  /** Caching of anonymous query responses; a TTL of 0 turns it off. */
+  responseCache: ResponseCacheOptions;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +124,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         maxOperationsPerConnection: e.WS_MAX_OPERATIONS_PER_CONNECTION,
         initTimeoutMs: e.WS_INIT_TIMEOUT_MS,
       },
+    },
+    responseCache: {
+      ttlMs: e.RESPONSE_CACHE_TTL_MS,
+      listTtlMs: e.RESPONSE_CACHE_LIST_TTL_MS,
+      maxEntries: e.RESPONSE_CACHE_MAX_ENTRIES,
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Viewer } from './auth/viewer';
+import type { ResponseCache } from './cache/response-cache';
 import type { Db } from './db/client';
 import type { Logger } from './logger';
 import type { PubSub } from './pubsub';
@@ -13,4 +14,6 @@ export interface Context {
   clientAddress: string;
   /** null for anonymous requests. */
   viewer: Viewer | null;
+  /** Writes tell it which rows they changed, after commit. */
+  responseCache: Pick<ResponseCache, 'invalidate'>;
 }

@@ -4,6 +4,7 @@ import { migrate } from './db/migrate';
 import { sharedCountersFromConfig } from './limits/rate-limiter';
 import { createLogger } from './logger';
 import { seedDemo } from '../prisma/seed/demo';
+import { createResponseCache } from './cache/response-cache';
 import { pubSubFromConfig } from './pubsub';
 import { buildApp } from './server';
 
@@ -24,6 +25,7 @@ if (config.seedDemo) await seedDemo(database.db, logger);
 const pubSub = pubSubFromConfig(config.redisUrl, config.pubSubPrefix, logger);
 // With Redis, rate limits are counted there, so that they hold across instances.
 const sharedCounters = sharedCountersFromConfig(config.redisUrl, config.pubSubPrefix, logger);
+const responseCache = await createResponseCache(pubSub, config.responseCache, logger);
 const app = buildApp({
   db: database.db,
   pubSub,
@@ -31,6 +33,7 @@ const app = buildApp({
   production: config.env === 'production',
   limits: config.limits,
   sharedCounters,
+  responseCache,
 });
 const port = await app.start(config.port, config.host);
 logger.info(
@@ -44,6 +47,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down: finishing in-flight requests');
   await app.stop(config!.shutdownTimeoutMs);
+  responseCache.close();
   await pubSub.close();
   await sharedCounters?.close();
   await database.close();

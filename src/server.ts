@@ -7,6 +7,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createYoga } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { viewerOfConnection, viewerOfRequest } from './auth/tokens';
+import type { ResponseCache } from './cache/response-cache';
 import type { Context } from './context';
 import type { Db } from './db/client';
 import { resolveLimits, type LimitsOptions } from './limits';
@@ -33,7 +34,11 @@ export interface AppDependencies {
   limits?: LimitsOptions;
   /** Rate-limit counters shared by the deployment's instances (Redis); default: this process only. */
   sharedCounters?: SharedCounters | null;
+  /** Caching of anonymous query responses (src/cache); default: none. */
+  responseCache?: ResponseCache;
 }
+
+const noResponseCache: ResponseCache = { plugin: null, invalidate: async () => {}, close: () => {} };
 
 export interface App {
   /** Listens on the port (0: any free one) and resolves to the one taken. */
@@ -55,7 +60,7 @@ export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 const exampleQuery = readFileSync(new URL('./client/operations/question-page.graphql', import.meta.url), 'utf8');
 
 /** graphql-yoga for HTTP (and SSE) plus graphql-ws for WebSockets on the same /graphql path. */
-export function buildApp({ db, pubSub, logger, production = false, ...options }: AppDependencies): App {
+export function buildApp({ db, pubSub, logger, production = false, responseCache = noResponseCache, ...options }: AppDependencies): App {
   const limits = resolveLimits(options.limits, production);
   const rateLimiter = createRateLimiter(limits.rate, options.sharedCounters);
   // `req`: node:http's request, for the client address (graphql-ws passes its upgrade request).
@@ -89,7 +94,7 @@ export function buildApp({ db, pubSub, logger, production = false, ...options }:
         },
       );
       const address = clientAddress(req, limits.trustProxy);
-      return { db, pubSub, requestId, logger: logger.child({ requestId }), viewer, clientAddress: address };
+      return { db, pubSub, requestId, logger: logger.child({ requestId }), viewer, clientAddress: address, responseCache };
     },
     plugins: [
       useHttpResponses(), // first, so that the access log sees (and tags) any response it makes
@@ -98,6 +103,8 @@ export function buildApp({ db, pubSub, logger, production = false, ...options }:
       ...useOperationLimits(limits),
       useErrorClassification(),
       useRateLimits(rateLimiter),
+      // After the rate limits, so that cached answers count too.
+      ...(responseCache.plugin ? [responseCache.plugin] : []),
       useReadiness(db, pubSub, logger),
     ],
   });

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       seedDemo: true,
       shutdownTimeoutMs: 10_000,
       limits: DEFAULT_LIMITS,
+      responseCache: { ttlMs: 60_000, listTtlMs: 5_000, maxEntries: 10_000 },
     });
   });
 

@@ -6,6 +6,10 @@ import type { EventName, PubSubEvents } from '../pubsub';
 
 type Author = { doctorId: number } | { staffMemberId: number };
 
+/** The doctor whose answer count a write changes, as a row for cache invalidation. */
+const doctorOf = (author: { doctorId?: number } | Author) =>
+  'doctorId' in author && author.doctorId !== undefined ? [{ typename: 'Doctor' as const, id: author.doctorId }] : [];
+
 /** The author columns for an answer or an edit by this viewer (scopes let only these through). */
 export function authorColumns(viewer: Viewer | null): Author {
   if (viewer?.role === 'doctor') return { doctorId: viewer.doctorId };
@@ -45,7 +49,10 @@ export async function postAnswer(ctx: Context, questionId: number, body: string,
     if (!question) throw notFound('No question with that ID.');
     return tx.answer.create({ data: { questionId, body, ...author }, select: { id: true } });
   });
-  if (!answer.replayed) await publishAfterCommit(ctx, 'answer:added', questionId, { questionId, answerId: answer.id });
+  if (!answer.replayed) {
+    await ctx.responseCache.invalidate([{ typename: 'Question', id: questionId }, ...doctorOf(author)]);
+    await publishAfterCommit(ctx, 'answer:added', questionId, { questionId, answerId: answer.id });
+  }
   return answer.id;
 }
 
@@ -65,6 +72,7 @@ export async function editAnswer(ctx: Context, answerId: number, body: string) {
     await tx.answer.update({ where: { id: answerId }, data: { body, lastEditedAt: editedAt } });
     return answer.question_id;
   });
+  await ctx.responseCache.invalidate([{ typename: 'Answer', id: answerId }]);
   await publishAfterCommit(ctx, 'answer:updated', questionId, { questionId, answerId, kind: 'EDITED' });
 }
 
@@ -74,10 +82,15 @@ export async function hideAnswer(ctx: Context, answerId: number): Promise<Date> 
   const hidden = await ctx.db.answer.updateManyAndReturn({
     where: { id: answerId, hiddenAt: null },
     data: { hiddenAt },
-    select: { questionId: true },
+    select: { questionId: true, doctorId: true },
   });
   if (!hidden[0]) throw notFound('No answer with that ID.');
-  const { questionId } = hidden[0];
+  const { questionId, doctorId } = hidden[0];
+  await ctx.responseCache.invalidate([
+    { typename: 'Answer', id: answerId },
+    { typename: 'Question', id: questionId },
+    ...doctorOf(doctorId === null ? {} : { doctorId }),
+  ]);
   await publishAfterCommit(ctx, 'answer:updated', questionId, { questionId, answerId, kind: 'HIDDEN' });
   return hiddenAt;
 }

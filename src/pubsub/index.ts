@@ -9,6 +9,8 @@ import { createInProcessTransport, createRedisTransport, type Transport } from '
 export interface PubSubEvents {
   'answer:added': { questionId: number; answerId: number };
   'answer:updated': { questionId: number; answerId: number; kind: 'EDITED' | 'HIDDEN' };
+  /** Rows whose cached responses are stale (see src/cache/response-cache.ts). */
+  'cache:invalidate': { entities: { typename: 'Question' | 'Answer' | 'Doctor'; id: number }[] };
 }
 export type EventName = keyof PubSubEvents;
 

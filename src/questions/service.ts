@@ -72,4 +72,5 @@ export async function editQuestion(ctx: Context, questionId: number, changes: { 
     throw userError('FORBIDDEN', 'An asker credential can only edit its own question.');
   }
   await ctx.db.question.update({ where: { id: questionId }, data: changes });
+  await ctx.responseCache.invalidate([{ typename: 'Question', id: questionId }]);
 }

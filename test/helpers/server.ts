@@ -6,6 +6,7 @@ import { migrate } from '../../src/db/migrate';
 import type { LimitsOptions } from '../../src/limits';
 import { sharedCountersFromConfig } from '../../src/limits/rate-limiter';
 import { createLogger } from '../../src/logger';
+import { createResponseCache, type ResponseCacheOptions } from '../../src/cache/response-cache';
 import { pubSubFromConfig, type PubSub } from '../../src/pubsub';
 import { buildApp, CSRF_HEADER, type App } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -72,13 +73,22 @@ export async function startInstance(
     prefix = 'test',
     ownsDatabase = true,
     limits = TEST_LIMITS,
-  }: { redisUrl?: string | null; prefix?: string; ownsDatabase?: boolean; limits?: LimitsOptions } = {},
+    responseCache: cacheOptions = null,
+  }: {
+    redisUrl?: string | null;
+    prefix?: string;
+    ownsDatabase?: boolean;
+    limits?: LimitsOptions;
+    /** Off unless given: most tests write rows directly and read them back at once. */
+    responseCache?: ResponseCacheOptions | null;
+  } = {},
 ): Promise<TestServer> {
   const db = createDb(database.url, 5, logger);
   const pubSub = pubSubFromConfig(redisUrl, prefix, logger);
   const sharedCounters = sharedCountersFromConfig(redisUrl, prefix, logger);
   await sharedCounters?.ready(2_000); // so that the first requests already count in Redis
-  const app = buildApp({ db, pubSub, logger, limits, sharedCounters });
+  const responseCache = cacheOptions ? await createResponseCache(pubSub, cacheOptions, logger) : undefined;
+  const app = buildApp({ db, pubSub, logger, limits, sharedCounters, responseCache });
   const port = await app.start(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 
@@ -110,6 +120,7 @@ export async function startInstance(
     },
     async stop() {
       await app.stop(1000);
+      responseCache?.close();
       await pubSub.close();
       await sharedCounters?.close();
       await db.$disconnect();

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueCredential } from '../../src/auth/tokens';
+import { QuestionListDocument, QuestionPageDocument } from '../../src/client/generated/graphql';
+import { DEFAULT_RESPONSE_CACHE } from '../../src/cache/response-cache';
+import { redisUrl } from '../helpers/redis';
+import { startInstance, startTestServer, type TestServer } from '../helpers/server';
+
+// Two instances of one deployment (one database, one Redis), both caching anonymous responses.
+let a: TestServer;
+let b: TestServer;
+let doctorToken: string;
+let staffToken: string;
+const slug = 'is-scalp-micropigmentation-permanent';
+const cache = { ...DEFAULT_RESPONSE_CACHE, listTtlMs: 300 };
+
+beforeAll(async () => {
+  const seeded = await startTestServer();
+  await seeded.app.stop(100);
+  await seeded.pubSub.close();
+  await seeded.db.$disconnect();
+  const prefix = `cache-${randomBytes(4).toString('hex')}`;
+  a = await startInstance(seeded.database, { redisUrl, prefix, responseCache: cache });
+  b = await startInstance(seeded.database, { redisUrl, prefix, responseCache: cache, ownsDatabase: false });
+  const doctor = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'archit-aggarwal' } });
+  doctorToken = await issueCredential(a.db, { role: 'doctor', doctorId: doctor.id });
+  staffToken = await issueCredential(a.db, { role: 'staff', staffMemberId: (await a.db.staffMember.findFirstOrThrow()).id });
+});
+afterAll(async () => {
+  await b?.stop();
+  await a?.stop();
+});
+
+const page = (server: TestServer) => server.request(QuestionPageDocument, { slug });
+const answerBodies = async (server: TestServer) => (await page(server)).data!.question!.answers.edges.map((e) => e.node.body);
+
+describe('response cache', () => {
+  it('serves a repeated anonymous question page without touching the database', async () => {
+    const first = await a.countStatements(() => page(a));
+    const again = await a.countStatements(async () => expect(await page(a)).toEqual(await page(a)));
+    expect(first.count).toBe(2);
+    expect(again.count).toBe(0);
+  });
+
+  it('never caches requests with a credential', async () => {
+    await page(a);
+    const withToken = await a.countStatements(() =>
+      a.request(QuestionPageDocument, { slug }, { authorization: `Bearer ${staffToken}` }),
+    );
+    expect(withToken.count).toBeGreaterThan(2); // the credential lookup and the page itself
+  });
+
+  it('shows a new answer at once on every instance, however recently the page was cached', async () => {
+    const before = [await answerBodies(a), await answerBodies(b)];
+    const posted = await b.request(
+      'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }',
+      { input: { questionId: (await page(a)).data!.question!.id, body: 'A fresh answer.' } },
+      { authorization: `Bearer ${doctorToken}` },
+    );
+    expect(posted.errors).toBeUndefined();
+    expect(await answerBodies(b)).toEqual(['A fresh answer.', ...before[1]!]); // the writer's own instance
+    // The other instance hears of it through Redis within moments.
+    const deadline = Date.now() + 2000;
+    while ((await answerBodies(a))[0] !== 'A fresh answer.' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(await answerBodies(a)).toEqual(['A fresh answer.', ...before[0]!]);
+    const doctor = await a.request('{ doctor(slug: "archit-aggarwal") { answerCount } }');
+    expect(doctor.data.doctor.answerCount).toBe(2);
+  });
+
+  it('drops edited and hidden answers from cached pages', async () => {
+    const { data } = await page(a);
+    const answerId = data!.question!.answers.edges[0]!.node.id;
+    const auth = { authorization: `Bearer ${staffToken}` };
+    await a.request('mutation($input: EditAnswerInput!) { editAnswer(input: $input) { answer { id } } }', { input: { answerId, body: 'Edited.' } }, auth);
+    expect((await answerBodies(a))[0]).toBe('Edited.');
+    await a.request('mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }', { input: { answerId } }, auth);
+    expect(await answerBodies(a)).not.toContain('Edited.');
+  });
+
+  it('lets list pages expire after their shorter TTL', async () => {
+    const list = () => a.request(QuestionListDocument, { first: 1 });
+    const cached = await list();
+    await a.db.question.create({
+      data: { slug: `new-${randomBytes(3).toString('hex')}`, title: 'Brand new question', body: 'Body', askerId: (await a.db.asker.create({ data: {} })).id },
+    });
+    expect(await list()).toEqual(cached); // still the cached page
+    await new Promise((resolve) => setTimeout(resolve, cache.listTtlMs + 50));
+    expect((await list()).data!.questions.edges[0]!.node.title).toBe('Brand new question');
+  });
+});
