@@ -24,6 +24,7 @@ const environmentSchema = z.object({
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
   EMBEDDED_DATA_DIR: z.string().min(1).default('.data/pglite'),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   PUBSUB_PREFIX: z.string().regex(/^[\w.-]+$/, 'letters, digits, "_", "." and "-" only').default('medqa'),
@@ -58,7 +59,7 @@ export interface Config {
   port: number;
   logLevel: Environment['LOG_LEVEL'];
   database:
-    | { kind: 'postgres'; url: string; poolSize: number }
+    | { kind: 'postgres'; url: string; poolSize: number; preparedStatements: boolean }
     | { kind: 'embedded'; dataDir: string; poolSize: number };
   redisUrl: string | null;
   /** First part of every pub/sub channel name, so several deployments can share one Redis. */
@@ -96,7 +97,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, preparedStatements: e.DATABASE_PREPARED_STATEMENTS }
       : { kind: 'embedded', dataDir: e.EMBEDDED_DATA_DIR, poolSize: e.DATABASE_POOL_SIZE },
     redisUrl: e.REDIS_URL ?? null,
     pubSubPrefix: e.PUBSUB_PREFIX,

@@ -44,7 +44,7 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://cache.internal:6379',
       PORT: '8080',
     });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://app@db.internal:5432/medqa', poolSize: 10 });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://app@db.internal:5432/medqa', poolSize: 10, preparedStatements: true });
     expect(config.redisUrl).toBe('redis://cache.internal:6379');
     expect(config.port).toBe(8080);
     expect(config.seedDemo).toBe(false);

@@ -15,7 +15,7 @@ export interface Database {
 export async function openDatabase(config: Config['database'], logger: Logger): Promise<Database> {
   if (config.kind === 'postgres') {
     const url = new URL(config.url);
-    const db = createDb(config.url, config.poolSize, logger);
+    const db = createDb(config.url, config.poolSize, logger, config.preparedStatements);
     return {
       db,
       url: config.url,
