@@ -1,0 +1,190 @@
+/**
+ * Live delivery: post → subscriber latency of `answerAdded` across two API instances. N
+ * subscribers (graphql-ws, one socket each) on instance A, all on one question; answers posted
+ * through instance B, one at a time; for each post, the time from sending the mutation to each
+ * subscriber's receiving the event. Redis carries the event from B to A. The subscribers' client
+ * side runs in this process too; its CPU per delivery is reported, as the part of the latency
+ * that is the bench's own.
+ *
+ * Baseline: a raw Redis PUBLISH → message round trip (ioredis publisher and subscriber
+ * connections in this process), sampled right after each post's deliveries, so that it runs
+ * under the same conditions (same sockets open, same Redis, same moment).
+ */
+import { Redis } from 'ioredis';
+import { live, progress, pubSubPrefix, redisUrl } from './config';
+import type { LiveFixture } from './live-fixture';
+import type { ServerProcess } from './processes';
+import { openSubscribers, type Subscribers } from './ws-client';
+
+export interface LiveFigures {
+  subscribers: number;
+  deliveries: number;
+  missed: number;
+  p50: number;
+  p99: number;
+  max: number;
+  posts: number;
+  /** CPU of this process (the subscribers' client side) per delivery: its share of the latency. */
+  clientCpuMsPerDelivery: number;
+  redis: { samples: number; p50: number; p99: number };
+}
+
+export const SUBSCRIPTION = `subscription ($questionId: ID!) {
+  answerAdded(questionId: $questionId) {
+    cursor
+    node { body answeredAt author { ... on Doctor { name specialty { name } } ... on StaffMember { name } } }
+  }
+}`;
+
+const POST_ANSWER = 'mutation ($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Posts an answer through `server` and resolves when the server has answered. */
+export async function postAnswer(server: ServerProcess, fixture: LiveFixture, body: string): Promise<void> {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${fixture.token}` },
+    body: JSON.stringify({ query: POST_ANSWER, variables: { input: { questionId: fixture.questionId, body } } }),
+  });
+  const text = await response.text();
+  if (response.status !== 200 || text.includes('"errors"')) throw new Error(`postAnswer failed: ${response.status} ${text}`);
+}
+
+/** Who has received the answer with this marker in its body, and when. */
+class Deliveries {
+  marker = '';
+  sentAt = 0;
+  receivedAt = new Map<number, number>();
+  latencies: number[] = [];
+  problems: string[] = [];
+
+  expect(marker: string): void {
+    this.marker = marker;
+    this.receivedAt = new Map();
+  }
+
+  onNext = (subscriber: number, text: string, at: number): void => {
+    if (this.marker && text.includes(this.marker) && !this.receivedAt.has(subscriber)) this.receivedAt.set(subscriber, at);
+  };
+
+  onProblem = (subscriber: number, message: string): void => {
+    if (this.problems.length < 5) this.problems.push(`subscriber ${subscriber}: ${message}`);
+  };
+
+  async waitForAll(count: number, ms: number): Promise<boolean> {
+    const until = performance.now() + ms;
+    while (this.receivedAt.size < count) {
+      if (performance.now() > until) return false;
+      await sleep(1);
+    }
+    return true;
+  }
+}
+
+/** Posts until every subscriber has had an answer, which proves that all subscriptions are live. */
+export async function warmUp(server: ServerProcess, fixture: LiveFixture, deliveries: Deliveries, count: number): Promise<void> {
+  const until = Date.now() + 60_000;
+  for (let i = 0; ; i++) {
+    deliveries.expect(`warm-up ${pubSubPrefix} ${count}/${i}.`);
+    await postAnswer(server, fixture, deliveries.marker);
+    if (await deliveries.waitForAll(count, 1_000)) return;
+    if (deliveries.problems.length) throw new Error(`subscribers failed: ${deliveries.problems.join('; ')}`);
+    if (Date.now() > until) throw new Error(`only ${deliveries.receivedAt.size} of ${count} subscribers live after 60 s`);
+  }
+}
+
+class RedisRoundTrip {
+  private readonly publisher = new Redis(redisUrl);
+  private readonly subscriber = new Redis(redisUrl);
+  private readonly channel = `${pubSubPrefix}:round-trip`;
+  private pending: ((at: number) => void) | null = null;
+  readonly samples: number[] = [];
+
+  async start(): Promise<void> {
+    this.subscriber.on('message', () => this.pending?.(performance.now()));
+    await this.subscriber.subscribe(this.channel);
+    for (let i = 0; i < 50; i++) await this.sample(false); // warm
+  }
+
+  async sample(keep = true): Promise<void> {
+    const received = new Promise<number>((resolve) => (this.pending = resolve));
+    const sent = performance.now();
+    await this.publisher.publish(this.channel, String(sent));
+    const at = await received;
+    if (keep) this.samples.push(at - sent);
+  }
+
+  async stop(): Promise<void> {
+    this.publisher.disconnect();
+    this.subscriber.disconnect();
+  }
+}
+
+export async function measureLive(a: ServerProcess, b: ServerProcess, fixture: LiveFixture): Promise<LiveFigures[]> {
+  const deliveries = new Deliveries();
+  const redis = new RedisRoundTrip();
+  await redis.start();
+  const opened: Subscribers[] = [];
+  let open = 0;
+  const results: LiveFigures[] = [];
+  try {
+    for (const count of live.subscribers) {
+      // Subscribers are added to those already open: with `count` open, `count` receive each post.
+      progress(`live delivery: ${count} subscribers on instance A, posting through instance B`);
+      opened.push(
+        await openSubscribers(a.url, {
+          count: count - open,
+          firstIndex: open,
+          query: SUBSCRIPTION,
+          variables: { questionId: fixture.questionId },
+          onNext: deliveries.onNext,
+          onProblem: deliveries.onProblem,
+        }),
+      );
+      open = count;
+      await warmUp(b, fixture, deliveries, count);
+
+      const latencies: number[] = [];
+      let missed = 0;
+      redis.samples.length = 0;
+      const posts = Math.max(live.posts, Math.ceil(live.minDeliveries / count));
+      let clientCpu = 0;
+      for (let i = 0; i < posts; i++) {
+        deliveries.expect(`timed ${pubSubPrefix} ${count}/${i}.`);
+        const cpu = process.cpuUsage();
+        const sent = performance.now();
+        await postAnswer(b, fixture, deliveries.marker);
+        if (!(await deliveries.waitForAll(count, 10_000))) missed += count - deliveries.receivedAt.size;
+        const used = process.cpuUsage(cpu);
+        clientCpu += (used.user + used.system) / 1000;
+        for (const at of deliveries.receivedAt.values()) latencies.push(at - sent);
+        for (let k = 0; k < live.redisSamplesPerPost; k++) await redis.sample();
+      }
+      if (deliveries.problems.length) throw new Error(`subscribers failed: ${deliveries.problems.join('; ')}`);
+      latencies.sort((x, y) => x - y);
+      const rtt = [...redis.samples].sort((x, y) => x - y);
+      results.push({
+        subscribers: count,
+        deliveries: latencies.length,
+        missed,
+        p50: quantile(latencies, 0.5),
+        p99: quantile(latencies, 0.99),
+        max: latencies[latencies.length - 1] ?? NaN,
+        posts,
+        clientCpuMsPerDelivery: clientCpu / Math.max(1, latencies.length),
+        redis: { samples: rtt.length, p50: quantile(rtt, 0.5), p99: quantile(rtt, 0.99) },
+      });
+      const r = results[results.length - 1]!;
+      progress(
+        `  ${posts} posts, ${r.deliveries} deliveries (${missed} missed): p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; ` +
+          `Redis round trip p50 ${r.redis.p50.toFixed(3)} ms, p99 ${r.redis.p99.toFixed(3)} ms`,
+      );
+    }
+    return results;
+  } finally {
+    await Promise.all(opened.map((s) => s.close()));
+    await redis.stop();
+  }
+}

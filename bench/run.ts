@@ -1,0 +1,244 @@
+/**
+ * `npm run bench`: the API against a floor of hand-written SQL, side by side, in one run.
+ *
+ *   1. data set: bench/dataset.ts (generated once, reused);
+ *   2. the floor's responses are checked to be byte-for-byte the API's;
+ *   3. SQL statements per request (in-process API, Prisma query events);
+ *   4. HTTP load on the question page and the list page, API and floor alternating (autocannon);
+ *   5. live delivery across two API instances, against a raw Redis round trip;
+ *   6. memory per idle subscription.
+ *
+ * Prints the table on stdout (progress on stderr) and writes bench/results/latest.json and
+ * latest.svg. Exits 0 whether or not targets are met; non-zero only if the bench itself fails.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { apiEnv, databaseUrl, http, live as liveConfig, memory as memoryConfig, progress, redisUrl, root } from './config';
+import { prepareDataSet } from './dataset';
+import { compareLoad, type LoadFigures } from './http-load';
+import { createLiveFixture, type LiveFixture } from './live-fixture';
+import { measureLive } from './live';
+import { measurePlainSockets, measureSubscriptions } from './memory';
+import { checkSameResponses, questionList, questionPage } from './operations';
+import { logDirectory, removeLogs, startApi, startFloor, type ServerProcess } from './processes';
+import { metric, textTable, writeResults, type Metric } from './report';
+import { countStatements } from './statements';
+
+const started = performance.now();
+const running: ServerProcess[] = [];
+const start = async (make: () => Promise<ServerProcess>) => {
+  const server = await make();
+  running.push(server);
+  return server;
+};
+const stop = async (...servers: ServerProcess[]) => {
+  await Promise.all(servers.map((s) => s.stop()));
+  for (const s of servers) running.splice(running.indexOf(s), 1);
+};
+
+async function machine(): Promise<Record<string, string | number>> {
+  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const postgres = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  await client.end();
+  const redis = new Redis(redisUrl);
+  const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? 'unknown';
+  redis.disconnect();
+  const pkg = (name: string) => JSON.parse(readFileSync(`${root}/node_modules/${name}/package.json`, 'utf8')).version;
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: cpu,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    kernel: `${os.type()} ${os.release()}`,
+    node: process.version,
+    postgresql: postgres,
+    redis: redisVersion,
+    autocannon: pkg('autocannon'),
+    clockTicksPerSecond: Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()),
+  };
+}
+
+function httpMetrics(page: string, figures: Record<string, LoadFigures>): Metric[] {
+  const { api, floor, 'api-cached': cached } = figures as Record<'api' | 'floor' | 'api-cached', LoadFigures>;
+  return [
+    metric(`${page}: throughput (API ÷ floor)`, 'req/s', api.rps, floor.rps, { on: 'ratio', op: '>=', value: 0.7 }),
+    metric(`${page}: p99 latency (API ÷ floor)`, 'ms', api.p99, floor.p99, { on: 'ratio', op: '<=', value: 1.5 }),
+    metric(`${page}: p50 latency (API ÷ floor)`, 'ms', api.p50, floor.p50),
+    metric(`${page}: server CPU per request`, 'ms', api.cpuMsPerRequest, floor.cpuMsPerRequest),
+    ...(api.postgresCpuMsPerRequest !== null && floor.postgresCpuMsPerRequest !== null
+      ? [metric(`${page}: PostgreSQL CPU per request`, 'ms', api.postgresCpuMsPerRequest, floor.postgresCpuMsPerRequest)]
+      : []),
+    // The API as it runs by default, with its response cache: the pages repeat, so nearly every
+    // request is a hit. Shown beside the floor, without a target: the floor has no cache.
+    metric(`${page}, response cache on: throughput (API ÷ floor)`, 'req/s', cached.rps, floor.rps),
+    metric(`${page}, response cache on: p99 latency (API ÷ floor)`, 'ms', cached.p99, floor.p99),
+  ];
+}
+
+async function main(): Promise<void> {
+  progress(`npm run bench: ${os.availableParallelism()} CPUs, database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}, Redis ${redisUrl}`);
+  const data = await prepareDataSet();
+  const machineInfo = await machine();
+
+  // --- The two servers, and the floor checked against the API. ------------------------------------
+  const floorEnv = { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: String(http.poolSize) };
+  // The API twice: with its response cache off (every request does the work, as the floor's does:
+  // the comparison with targets) and as it runs by default (cache on).
+  const [api, apiCached, floor] = await Promise.all([
+    start(() => startApi('api', apiEnv({ RESPONSE_CACHE_TTL_MS: '0' }))),
+    start(() => startApi('api-cached', apiEnv())),
+    start(() => startFloor('floor', floorEnv)),
+  ]);
+  const questionPages = data.questionSlugs.map((slug) => questionPage(slug));
+  const listPages = data.topicSlugs.map((topic) => questionList(topic));
+  progress(`checking the floor against the API on ${questionPages.length + listPages.length + 7} requests`);
+  const checked = [
+    questionPage('is-scalp-micropigmentation-permanent'), // doctors without specialty, an edited editorial answer
+    ...[1, 20, 100].map((n) => questionPage(data.largeQuestionSlug, n)),
+    ...[5, 20, 100].map((n) => questionList(data.topicSlugs[0]!, n)),
+    ...questionPages,
+    ...listPages,
+  ];
+  await checkSameResponses(api.url, floor.url, checked);
+  await checkSameResponses(apiCached.url, floor.url, checked);
+
+  // --- SQL statements per request. -------------------------------------------------------------------
+  progress('counting SQL statements per request');
+  const statementPages = [
+    ...[1, 20, 100].map((n) => ({ label: `question page, ${n} answer${n === 1 ? '' : 's'}`, request: questionPage(data.largeQuestionSlug, n) })),
+    ...[5, 20, 100].map((n) => ({ label: `list page, ${n} questions`, request: questionList(data.topicSlugs[0]!, n) })),
+  ];
+  const statements = await countStatements(floor.url, statementPages);
+
+  // --- HTTP load. ---------------------------------------------------------------------------------------
+  const questionLoad = await compareLoad('question page', [api, floor, apiCached], questionPages);
+  const listLoad = await compareLoad('list page', [api, floor, apiCached], listPages);
+  await stop(api, apiCached, floor);
+
+  // --- Live delivery and idle subscriptions. ------------------------------------------------------------
+  let fixture: LiveFixture | null = null;
+  let liveFigures;
+  let memoryFigures;
+  try {
+    fixture = await createLiveFixture();
+    const [a, b] = await Promise.all([start(() => startApi('api-a', apiEnv())), start(() => startApi('api-b', apiEnv()))]);
+    liveFigures = await measureLive(a, b, fixture);
+    await stop(a, b);
+    const probed = (name: string) => () => start(() => startApi(name, apiEnv(), true));
+    memoryFigures = {
+      oneSocketEach: await measureSubscriptions(probed('api-memory-1'), fixture, 1),
+      shared: await measureSubscriptions(probed('api-memory-2'), fixture, memoryConfig.perSocket),
+      plain: await measurePlainSockets(() => start(() => startFloor('floor-memory', floorEnv, true))),
+    };
+  } finally {
+    await fixture?.remove();
+  }
+
+  // --- Report. ---------------------------------------------------------------------------------------
+  const kB = (bytes: number) => bytes / 1000;
+  const metrics: Metric[] = [
+    ...httpMetrics('question page', questionLoad),
+    ...httpMetrics('list page', listLoad),
+    ...statements.map((s) => {
+      const sameSize = statements.filter((o) => o.label.split(',')[0] === s.label.split(',')[0]);
+      const m = metric(`SQL statements: ${s.label}`, 'statements', s.api, s.floor, { on: 'api', op: '<=', value: 3 });
+      // "≤ 3 and independent of page size": the same count at every size of the page.
+      m.met = m.met! && sameSize.every((o) => o.api === s.api);
+      m.target!.text = '≤ 3, same at every size';
+      return m;
+    }),
+    ...liveFigures.flatMap((l) => [
+      metric(`live delivery p50, ${l.subscribers} subscriber${l.subscribers === 1 ? '' : 's'} (÷ Redis round trip)`, 'ms', l.p50, l.redis.p50),
+      metric(
+        `live delivery p99, ${l.subscribers} subscriber${l.subscribers === 1 ? '' : 's'} (÷ Redis round trip)`,
+        'ms',
+        l.p99,
+        l.redis.p99,
+        l.subscribers === 100 ? { on: 'ratio', op: '<=', value: 5 } : l.subscribers === 1000 ? { on: 'api', op: '<', value: 50 } : null,
+      ),
+    ]),
+    // Heap + external after forced GCs: what the process holds for each subscription. RSS moves
+    // with V8's and the allocator's reuse of pages freed since start-up (it can even fall), so it
+    // is only printed below and kept in latest.json.
+    metric(
+      'idle subscription memory, one socket each (÷ plain WebSocket)',
+      'kB',
+      kB(memoryFigures.oneSocketEach.heapBytesPer),
+      kB(memoryFigures.plain.heapBytesPer),
+      { on: 'api', op: '<=', value: 20 },
+    ),
+    metric(`idle subscription memory, ${memoryConfig.perSocket} per socket`, 'kB', kB(memoryFigures.shared.heapBytesPer), null, {
+      on: 'api',
+      op: '<=',
+      value: 20,
+    }),
+  ];
+
+  const durationSeconds = (performance.now() - started) / 1000;
+  const results = {
+    date: new Date().toISOString(),
+    durationSeconds: Math.round(durationSeconds),
+    machine: machineInfo,
+    dataSet: { questions: data.questions, answers: data.answers, doctors: data.doctors },
+    metrics,
+    details: {
+      settings: { http, live: liveConfig, memory: memoryConfig },
+      http: { questionPage: questionLoad, listPage: listLoad },
+      statements,
+      live: liveFigures,
+      memory: memoryFigures,
+    },
+  };
+  const files = writeResults(results);
+
+  console.log(textTable(metrics));
+  console.log('');
+  const cpu = (label: string, figures: Record<string, LoadFigures>) => {
+    console.log(`${label}: CPU ms per request (server / PostgreSQL / Redis / load generator; other load on the machine):`);
+    for (const [name, f] of Object.entries(figures)) {
+      const ms = (v: number | null) => (v === null ? '–' : v.toFixed(3));
+      console.log(
+        `  ${name.padEnd(10)} ${ms(f.cpuMsPerRequest)} / ${ms(f.postgresCpuMsPerRequest)} / ${ms(f.redisCpuMsPerRequest)} / ` +
+          `${ms(f.loadGeneratorCpuMsPerRequest)}; ${(100 * f.otherCores).toFixed(0)}% of a core`,
+      );
+    }
+  };
+  cpu('question page', questionLoad);
+  cpu('list page', listLoad);
+  const m = memoryFigures;
+  console.log('live delivery (two instances): posts, deliveries, missed; this process\'s CPU per delivery (the client side):');
+  for (const l of liveFigures) {
+    console.log(
+      `  ${String(l.subscribers).padStart(4)} subscribers: ${l.posts} posts, ${l.deliveries} deliveries, ${l.missed} missed; ` +
+        `${l.clientCpuMsPerDelivery.toFixed(3)} ms; max ${l.max.toFixed(1)} ms; Redis round trips: ${l.redis.samples}`,
+    );
+  }
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+  console.log('memory (after forced GC), heap + external / RSS, before → after opening them:');
+  for (const f of [m.oneSocketEach, m.shared, m.plain]) {
+    console.log(
+      `  ${f.layout.padEnd(16)} ${mb(f.before.heapUsed + f.before.external)} → ${mb(f.after.heapUsed + f.after.external)} / ` +
+        `${mb(f.before.rss)} → ${mb(f.after.rss)}`,
+    );
+  }
+  const unmet = metrics.filter((x) => x.met === false).length;
+  console.log(`\n${metrics.filter((x) => x.met !== null).length - unmet} of ${metrics.filter((x) => x.met !== null).length} targets met; ` +
+    `${durationSeconds.toFixed(0)} s in all. Written: ${files.json.replace(root, '')}, ${files.svg.replace(root, '')}`);
+}
+
+main().then(
+  () => {
+    removeLogs();
+    process.exit(0);
+  },
+  async (error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    await Promise.all(running.map((s) => s.stop().catch(() => undefined)));
+    console.error(`server logs: ${logDirectory}`);
+    process.exit(1);
+  },
+);
