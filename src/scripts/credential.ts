@@ -12,7 +12,7 @@
 import { runCli } from './cli';
 import { pino } from 'pino';
 import { issueCredential, revokeCredential, type CredentialOwner } from '../auth/tokens';
-import { ConfigError, loadConfig, type Config } from '../config';
+import { loadConfig } from '../config';
 import { openDatabase, type Database } from '../db/database';
 import type { Db } from '../db/client';
 import { migrate } from '../db/migrate';
@@ -63,14 +63,7 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
+  const config = loadConfig(); // a ConfigError names every bad variable; runCli prints it
   // stdout carries the token alone: warnings and errors only, and to stderr (synchronously, so
   // that process.exit loses nothing).
   const level = config.logLevel === 'silent' ? 'silent' : 'warn';

@@ -3,20 +3,13 @@
  * the embedded one when it is unset) and exits 0, or prints why not and exits 1.
  */
 import { runCli } from './cli';
-import { ConfigError, loadConfig, type Config } from '../config';
+import { loadConfig } from '../config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { createLogger } from '../logger';
 
 async function main(): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
+  const config = loadConfig(); // a ConfigError names every bad variable; runCli prints it
   const logger = createLogger(config.logLevel);
 
   let embedded: EmbeddedPostgres | null = null;

@@ -10,7 +10,7 @@ import { runCli } from './cli';
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../../prisma/seed/demo';
 import { generateData } from '../../prisma/seed/generate';
-import { ConfigError, loadConfig, type Config } from '../config';
+import { loadConfig } from '../config';
 import { openDatabase, type Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { createLogger } from '../logger';
@@ -83,14 +83,7 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
+  const config = loadConfig(); // a ConfigError names every bad variable; runCli prints it
   const logger = createLogger(config.logLevel);
 
   let database: Database | null = null;
