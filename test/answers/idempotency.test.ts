@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { fixtures } from '../helpers/fixtures';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { bearer } from '../helpers/http';
 
 let server: TestServer;
 let doctorToken: string;
@@ -10,7 +11,6 @@ let questionId: string;
 
 const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id body } } }';
 const ASK = 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id title } askerToken } }';
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const count = (table: 'answer' | 'question' | 'asker' | 'idempotencyKey') => (server.db[table] as any).count() as Promise<number>;
 
 beforeAll(async () => {

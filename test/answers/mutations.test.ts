@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCredential, revokeCredential } from '../../src/auth/tokens';
 import { fixtures } from '../helpers/fixtures';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/server';
+import { bearer, errorsOf } from '../helpers/http';
 
 let server: TestServer;
 let fx: ReturnType<typeof fixtures>;
@@ -15,12 +16,6 @@ afterAll(() => server?.stop());
 
 const questionGid = (id: number) => encodeGlobalID('Question', id);
 const answerGid = (id: number) => encodeGlobalID('Answer', id);
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
-/** The errors of a response as clients read them: message, path and extensions. */
-function errorsOf(response: GraphQLResponse<unknown>) {
-  return response.errors?.map(({ message, path, extensions }) => ({ message, path, extensions }));
-}
 
 /** Rows of every table a write mutation may touch. */
 async function rowCounts() {

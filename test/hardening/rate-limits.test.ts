@@ -9,7 +9,7 @@ import { MUTATION_BUCKETS } from '../../src/plugins/rate-limits';
 import { pubSubFromConfig } from '../../src/pubsub';
 import { schema } from '../../src/schema';
 import { buildApp, DEMO_QUESTION_SLUG } from '../../src/server';
-import { post, type RawResponse } from '../helpers/http';
+import { bearer, post, type RawResponse } from '../helpers/http';
 import { eventually, subscribe, wsClient } from '../helpers/live';
 import { initialisedSocket, rawSocket } from '../helpers/raw-ws';
 import { redisUrl } from '../helpers/redis';
@@ -42,7 +42,6 @@ async function instance(limits: LimitsOptions, options: { redisUrl?: string; pre
   return server;
 }
 
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const READ = { query: '{ topics { name } }' };
 const ASK = 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } askerToken } }';
 const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, issueCredential, resolveViewer, revokeCredential } from '../../src/auth/tokens';
 import { fixtures } from '../helpers/fixtures';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/server';
+import { bearer, errorsOf } from '../helpers/http';
 
 let server: TestServer;
 let fx: ReturnType<typeof fixtures>;
@@ -17,11 +18,6 @@ const DEMO_TOPICS = ['cosmetic-procedures', 'dental-care', 'hair-treatments', 's
 
 const questionGid = (id: number) => encodeGlobalID('Question', id);
 const idOf = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
-function errorsOf(response: GraphQLResponse<unknown>) {
-  return response.errors?.map(({ message, path, extensions }) => ({ message, path, extensions }));
-}
 
 async function rowCounts() {
   const [row] = await server.db.$queryRaw<Record<string, bigint>[]>`
