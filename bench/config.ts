@@ -15,7 +15,7 @@ export const dataset = {
   minQuestions: 10_000,
   minAnswers: 100_000,
   minDoctors: 2_000,
-  /** ~6 answers per question on average (prisma/seed/generate.ts): 20,000 give ~120,000 answers. */
+  /** ~6 answers per question on average (prisma/seed/generator/phases/plan.ts): 20,000 give ~120,000 answers. */
   generateQuestions: 20_000,
   seed: 1,
   /** A question with more answers than the generator ever gives (≤ 30), for the 100-answer page. */

@@ -7,7 +7,7 @@
  * most 30), so that the 100-answer page really has 100.
  */
 import pg from 'pg';
-import { generateData } from '../prisma/seed/generate';
+import { generateData } from '../prisma/seed/generator';
 import { seedDemo } from '../prisma/seed/demo';
 import { createDb } from '../src/db/client';
 import { migrate } from '../src/db/migrate';

@@ -9,7 +9,7 @@
 import { runCli } from './cli';
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../../prisma/seed/demo';
-import { generateData } from '../../prisma/seed/generate';
+import { generateData } from '../../prisma/seed/generator';
 import { loadConfig } from '../config';
 import { openDatabase, type Database } from '../db/database';
 import { migrate } from '../db/migrate';

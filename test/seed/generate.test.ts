@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../prisma/seed/demo';
-import { generateData, type GenerateProgress, type GenerateSummary } from '../../prisma/seed/generate';
+import { generateData, type GenerateProgress, type GenerateSummary } from '../../prisma/seed/generator';
 import { createDb } from '../../src/db/client';
 import { migrate } from '../../src/db/migrate';
 import { createLogger } from '../../src/logger';
