@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
-import { eventually, sleep, subscribe, wsClient } from '../helpers/live';
+import { eventually, subscribe, wsClient } from '../helpers/live';
 import { redisUrl } from '../helpers/redis';
 import { startInstance, startTestServer, type TestServer } from '../helpers/server';
 
@@ -45,8 +45,15 @@ it('delivers an answer posted on one instance to a subscriber on the other, exac
   expect(posted).toEqual({ data: { postAnswer: { answer: { body: 'Posted through instance B.' } } } });
 
   await live.waitFor(1);
-  await sleep(300); // a duplicate would arrive within this
-  expect(live.received).toEqual([
+  // Events arrive in order: once a sentinel posted last is in, a duplicate would be too.
+  await b.request(
+    'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }',
+    { input: { questionId, body: 'Sentinel.' } },
+    { authorization: `Bearer ${token}` },
+  );
+  await live.waitFor(2);
+  expect(live.received.map((event) => event.answerAdded.node.body)).toEqual(['Posted through instance B.', 'Sentinel.']);
+  expect(live.received.slice(0, 1)).toEqual([
     {
       answerAdded: {
         node: {

@@ -5,6 +5,7 @@ import { issueCredential, revokeCredential } from '../../src/auth/tokens';
 import { fixtures } from '../helpers/fixtures';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/server';
 import { bearer, errorsOf } from '../helpers/http';
+import { eventually } from '../helpers/live';
 
 let server: TestServer;
 let fx: ReturnType<typeof fixtures>;
@@ -369,7 +370,13 @@ describe('postAnswer', () => {
         );
         waiting = rows[0].n;
       }
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Let the waiting transaction age well past the dates' millisecond rounding before releasing.
+      await eventually(async () => {
+        const { rows } = await holder.query(
+          "SELECT bool_or(clock_timestamp() - query_start > interval '100 ms') AS aged FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        );
+        return rows[0].aged === true;
+      });
       const { rows } = await holder.query('SELECT clock_timestamp() AS released');
       await holder.query('COMMIT');
       const released: Date = rows[0].released;

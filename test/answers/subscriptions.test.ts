@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
-import { eventually, sleep, subscribe, wsClient } from '../helpers/live';
+import { eventually, subscribe, wsClient } from '../helpers/live';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -51,10 +51,12 @@ describe('answerAdded over graphql-ws', () => {
     await listening(1);
     await post('First live answer.');
     await post('An editorial note.', staffToken);
-    const events = await live.waitFor(2);
-    await sleep(200); // nothing more may arrive
-    expect(live.received).toHaveLength(2);
-    expect(events.map((e) => e.answerAdded.node)).toEqual([
+    await live.waitFor(2);
+    // Events arrive in order: once a sentinel posted last is in, anything extra would be too.
+    await post('Sentinel.');
+    const events = await live.waitFor(3);
+    expect(bodies(live.received)).toEqual(['First live answer.', 'An editorial note.', 'Sentinel.']);
+    expect(events.slice(0, 2).map((e) => e.answerAdded.node)).toEqual([
       {
         body: 'First live answer.',
         author: { __typename: 'Doctor', name: 'Dr. Harish Kumar Kabilan', specialty: { name: 'Plastic Surgeon' } },
@@ -89,9 +91,9 @@ describe('answerAdded over graphql-ws', () => {
     const after = subscribe(second, ANSWER_ADDED, { questionId, after: seen.answerAdded.cursor });
     expect(bodies(await after.waitFor(3))).toEqual(['Missed 1.', 'Missed 2.', 'Missed 3.']);
     await post('Live after reconnecting.');
-    await after.waitFor(4);
-    await sleep(200);
-    expect(bodies(after.received)).toEqual(['Missed 1.', 'Missed 2.', 'Missed 3.', 'Live after reconnecting.']);
+    await post('Sentinel.');
+    await after.waitFor(5);
+    expect(bodies(after.received)).toEqual(['Missed 1.', 'Missed 2.', 'Missed 3.', 'Live after reconnecting.', 'Sentinel.']);
     await second.dispose();
     await listening(0);
   });
@@ -110,10 +112,11 @@ describe('answerAdded over graphql-ws', () => {
     const live = subscribe(client, ANSWER_ADDED, { questionId, after: start.answerAdded.cursor });
     const during = Array.from({ length: 10 }, (_, i) => post(`During ${i}`));
     await Promise.all(during);
-    const events = await live.waitFor(30, 10_000);
-    await sleep(300);
-    expect(live.received).toHaveLength(30);
-    const received = bodies(events);
+    await live.waitFor(30, 10_000);
+    await post('Sentinel.');
+    const received = bodies(await live.waitFor(31, 10_000));
+    expect(received.pop()).toBe('Sentinel.');
+    expect(received).toHaveLength(30);
     expect(received.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => `Before ${i}`));
     expect([...received.slice(20)].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `During ${i}`));
     // In creation order: ids (hence cursors' answers) strictly increase.
@@ -149,8 +152,9 @@ describe('answerAdded over graphql-ws', () => {
     await post('Visible.');
     const replay = subscribe(client, ANSWER_ADDED, { questionId, after: seen!.answerAdded.cursor });
     await replay.waitFor(1);
-    await sleep(200);
-    expect(bodies(replay.received)).toEqual(['Visible.']);
+    await post('Sentinel.');
+    await replay.waitFor(2);
+    expect(bodies(replay.received)).toEqual(['Visible.', 'Sentinel.']);
     await client.dispose();
   });
 
