@@ -1,12 +1,10 @@
 /**
- * SQL statements per request. The API is built in this process (buildApp, as the tests do) on the
+ * SQL statements per request. The API is built in this process (createApplication, as the tests do) on the
  * bench database, and Prisma's `query` events are counted while each request runs, one request at
  * a time. The floor reports its own count in a response header (bench/floor.ts).
  */
-import { createDb } from '../src/db/client';
-import { createLogger } from '../src/logger';
-import { pubSubFromConfig } from '../src/pubsub';
-import { buildApp } from '../src/server';
+import { createApplication } from '../src/application';
+import { loadConfig } from '../src/config';
 import { databaseUrl } from './config';
 import { post, type PageRequest } from './operations';
 
@@ -18,11 +16,21 @@ export interface StatementCount {
 }
 
 export async function countStatements(floorUrl: string, pages: { label: string; request: PageRequest }[]): Promise<StatementCount[]> {
-  const logger = createLogger('silent');
-  const db = createDb(databaseUrl, 2, logger);
-  const pubSub = pubSubFromConfig(null, 'bench-statements', logger);
-  const app = buildApp({ db, pubSub, logger, production: true });
-  const url = `http://127.0.0.1:${await app.start(0, '127.0.0.1')}`;
+  const application = createApplication(
+    loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: '2',
+      PUBSUB_PREFIX: 'bench-statements',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      SHUTDOWN_TIMEOUT_MS: '1000',
+      RESPONSE_CACHE_TTL_MS: '0', // every request reaches the database
+    }),
+  );
+  const { db, port } = await application.start();
+  const url = `http://127.0.0.1:${port}`;
   let recording: string[] | null = null;
   db.$on('query', (event) => recording?.push(event.query));
   try {
@@ -39,8 +47,6 @@ export async function countStatements(floorUrl: string, pages: { label: string; 
     }
     return counts;
   } finally {
-    await app.stop(1000);
-    await pubSub.close();
-    await db.$disconnect();
+    await application.stop();
   }
 }

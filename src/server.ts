@@ -1,19 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { GraphQLError, type DocumentNode } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
 import { viewerOfConnection, viewerOfRequest } from './auth/tokens';
 import type { ResponseCache } from './cache/response-cache';
 import type { Context } from './context';
 import type { Db } from './db/client';
+import { serveGraphQLOverWebSocket, type ServerContext } from './graphql-ws';
 import { resolveLimits, type LimitsOptions } from './limits';
 import { clientAddress } from './limits/address';
 import { createRateLimiter, type SharedCounters } from './limits/rate-limiter';
-import { limitConnectionsPerAddress, tooManyOperations } from './limits/websocket';
 import type { Logger } from './logger';
 import { useAccessLog, requestIdOf } from './plugins/access-log';
 import { useErrorClassification } from './plugins/errors';
@@ -63,8 +61,7 @@ const exampleQuery = readFileSync(new URL('./client/operations/question-page.gra
 export function buildApp({ db, pubSub, logger, production = false, responseCache = noResponseCache, ...options }: AppDependencies): App {
   const limits = resolveLimits(options.limits, production);
   const rateLimiter = createRateLimiter(limits.rate, options.sharedCounters);
-  // `req`: node:http's request, for the client address (graphql-ws passes its upgrade request).
-  const yoga = createYoga<Record<string, unknown> & { req?: IncomingMessage }, Context>({
+  const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
@@ -110,76 +107,7 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
   });
 
   const httpServer = createServer(yoga);
-  // A message larger than an HTTP body may be is refused too: ws closes the socket with 1009.
-  const wsServer = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint, maxPayload: limits.maxBodyBytes });
-  const connections = limitConnectionsPerAddress(wsServer, limits.websocket.maxConnectionsPerAddress, limits.trustProxy);
-
-  // WebSocket operations go through the same envelop pipeline (plugins, context) as HTTP ones.
-  useServer(
-    {
-      execute: (args: any) => args.rootValue.execute(args),
-      subscribe: (args: any) => args.rootValue.subscribe(args),
-      // Without connection_init within this time, graphql-ws closes the socket with 4408.
-      connectionInitWaitTimeout: limits.websocket.initTimeoutMs,
-      // A bad token in connectionParams refuses the connection (close code 4403); none is anonymous.
-      onConnect: async (ctx) => {
-        if (connections.refused(ctx.extra.socket)) return false; // already closing with 1008
-        try {
-          await viewerOfConnection(db, ctx.connectionParams);
-          return true;
-        } catch (error) {
-          if (error instanceof GraphQLError) return false;
-          throw error;
-        }
-      },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => forWebSocket(error)) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => forWebSocket(error)),
-      onSubscribe: async (ctx, _id, params) => {
-        // graphql-ws has already registered this operation, so the count includes it.
-        const running = Object.keys(ctx.subscriptions).length;
-        if (running > limits.websocket.maxOperationsPerConnection) {
-          return [forWebSocket(tooManyOperations(limits.websocket.maxOperationsPerConnection))];
-        }
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params,
-          connectionParams: ctx.connectionParams,
-        });
-        let contextValue: Awaited<ReturnType<typeof contextFactory>>;
-        try {
-          contextValue = await contextFactory();
-        } catch (error) {
-          // E.g. the token was revoked after the connection opened: an error for this operation.
-          if (error instanceof GraphQLError) return [error];
-          throw error;
-        }
-        // A bad document is an error for this operation, as over HTTP (same codes); thrown, it
-        // would close the whole socket (4500).
-        let document: DocumentNode;
-        try {
-          document = parse(params.query);
-        } catch (error) {
-          if (error instanceof GraphQLError) return [forWebSocket(error, 'GRAPHQL_PARSE_FAILED')];
-          throw error;
-        }
-        const args = {
-          schema,
-          operationName: params.operationName,
-          document,
-          variableValues: params.variables,
-          contextValue,
-          rootValue: { execute, subscribe },
-        };
-        const errors = validate(args.schema, args.document);
-        if (errors.length) return errors.map((error: GraphQLError) => forWebSocket(error, 'GRAPHQL_VALIDATION_FAILED'));
-        return args;
-      },
-    },
-    wsServer,
-  );
+  const closeWebSockets = serveGraphQLOverWebSocket(httpServer, yoga, { db, limits });
 
   return {
     httpServer,
@@ -193,8 +121,7 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
       });
     },
     async stop(timeoutMs = 10_000) {
-      for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
-      wsServer.close();
+      closeWebSockets();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       // Keep-alive sockets would hold close() open: close each one as soon as it is idle, i.e.
       // once its request in flight has been answered; after the timeout, close the rest anyway.
@@ -206,22 +133,4 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
       clearTimeout(deadline);
     },
   };
-}
-
-/**
- * An error as a WebSocket client should see it: with `extensions.code` (`code` unless it has one,
- * as Yoga sets it over HTTP) and without `extensions.http`, which only means something over HTTP
- * (Yoga leaves it out of HTTP responses; graphql-ws would send it as it is).
- */
-function forWebSocket(error: GraphQLError, code?: string): GraphQLError {
-  const { http, ...extensions } = error.extensions;
-  if (http === undefined && (extensions.code || !code)) return error;
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    originalError: error.originalError,
-    extensions: { ...extensions, code: extensions.code ?? code },
-  });
 }

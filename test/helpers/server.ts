@@ -1,14 +1,13 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { seedDemo } from '../../prisma/seed/demo';
-import { createDb, type Db } from '../../src/db/client';
-import { migrate } from '../../src/db/migrate';
-import type { LimitsOptions } from '../../src/limits';
-import { sharedCountersFromConfig } from '../../src/limits/rate-limiter';
+import { createApplication, type Running } from '../../src/application';
+import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from '../../src/cache/response-cache';
+import { loadConfig, type Config } from '../../src/config';
+import type { Db } from '../../src/db/client';
+import { resolveLimits, type LimitsOptions } from '../../src/limits';
 import { createLogger } from '../../src/logger';
-import { createResponseCache, type ResponseCacheOptions } from '../../src/cache/response-cache';
-import { pubSubFromConfig, type PubSub } from '../../src/pubsub';
-import { buildApp, CSRF_HEADER, type App } from '../../src/server';
+import type { PubSub } from '../../src/pubsub';
+import { CSRF_HEADER, type App } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface GraphQLResponse<T> {
@@ -46,51 +45,62 @@ export const TEST_LIMITS: LimitsOptions = {
 /** Headers a browser-like client sends with GET requests (CSRF prevention; see src/server.ts). */
 export const csrfHeaders = { [CSRF_HEADER]: '1' };
 
+/** The configuration of a test instance: src/config.ts's defaults, with what tests change. */
+export function testConfig(
+  database: TestDatabase,
+  { redisUrl = null, prefix = 'test', seed = false, limits = TEST_LIMITS, responseCache = null }: InstanceOptions & { seed?: boolean } = {},
+): Config {
+  return {
+    ...loadConfig({ NODE_ENV: 'test' }),
+    host: '127.0.0.1',
+    port: 0,
+    database: { kind: 'postgres', url: database.url, poolSize: 5, preparedStatements: true },
+    redisUrl,
+    pubSubPrefix: prefix,
+    seedDemo: seed,
+    shutdownTimeoutMs: 1000,
+    limits: resolveLimits(limits),
+    responseCache: responseCache ?? { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 },
+  };
+}
+
+export interface InstanceOptions {
+  redisUrl?: string | null;
+  prefix?: string;
+  ownsDatabase?: boolean;
+  limits?: LimitsOptions;
+  /** Off unless given: most tests write rows directly and read them back at once. */
+  responseCache?: ResponseCacheOptions | null;
+}
+
 /**
  * A real server on a free port, on a fresh, migrated PostgreSQL database of its own
  * (with the demo page loaded unless `seed: false`).
  */
 export async function startTestServer({ seed = true, limits }: { seed?: boolean; limits?: LimitsOptions } = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
-  await migrate(database.url, { logger });
-  if (seed) {
-    const db = createDb(database.url, 1, logger);
-    await seedDemo(db, logger);
-    await db.$disconnect();
-  }
-  return startInstance(database, { limits });
+  return startInstance(await createTestDatabase(), { seed, limits });
 }
 
 /**
- * A server on an existing database, with Redis pub/sub and rate-limit counters when `redisUrl` is
- * given (instances that share a database, a Redis and a prefix form one deployment). `stop()`
- * leaves the database alone unless the instance created it. `limits` default to TEST_LIMITS.
+ * A server on an existing database (migrated on start, as src/main.ts does), with Redis pub/sub
+ * and rate-limit counters when `redisUrl` is given (instances that share a database, a Redis and
+ * a prefix form one deployment). `stop()` leaves the database alone unless the instance created
+ * it. `limits` default to TEST_LIMITS.
  */
 export async function startInstance(
   database: TestDatabase,
-  {
-    redisUrl = null,
-    prefix = 'test',
-    ownsDatabase = true,
-    limits = TEST_LIMITS,
-    responseCache: cacheOptions = null,
-  }: {
-    redisUrl?: string | null;
-    prefix?: string;
-    ownsDatabase?: boolean;
-    limits?: LimitsOptions;
-    /** Off unless given: most tests write rows directly and read them back at once. */
-    responseCache?: ResponseCacheOptions | null;
-  } = {},
+  { ownsDatabase = true, ...options }: InstanceOptions & { seed?: boolean } = {},
 ): Promise<TestServer> {
-  const db = createDb(database.url, 5, logger);
-  const pubSub = pubSubFromConfig(redisUrl, prefix, logger);
-  const sharedCounters = sharedCountersFromConfig(redisUrl, prefix, logger);
-  await sharedCounters?.ready(2_000); // so that the first requests already count in Redis
-  const responseCache = cacheOptions ? await createResponseCache(pubSub, cacheOptions, logger) : undefined;
-  const app = buildApp({ db, pubSub, logger, limits, sharedCounters, responseCache });
-  const port = await app.start(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${port}`;
+  const application = createApplication(testConfig(database, options), { logger });
+  let running: Running;
+  try {
+    running = await application.start();
+  } catch (error) {
+    await application.stop();
+    throw error;
+  }
+  const { db, pubSub, app } = running;
+  const url = `http://127.0.0.1:${running.port}`;
 
   let recording: string[] | null = null;
   db.$on('query', (event) => recording?.push(event.query));
@@ -119,11 +129,7 @@ export async function startInstance(
       }
     },
     async stop() {
-      await app.stop(1000);
-      responseCache?.close();
-      await pubSub.close();
-      await sharedCounters?.close();
-      await db.$disconnect();
+      await application.stop();
       if (ownsDatabase) await database.drop();
     },
   };

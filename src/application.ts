@@ -1,0 +1,96 @@
+import { seedDemo } from '../prisma/seed/demo';
+import { createResponseCache } from './cache/response-cache';
+import type { Config } from './config';
+import type { Db } from './db/client';
+import { openDatabase, type Database } from './db/database';
+import { migrate } from './db/migrate';
+import { sharedCountersFromConfig } from './limits/rate-limiter';
+import { createLogger, type Logger } from './logger';
+import { pubSubFromConfig, type PubSub } from './pubsub';
+import { buildApp, type App } from './server';
+
+/** What a started application holds, for tests and tools that look inside. */
+export interface Running {
+  /** http://localhost:<port>/graphql, as the ready line shows it. */
+  url: string;
+  port: number;
+  database: Database;
+  db: Db;
+  pubSub: PubSub;
+  /** The HTTP and WebSocket server. */
+  app: App;
+}
+
+export interface Application {
+  readonly logger: Logger;
+  /**
+   * Opens everything, in order: database (migrated, with the demo page if configured), pub/sub,
+   * rate-limit counters, response cache, then the HTTP and WebSocket server. Once.
+   */
+  start(): Promise<Running>;
+  /**
+   * Closes whatever was opened, in reverse order: the server first (in-flight requests finish,
+   * up to the configured timeout), the database last. Safe after a failed start and to repeat.
+   */
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole application from its configuration: the one way in for `npm start` (src/main.ts),
+ * the tests and the bench. It owns everything it opens.
+ */
+export function createApplication(config: Config, options: { logger?: Logger } = {}): Application {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  /** Closers of what is open so far, run last-opened first. */
+  const opened: (() => Promise<void> | void)[] = [];
+  let starting: Promise<Running> | null = null;
+  let stopping: Promise<void> | null = null;
+
+  async function start(): Promise<Running> {
+    const database = await openDatabase(config.database, logger);
+    opened.push(() => database.close());
+    await migrate(database.url, { logger });
+    if (config.seedDemo) await seedDemo(database.db, logger);
+
+    const pubSub = pubSubFromConfig(config.redisUrl, config.pubSubPrefix, logger);
+    opened.push(() => pubSub.close());
+    // With Redis, rate limits are counted there, so that they hold across instances.
+    const sharedCounters = sharedCountersFromConfig(config.redisUrl, config.pubSubPrefix, logger);
+    if (sharedCounters) {
+      opened.push(() => sharedCounters.close());
+      await sharedCounters.ready(2_000); // so that the first requests already count in Redis
+    }
+    const responseCache = await createResponseCache(pubSub, config.responseCache, logger);
+    opened.push(() => responseCache.close());
+
+    const app = buildApp({
+      db: database.db,
+      pubSub,
+      logger,
+      production: config.env === 'production',
+      limits: config.limits,
+      sharedCounters,
+      responseCache,
+    });
+    const port = await app.start(config.port, config.host);
+    opened.push(() => app.stop(config.shutdownTimeoutMs));
+    const url = `http://localhost:${port}/graphql`;
+    logger.info(
+      { port, database: database.description, pubsub: pubSub.description },
+      `ready: ${url} (database: ${database.description}; pub/sub: ${pubSub.description})`,
+    );
+    return { url, port, database, db: database.db, pubSub, app };
+  }
+
+  return {
+    logger,
+    start: () => (starting ??= start()),
+    stop: () =>
+      (stopping ??= (async () => {
+        await starting?.catch(() => undefined); // a start under way finishes opening first
+        for (const close of opened.reverse()) await close();
+        opened.length = 0;
+        logger.info('stopped');
+      })()),
+  };
+}

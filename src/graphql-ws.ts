@@ -1,0 +1,110 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import { viewerOfConnection } from './auth/tokens';
+import type { Context } from './context';
+import type { Db } from './db/client';
+import type { Limits } from './limits';
+import { limitConnectionsPerAddress, tooManyOperations } from './limits/websocket';
+
+/** What Yoga gets from the server besides the request: node:http's request, for the client address. */
+export type ServerContext = Record<string, unknown> & { req?: IncomingMessage };
+type Yoga = YogaServerInstance<ServerContext, Context>;
+/** What onSubscribe hands to `execute`/`subscribe` as rootValue: the envelop pipeline's own functions. */
+type Operation = Pick<ReturnType<Yoga['getEnveloped']>, 'execute' | 'subscribe'>;
+
+/**
+ * graphql-ws on the HTTP server's /graphql path, as in Yoga's graphql-ws example: every operation
+ * goes through Yoga's envelop pipeline (plugins, context), so WebSocket and HTTP behave alike.
+ * Returns a function that closes every socket (1001) and stops taking new ones.
+ */
+export function serveGraphQLOverWebSocket(
+  httpServer: Server,
+  yoga: Yoga,
+  { db, limits }: { db: Db; limits: Limits },
+): () => void {
+  // A message larger than an HTTP body may be is refused too: ws closes the socket with 1009.
+  const wsServer = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint, maxPayload: limits.maxBodyBytes });
+  const connections = limitConnectionsPerAddress(wsServer, limits.websocket.maxConnectionsPerAddress, limits.trustProxy);
+  useServer(
+    {
+      execute: (args: ExecutionArgs) => (args.rootValue as Operation).execute(args),
+      subscribe: (args: ExecutionArgs) => (args.rootValue as Operation).subscribe(args),
+      // Without connection_init within this time, graphql-ws closes the socket with 4408.
+      connectionInitWaitTimeout: limits.websocket.initTimeoutMs,
+      // A bad token in connectionParams refuses the connection (close code 4403); none is anonymous.
+      onConnect: async (ctx) => {
+        if (connections.refused(ctx.extra.socket)) return false; // already closing with 1008
+        return viewerOfConnection(db, ctx.connectionParams).then(
+          () => true,
+          (error: unknown) => (error instanceof GraphQLError ? false : Promise.reject(error)),
+        );
+      },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => forWebSocket(error)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => forWebSocket(error)),
+      onSubscribe: async (ctx, _id, params) => {
+        // graphql-ws has already registered this operation, so the count includes it.
+        if (Object.keys(ctx.subscriptions).length > limits.websocket.maxOperationsPerConnection) {
+          return [forWebSocket(tooManyOperations(limits.websocket.maxOperationsPerConnection))];
+        }
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+          connectionParams: ctx.connectionParams,
+        });
+        // Errors of this one operation (revoked token, bad document: same codes as over HTTP) are
+        // returned, not thrown: thrown, they would close the whole socket (4500).
+        let contextValue: Awaited<ReturnType<typeof contextFactory>>;
+        let document: ReturnType<typeof parse>;
+        try {
+          contextValue = await contextFactory();
+        } catch (error) {
+          return [ownError(error)];
+        }
+        try {
+          document = parse(params.query);
+        } catch (error) {
+          return [forWebSocket(ownError(error), 'GRAPHQL_PARSE_FAILED')];
+        }
+        const errors: readonly GraphQLError[] = validate(schema, document);
+        if (errors.length) return errors.map((error) => forWebSocket(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const rootValue: Operation = { execute, subscribe };
+        return { schema, operationName: params.operationName, document, variableValues: params.variables, contextValue, rootValue };
+      },
+    },
+    wsServer,
+  );
+  return () => {
+    for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
+    wsServer.close();
+  };
+}
+
+/** A GraphQLError is the operation's own; anything else is unexpected and thrown on. */
+function ownError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  throw error;
+}
+
+/**
+ * An error as a WebSocket client should see it: with `extensions.code` (`code` unless it has one,
+ * as Yoga sets it over HTTP) and without `extensions.http`, which only means something over HTTP
+ * (Yoga leaves it out of HTTP responses; graphql-ws would send it as it is).
+ */
+function forWebSocket(error: GraphQLError, code?: string): GraphQLError {
+  const { http, ...extensions } = error.extensions;
+  if (http === undefined && (extensions.code || !code)) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...extensions, code: extensions.code ?? code },
+  });
+}
