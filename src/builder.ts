@@ -35,7 +35,11 @@ export const builder = new SchemaBuilder<{
     dmmf: getDatamodel(),
     // `totalCount` counts what the connection's `where` lets through (e.g. visible answers only).
     filterConnectionTotalCount: true,
-    onUnusedQuery: null,
+    // A resolver that forgets to spread Pothos' `query` into its Prisma call loses the selection
+    // (an N+1 or over-fetching): an error in development and tests, silent in production. The
+    // schema is built at import, before configuration is read, so this one check reads NODE_ENV
+    // itself, as Node libraries do.
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'error',
   },
   // Every root field declares its scopes (src/auth/scopes.ts; a test checks it).
   scopeAuth: {

@@ -3,7 +3,7 @@ import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from './cache/respo
 import { DEFAULT_LIMITS, type Limits } from './limits';
 
 /**
- * The whole configuration, parsed once from the environment. Nothing else reads process.env.
+ * The whole configuration, parsed once from the environment. Nothing else reads process.env (but src/builder.ts, for NODE_ENV, at import).
  * Every variable is optional: with none set, the server runs on an embedded database and
  * in-process pub/sub.
  */
