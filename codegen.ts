@@ -14,7 +14,8 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: 'string' },
+        // IDs are opaque Relay global IDs: strings, never numbers (which the server would refuse).
+        scalars: { DateTime: 'string', ID: 'string' },
       },
     },
   },

@@ -67,7 +67,9 @@ function answerIdOfCursor(cursor: string): number {
 builder.subscriptionFields((t) => ({
   answerAdded: t.field({
     description:
-      "Each new visible answer to a question, as it is saved. With `after` (the cursor of the last answer seen), first every answer since then, in order: a reconnecting client misses none.",
+      'Each new visible answer to a question, as it is saved. With `after`, first every answer saved since then, in order, then ' +
+      'the live ones: pass `Question.latestAnswerCursor` from the page you show, and on a reconnect the `cursor` of the last ' +
+      'answer received (src/client/live-answers.ts does this), so that nothing is missed or repeated. Without `after`, from now.',
     type: AnswerEdge,
     authScopes: { public: true },
     args: { questionId: t.arg.id({ required: true }), after: t.arg.string() },

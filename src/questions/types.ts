@@ -1,3 +1,4 @@
+import { formatPrismaCursor } from '@pothos/plugin-prisma';
 import { builder } from '../builder';
 import { AnswerOrder, answerOrderBy, visibleAnswers } from '../answers/order';
 import { BlogPost } from '../blogs/types';
@@ -25,6 +26,17 @@ export const Question = builder.prismaNode('Question', {
       type: 'DateTime',
       nullable: true,
       description: 'Time of the newest visible answer; null while unanswered.',
+    }),
+    latestAnswerCursor: t.string({
+      description:
+        'Pass this to `answerAdded(after:)` to follow the answers live from what this page shows: every answer saved after this ' +
+        'page was read arrives once, in order, and none is missed. It is read in the same statement as `answers`, so an answer ' +
+        'saved meanwhile is either on the page or in the subscription, never both. Not the same as `answers.pageInfo.endCursor` ' +
+        '(newest first, that is the oldest answer shown) nor always `startCursor` (answers are listed by time, ids follow ' +
+        'commit order).',
+      // The column is kept by the answer trigger; 0 (no answer yet) resumes from the very first.
+      select: { lastAnswerId: true },
+      resolve: (question) => formatPrismaCursor({ id: question.lastAnswerId ?? 0 }, 'id'),
     }),
     answers: t.relatedConnection('answers', {
       description: 'Visible answers, newest first unless `order` says otherwise.',

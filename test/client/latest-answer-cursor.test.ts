@@ -1,0 +1,74 @@
+import { formatPrismaCursor } from '@pothos/plugin-prisma';
+import { print } from 'graphql';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { issueCredential } from '../../src/auth/tokens';
+import { AnswerAddedDocument, QuestionPageDocument } from '../../src/client/generated/graphql';
+import { bearer } from '../helpers/http';
+import { subscribe, wsClient } from '../helpers/live';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+// Question.latestAnswerCursor: kept by the answer trigger, read with the page in one statement.
+
+let server: TestServer;
+let doctorToken: string;
+let staffToken: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
+  const staff = await server.db.staffMember.findFirstOrThrow();
+  doctorToken = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
+  staffToken = await issueCredential(server.db, { role: 'staff', staffMemberId: staff.id });
+});
+afterAll(() => server?.stop());
+
+const cursorOf = (id: number) => formatPrismaCursor({ id }, 'id');
+const page = async (slug: string) => (await server.request(QuestionPageDocument, { slug })).data!.question!;
+
+it('is read in the same SQL statement as the answers the page shows', async () => {
+  const { count, statements } = await server.countStatements(() => page('is-scalp-micropigmentation-permanent'));
+  expect(count).toBe(2);
+  expect(statements[0]).toContain('last_answer_id');
+  const newest = await server.db.answer.findFirstOrThrow({ where: { question: { slug: 'is-scalp-micropigmentation-permanent' } }, orderBy: { id: 'desc' } });
+  expect((await page('is-scalp-micropigmentation-permanent')).latestAnswerCursor).toBe(cursorOf(newest.id));
+});
+
+it('follows posts and hides, and before any answer resumes from the first one', async () => {
+  const asked = await server.request('mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug } } }', {
+    input: { title: 'Where does an empty page resume?', body: 'A question without answers yet.' },
+  });
+  const { id: questionId, slug } = asked.data.askQuestion.question as { id: string; slug: string };
+  const empty = await page(slug);
+  expect(empty.latestAnswerCursor).toBe(cursorOf(0));
+
+  const post = async (body: string) => {
+    const response = await server.request(
+      'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }',
+      { input: { questionId, body } },
+      bearer(doctorToken),
+    );
+    return response.data.postAnswer.answer.id as string;
+  };
+  await post('First.');
+  const second = await post('Second.');
+  const shown = await page(slug);
+  expect(shown.latestAnswerCursor).toBe(shown.answers.edges[0]!.cursor);
+
+  // Hiding the newest answer moves the cursor back to the newest visible one.
+  const hidden = await server.request('mutation($id: ID!) { hideAnswer(input: { answerId: $id }) { answerId } }', { id: second }, bearer(staffToken));
+  expect(hidden.errors).toBeUndefined();
+  const afterHide = await page(slug);
+  expect(afterHide.answers.edges.map((edge) => edge.node.body)).toEqual(['First.']);
+  expect(afterHide.latestAnswerCursor).toBe(afterHide.answers.edges[0]!.cursor);
+
+  // The empty page's cursor gets every visible answer since, oldest first.
+  const client = wsClient(server.url);
+  try {
+    const live = subscribe(client, print(AnswerAddedDocument), { questionId, after: empty.latestAnswerCursor });
+    expect((await live.waitFor(1)).map((event) => event.answerAdded.node.body)).toEqual(['First.']);
+    await post('Third.');
+    expect((await live.waitFor(2)).map((event) => event.answerAdded.node.body)).toEqual(['First.', 'Third.']);
+    expect(live.errors).toEqual([]);
+  } finally {
+    await client.dispose();
+  }
+});
