@@ -2,6 +2,7 @@ import type { Viewer } from '../auth/viewer';
 import type { Context } from '../context';
 import { runOnce } from '../db/idempotency';
 import { notFound, userError } from '../errors';
+import { notifyAsker, publishNotification, seenByAsker } from '../notifications/service';
 import type { EventName, PubSubEvents } from '../pubsub';
 
 type Author = { doctorId: number } | { staffMemberId: number };
@@ -47,11 +48,14 @@ export async function postAnswer(ctx: Context, questionId: number, body: string,
     // answerAdded feed's catch-up relies on.
     const [question] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM question WHERE id = ${questionId} FOR NO KEY UPDATE`;
     if (!question) throw notFound('No question with that ID.');
-    return tx.answer.create({ data: { questionId, body, ...author }, select: { id: true } });
+    const { id } = await tx.answer.create({ data: { questionId, body, ...author }, select: { id: true } });
+    // The asker's notification commits with the answer, or neither does.
+    return { id, notification: await notifyAsker(tx, { questionId, answerId: id, kind: 'ANSWER_ADDED' }) };
   });
   if (!answer.replayed) {
     await ctx.responseCache.invalidate([{ typename: 'Question', id: questionId }, ...doctorOf(author)]);
     await publishAfterCommit(ctx, 'answer:added', questionId, { questionId, answerId: answer.id });
+    await publishNotification(ctx, answer.notification);
   }
   return answer.id;
 }
@@ -59,7 +63,7 @@ export async function postAnswer(ctx: Context, questionId: number, body: string,
 /** The answer's own doctor, or any staff member, may edit it; the old body is kept. */
 export async function editAnswer(ctx: Context, answerId: number, body: string) {
   const editor = authorColumns(ctx.viewer);
-  const questionId = await ctx.db.$transaction(async (tx) => {
+  const { questionId, notification } = await ctx.db.$transaction(async (tx) => {
     // Locked, so that two edits at once each keep the body they replaced.
     const [answer] = await tx.$queryRaw<{ question_id: number; doctor_id: number | null; body: string }[]>`
       SELECT question_id, doctor_id, body FROM answer WHERE id = ${answerId} AND hidden_at IS NULL FOR UPDATE`;
@@ -70,27 +74,37 @@ export async function editAnswer(ctx: Context, answerId: number, body: string) {
     const editedAt = new Date();
     await tx.answerEdit.create({ data: { answerId, previousBody: answer.body, editedAt, ...editor } });
     await tx.answer.update({ where: { id: answerId }, data: { body, lastEditedAt: editedAt } });
-    return answer.question_id;
+    const questionId = answer.question_id;
+    // An asker who has not seen the answer yet will see the new text: nothing to tell them.
+    const seen = await seenByAsker(tx, answerId);
+    return { questionId, notification: seen ? await notifyAsker(tx, { questionId, answerId, kind: 'ANSWER_EDITED' }) : null };
   });
   await ctx.responseCache.invalidate([{ typename: 'Answer', id: answerId }]);
   await publishAfterCommit(ctx, 'answer:updated', questionId, { questionId, answerId, kind: 'EDITED' });
+  await publishNotification(ctx, notification);
 }
 
 /** Staff moderation: the answer disappears from every list, count and subscription. */
 export async function hideAnswer(ctx: Context, answerId: number): Promise<Date> {
   const hiddenAt = new Date();
-  const hidden = await ctx.db.answer.updateManyAndReturn({
-    where: { id: answerId, hiddenAt: null },
-    data: { hiddenAt },
-    select: { questionId: true, doctorId: true },
+  const { questionId, doctorId, notification } = await ctx.db.$transaction(async (tx) => {
+    const [hidden] = await tx.answer.updateManyAndReturn({
+      where: { id: answerId, hiddenAt: null },
+      data: { hiddenAt },
+      select: { questionId: true, doctorId: true },
+    });
+    if (!hidden) throw notFound('No answer with that ID.');
+    // An answer the asker never saw just disappears; one they saw is reported gone.
+    const seen = await seenByAsker(tx, answerId);
+    const notification = seen ? await notifyAsker(tx, { questionId: hidden.questionId, answerId, kind: 'ANSWER_HIDDEN' }) : null;
+    return { ...hidden, notification };
   });
-  if (!hidden[0]) throw notFound('No answer with that ID.');
-  const { questionId, doctorId } = hidden[0];
   await ctx.responseCache.invalidate([
     { typename: 'Answer', id: answerId },
     { typename: 'Question', id: questionId },
     ...doctorOf(doctorId === null ? {} : { doctorId }),
   ]);
   await publishAfterCommit(ctx, 'answer:updated', questionId, { questionId, answerId, kind: 'HIDDEN' });
+  await publishNotification(ctx, notification);
   return hiddenAt;
 }

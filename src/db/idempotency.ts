@@ -3,7 +3,15 @@ import { Prisma } from '../generated/prisma/client';
 import { badUserInput } from '../errors';
 import type { Db } from './client';
 
-export type IdempotentOperation = 'askQuestion' | 'postAnswer';
+export type IdempotentOperation =
+  | 'askQuestion'
+  | 'postAnswer'
+  | 'markNotificationsRead'
+  | 'agreeWithAnswer'
+  | 'withdrawAgreement'
+  | 'thankAnswer'
+  | 'followTopic'
+  | 'unfollowTopic';
 
 export interface IdempotentRequest {
   operation: IdempotentOperation;

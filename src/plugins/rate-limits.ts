@@ -20,6 +20,7 @@ export const MUTATION_BUCKETS: Record<string, Exclude<Bucket, 'operations'>> = {
   editAnswer: 'edits',
   editQuestion: 'edits',
   hideAnswer: 'edits',
+  markNotificationsRead: 'edits',
 };
 
 /**

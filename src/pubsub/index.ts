@@ -9,6 +9,10 @@ import { createInProcessTransport, createRedisTransport, type Transport } from '
 export interface PubSubEvents {
   'answer:added': { questionId: number; answerId: number };
   'answer:updated': { questionId: number; answerId: number; kind: 'EDITED' | 'HIDDEN' };
+  /** Keyed by asker id; the payload names the notification only. */
+  'notification:added': { notificationId: number };
+  /** Keyed by 'all': every doctors' feed re-reads new questions, filtered per subscriber. */
+  'question:asked': { questionId: number };
   /** Rows whose cached responses are stale (see src/cache/response-cache.ts). */
   'cache:invalidate': { entities: { typename: 'Question' | 'Answer' | 'Doctor'; id: number }[] };
 }

@@ -16,6 +16,7 @@ const askInput = z.object({
   body,
   topics: z.array(z.string()).max(MAX_TOPICS, `must list at most ${MAX_TOPICS} topics`).default([]),
   idempotencyKey: idempotencyKey.optional(),
+  askerToken: z.string().max(200, 'must be an asker token from an earlier askQuestion').optional(),
 });
 const editInput = z
   .object({ title: title.optional(), body: body.optional() })
@@ -30,19 +31,23 @@ builder.relayMutationField(
       body: t.string({ required: true, description: `${BODY_LIMITS.min} to ${BODY_LIMITS.max} characters, plain text.` }),
       topics: t.stringList({ description: `Slugs of up to ${MAX_TOPICS} topics.` }),
       idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
+      askerToken: t.string({
+        description: 'The asker token of an earlier question, to ask under it: one token then holds every question (see `viewer`).',
+      }),
     }),
   },
   {
     description:
-      'Ask a question, anonymously. The result holds the asker token, shown this once: it lets the asker manage this question and nothing else.',
+      'Ask a question, anonymously. The result holds the asker token: a new one, shown this once, or the `askerToken` given. It lets the asker manage their questions and read their notifications, nothing else.',
     authScopes: { public: true },
     resolve: (_root, { input }, ctx) => {
-      const { idempotencyKey: key, ...question } = parseInput(askInput, {
+      const { idempotencyKey: key, askerToken, ...question } = parseInput(askInput, {
         ...input,
         topics: input.topics ?? undefined,
         idempotencyKey: input.idempotencyKey ?? undefined,
+        askerToken: input.askerToken ?? undefined,
       });
-      return askQuestion(ctx, question, key);
+      return askQuestion(ctx, question, key, askerToken);
     },
   },
   {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { issueCredential } from '../auth/tokens';
+import { issueCredential, resolveViewer } from '../auth/tokens';
 import type { Context } from '../context';
 import { runOnce } from '../db/idempotency';
 import { badUserInput, notFound, userError } from '../errors';
@@ -25,27 +25,40 @@ async function topicIds(ctx: Context, slugs: string[]): Promise<number[]> {
   return topics.map((topic) => topic.id);
 }
 
+/** The asker of an existing asker token, which must be valid and an asker's. */
+async function existingAsker(ctx: Context, token: string) {
+  const owner = await resolveViewer(ctx.db, token);
+  if (owner?.role !== 'asker') throw badUserInput('"askerToken" must be the asker token of an earlier question.', 'askerToken');
+  return owner;
+}
+
 /**
- * A new anonymous asker, their question and the asker's private token, in one transaction:
- * the token is shown once, in the result, and only its hash is kept.
+ * A question, in one transaction with, for a new anonymous asker, the asker and their private
+ * token: the token is shown once, in the result, and only its hash is kept. With `askerToken`,
+ * the question joins that asker's, and the same token comes back.
  *
- * With an idempotency key, a retry returns the same question. Its first token cannot be shown
- * again (only the hash exists), so the retry gets a new token for the same asker; both work.
+ * With an idempotency key, a retry returns the same question. A new asker's first token cannot be
+ * shown again (only the hash exists), so the retry gets a new token for the same asker; both work.
  */
 export async function askQuestion(
   ctx: Context,
   input: { title: string; body: string; topics: string[] },
   idempotencyKey?: string | null,
+  askerToken?: string,
 ) {
   const topics = await topicIds(ctx, input.topics);
+  const owner = askerToken ? await existingAsker(ctx, askerToken) : null;
   const request = {
     operation: 'askQuestion' as const,
-    scope: ctx.viewer ? `credential:${ctx.viewer.credentialId}` : 'anonymous',
+    scope: owner ? `credential:${owner.credentialId}` : ctx.viewer ? `credential:${ctx.viewer.credentialId}` : 'anonymous',
     key: idempotencyKey,
     input,
   };
   const result = await runOnce(ctx.db, request, async (tx) => {
-    const asker = await tx.asker.create({ data: {}, select: { id: true } });
+    const asker = owner ? { id: owner.askerId } : await tx.asker.create({ data: {}, select: { id: true } });
+    // One question at a time takes an id: ids then grow in commit order, which questionAsked's
+    // cursor resume relies on (see src/pubsub/cursor-feed.ts). Held only to the commit.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('question:asked'))`;
     const question = await tx.question.create({
       data: {
         slug: slugFor(input.title),
@@ -56,10 +69,10 @@ export async function askQuestion(
       },
       select: { id: true },
     });
-    const askerToken = await issueCredential(tx, { role: 'asker', askerId: asker.id });
-    return { id: question.id, askerToken };
+    return { id: question.id, askerToken: askerToken ?? (await issueCredential(tx, { role: 'asker', askerId: asker.id })) };
   });
   if (!result.replayed) return { questionId: result.id, askerToken: result.askerToken };
+  if (askerToken) return { questionId: result.id, askerToken };
   const { askerId } = await ctx.db.question.findUniqueOrThrow({ where: { id: result.id }, select: { askerId: true } });
   return { questionId: result.id, askerToken: await issueCredential(ctx.db, { role: 'asker', askerId }) };
 }

@@ -12,6 +12,10 @@ import '../answers/subscriptions';
 import '../questions/types';
 import '../questions/queries';
 import '../questions/mutations';
+import '../notifications/types';
+import '../notifications/mutations';
+import '../notifications/subscriptions';
+import '../viewer/types';
 
 /** The executable schema; `npm run schema:print` writes it to schema.graphql. */
 export const schema = builder.toSchema();

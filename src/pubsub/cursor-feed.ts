@@ -1,0 +1,42 @@
+import { Repeater } from 'graphql-yoga';
+import type { Subscription } from './index';
+
+/**
+ * The next event, or `done` as soon as the subscriber leaves (`stop`): waiting on the event alone
+ * would keep a departed subscriber's channel open until the next event, maybe forever.
+ */
+export function nextUnlessStopped<T>(live: Subscription<T>, stop: Promise<unknown>) {
+  return Promise.race([live.events.next(), stop.then(() => ({ done: true as const, value: undefined }))]);
+}
+
+/**
+ * Ids a cursor-resumable subscription delivers, in order, each once: first every row after
+ * `afterId` (a reconnecting client's last cursor), then each new one. The same design as
+ * answerAdded (src/answers/feed.ts): events only say "something was added"; rows always come
+ * from the database after the last one delivered, so a duplicate, late or lost event delivers
+ * nothing twice and skips nothing. Writers must make ids grow in commit order within a feed.
+ */
+export function cursorFeed(options: {
+  afterId: number | null;
+  /** The newest id now, the starting point without a cursor. */
+  latestId: () => Promise<number>;
+  listen: () => Promise<Subscription<unknown>>;
+  /** Ids after `last`, oldest first (batched per tick by the caller's loader). */
+  idsAfter: (last: number) => Promise<number[]>;
+}) {
+  return new Repeater<number>(async (push, stop) => {
+    // The starting point is read before listening, so a row committed in between is not lost.
+    let last = options.afterId ?? (await options.latestId());
+    const live = await options.listen();
+    try {
+      do {
+        for (const id of await options.idsAfter(last)) {
+          last = id;
+          await push(id);
+        }
+      } while (!(await nextUnlessStopped(live, stop)).done);
+    } finally {
+      live.close();
+    }
+  });
+}
