@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, errorsOf } from '../helpers/http';
-import { eventually, sleep, subscribe, wsClient } from '../helpers/live';
+import { eventually, subscribe, wsClient } from '../helpers/live';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { ask, doctorToken, MARK, NOTIFICATION_ADDED, NOTIFICATIONS, post, staffToken } from './support';
 
@@ -37,18 +37,20 @@ describe('notificationAdded over graphql-ws', () => {
     expect(bodies(await after.waitFor(3))).toEqual(['Missed 1.', 'Missed 2.', 'Missed 3.']);
     await listening(1);
     await post(server, doctor, first.questionId, 'Live after coming back.');
-    await after.waitFor(4);
-    await sleep(300); // a duplicate would arrive within this
-    expect(after.received.map((e) => [e.notificationAdded.node.kind, e.notificationAdded.node.question.title, e.notificationAdded.node.answer.body])).toEqual([
+    // Events arrive in order: once a sentinel posted last is in, a duplicate would be too.
+    await post(server, doctor, second.questionId, 'Sentinel.');
+    await after.waitFor(5);
+    expect(after.received.slice(0, 4).map((e) => [e.notificationAdded.node.kind, e.notificationAdded.node.question.title, e.notificationAdded.node.answer.body])).toEqual([
       ['ANSWER_ADDED', 'Offline asker, second question', 'Missed 1.'],
       ['ANSWER_ADDED', 'Offline asker, first question', 'Missed 2.'],
       ['ANSWER_ADDED', 'Offline asker, second question', 'Missed 3.'],
       ['ANSWER_ADDED', 'Offline asker, first question', 'Live after coming back.'],
     ]);
+    expect(bodies(after.received.slice(4))).toEqual(['Sentinel.']);
     // The cursors are those of viewer.notifications.
     const listed = await server.request(NOTIFICATIONS, {}, bearer(first.askerToken));
     expect(after.received.map((e) => e.notificationAdded.cursor)).toEqual(
-      listed.data.viewer.notifications.edges.slice(0, 4).map((e: any) => e.cursor).reverse(),
+      listed.data.viewer.notifications.edges.slice(0, 5).map((e: any) => e.cursor).reverse(),
     );
     await back.dispose();
     await listening(0);
@@ -62,9 +64,10 @@ describe('notificationAdded over graphql-ws', () => {
     await listening(1);
     await post(server, doctor, theirs.questionId, 'For them.');
     await post(server, doctor, mine.questionId, 'For me.');
-    await live.waitFor(1);
-    await sleep(300);
-    expect(bodies(live.received)).toEqual(['For me.']);
+    await post(server, doctor, theirs.questionId, 'For them again.');
+    await post(server, doctor, mine.questionId, 'Sentinel.');
+    await live.waitFor(2);
+    expect(bodies(live.received)).toEqual(['For me.', 'Sentinel.']);
     await client.dispose();
     await listening(0);
   });
