@@ -1,0 +1,112 @@
+/**
+ * The SQL each key page and live delivery runs, recorded and compared with a snapshot, as Pothos'
+ * plugin tests record Prisma's operations: a new statement (an N+1, a lost join, an extra count)
+ * shows up here the moment it appears. Each statement is summed up as its verb and the tables it
+ * reads or writes, in order of first mention, so that column changes do not disturb the snapshot.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { issueCredential } from '../../src/auth/tokens';
+import { DoctorListDocument, QuestionListDocument, QuestionPageDocument } from '../../src/client/generated/graphql';
+import { eventually, subscribe, wsClient } from '../helpers/live';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+const slug = 'is-scalp-micropigmentation-permanent';
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.stop());
+
+/** "SELECT question, answer, doctor": the verb and every table named, in order of first mention. */
+function summary(sql: string): string {
+  const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? '?';
+  const tables = [...sql.matchAll(/"public"\."(\w+)"/g)].map((match) => match[1]);
+  return [verb, [...new Set(tables)].join(', ')].filter(Boolean).join(' ');
+}
+
+async function recorded(run: () => Promise<unknown>): Promise<string[]> {
+  const { statements } = await server.countStatements(run);
+  return statements.map(summary);
+}
+
+async function ok(response: Promise<{ errors?: unknown }>): Promise<void> {
+  expect((await response).errors).toBeUndefined();
+}
+
+it('question page: the question with everything it shows, then its related blogs', async () => {
+  expect(await recorded(() => ok(server.request(QuestionPageDocument, { slug })))).toMatchSnapshot();
+});
+
+it('list page and doctor list: the page and its count', async () => {
+  const topic = await server.db.topic.findFirstOrThrow({ where: { slug: 'scalp-micropigmentation' } });
+  expect(
+    await recorded(() => ok(server.request(QuestionListDocument, { filter: { topic: topic.slug }, orderBy: 'RECENTLY_ANSWERED', first: 20 }))),
+  ).toMatchSnapshot();
+  expect(await recorded(() => ok(server.request(DoctorListDocument, { orderBy: 'EXPERIENCE', first: 20 })))).toMatchSnapshot();
+});
+
+it('nodes(ids:) of several types: one statement per type', async () => {
+  const { data } = await server.request<{ question: { id: string; answers: { edges: { node: { id: string } }[] } } }>(
+    `{ question(slug: "${slug}") { id answers(first: 3) { edges { node { id } } } } }`,
+  );
+  const ids = [data!.question.id, ...data!.question.answers.edges.map((edge) => edge.node.id)];
+  expect(
+    await recorded(() => ok(server.request('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }))),
+  ).toMatchSnapshot();
+});
+
+/** The statements of one postAnswer and its delivery to `count` subscribers of the question. */
+async function postAndDeliver(count: number, token: string, questionId: string): Promise<string[]> {
+  const client = wsClient(server.url);
+  const query = 'subscription($q: ID!) { answerAdded(questionId: $q) { node { body author { ... on Doctor { name } } } } }';
+  const subscribers = Array.from({ length: count }, () => subscribe(client, query, { q: questionId }));
+  const post = (body: string) =>
+    ok(
+      server.request(
+        'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }',
+        { input: { questionId, body } },
+        { authorization: `Bearer ${token}` },
+      ),
+    );
+  await eventually(() => server.pubSub.listenerCount() === count);
+  try {
+    // A first answer reaches every subscriber only once each has finished starting.
+    await post(`Warm-up for ${count}.`);
+    await Promise.all(subscribers.map((live) => live.waitFor(1)));
+    return await recorded(async () => {
+      await post(`Recorded answer for ${count}.`);
+      await Promise.all(subscribers.map((live) => live.waitFor(2)));
+    });
+  } finally {
+    await client.dispose();
+    await eventually(() => server.pubSub.listenerCount() === 0);
+  }
+}
+
+it('postAnswer: the credential, the author, the question locked, the answer written', async () => {
+  const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
+  const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
+  const { data } = await server.request<{ question: { id: string } }>(`{ question(slug: "${slug}") { id } }`);
+  const statements = await recorded(() =>
+    ok(
+      server.request(
+        'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }',
+        { input: { questionId: data!.question.id, body: 'Recorded answer.' } },
+        { authorization: `Bearer ${token}` },
+      ),
+    ),
+  );
+  expect(statements).toMatchSnapshot();
+});
+
+it('live delivery loads the delivered answers once per selection, for one subscriber as for five', async () => {
+  const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'izharul-hasan' } });
+  const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
+  const { data } = await server.request<{ question: { id: string } }>(`{ question(slug: "${slug}") { id } }`);
+  // How many catch-up reads a delivery takes depends on timing (events close together share one);
+  // the answers themselves, with their authors, are loaded once for all identical subscriptions.
+  const selectionLoads = (statements: string[]) => statements.filter((s) => s === 'SELECT answer, doctor, staff_member');
+  expect(selectionLoads(await postAndDeliver(1, token, data!.question.id))).toHaveLength(1);
+  expect(selectionLoads(await postAndDeliver(5, token, data!.question.id))).toHaveLength(1);
+});
