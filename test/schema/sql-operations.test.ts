@@ -84,7 +84,7 @@ async function postAndDeliver(count: number, token: string, questionId: string):
   }
 }
 
-it('postAnswer: the credential, the author, the question locked, the answer written', async () => {
+it('postAnswer: the credential, the author, the question locked, the answer and its notification written', async () => {
   const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
   const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
   const { data } = await server.request<{ question: { id: string } }>(`{ question(slug: "${slug}") { id } }`);
