@@ -71,6 +71,7 @@ export function createApplication(config: Config, options: { logger?: Logger } =
       limits: config.limits,
       sharedCounters,
       responseCache,
+      corsOrigins: config.corsOrigins,
     });
     const port = await app.start(config.port, config.host);
     opened.push(() => app.stop(config.shutdownTimeoutMs));

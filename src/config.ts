@@ -15,6 +15,23 @@ const booleanFlag = z
 const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 const { rate, websocket } = DEFAULT_LIMITS;
 
+/** An origin exactly as a browser sends it (scheme://host[:port], no path), or `*`. */
+const isOrigin = (entry: string) => {
+  if (entry === '*') return true;
+  try {
+    return new URL(entry).origin === entry;
+  } catch {
+    return false;
+  }
+};
+/** A comma-separated list of origins; empty: none. */
+const originList = z
+  .string()
+  .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .refine((entries) => entries.every(isOrigin), {
+    error: 'must be "*" or origins like https://app.example.com,http://localhost:5173, separated by commas',
+  });
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -30,6 +47,8 @@ const environmentSchema = z.object({
   PUBSUB_PREFIX: z.string().regex(/^[\w.-]+$/, 'letters, digits, "_", "." and "-" only').default('medqa'),
   SEED_DEMO: booleanFlag.optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  // None by default: GraphiQL is served from the API's own origin and needs no CORS.
+  CORS_ORIGINS: originList.default([]),
   // Limits (src/limits/index.ts says why each default; the README lists them).
   MAX_DEPTH: count(DEFAULT_LIMITS.maxDepth),
   MAX_ALIASES: count(DEFAULT_LIMITS.maxAliases, 0),
@@ -67,6 +86,8 @@ export interface Config {
   /** Load the demo question page at start (default: only on the embedded database). */
   seedDemo: boolean;
   shutdownTimeoutMs: number;
+  /** Origins whose pages may call the API from a browser (`*`: any); see src/plugins/cors.ts. */
+  corsOrigins: string[];
   /** Operation, rate and WebSocket limits; rate-limit keys in Redis start with `pubSubPrefix`. */
   limits: Limits;
   /** Caching of anonymous query responses; a TTL of 0 turns it off. */
@@ -103,6 +124,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     pubSubPrefix: e.PUBSUB_PREFIX,
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    corsOrigins: e.CORS_ORIGINS,
     limits: {
       maxDepth: e.MAX_DEPTH,
       maxAliases: e.MAX_ALIASES,

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { viewerOfConnection, viewerOfRequest } from './auth/tokens';
@@ -14,7 +13,10 @@ import { clientAddress } from './limits/address';
 import { createRateLimiter, type SharedCounters } from './limits/rate-limiter';
 import type { Logger } from './logger';
 import { useAccessLog, requestIdOf } from './plugins/access-log';
+import { corsFor } from './plugins/cors';
+import { useCsrfPrevention } from './plugins/csrf';
 import { useErrorClassification } from './plugins/errors';
+import { graphiqlOptions, offlineGraphiQL } from './plugins/graphiql';
 import { useHttpResponses } from './plugins/http-responses';
 import { useOperationLimits } from './plugins/operation-limits';
 import { useRateLimits } from './plugins/rate-limits';
@@ -34,6 +36,8 @@ export interface AppDependencies {
   sharedCounters?: SharedCounters | null;
   /** Caching of anonymous query responses (src/cache); default: none. */
   responseCache?: ResponseCache;
+  /** Origins whose pages may call the API from a browser (`*`: any); default: none but its own. */
+  corsOrigins?: readonly string[];
 }
 
 const noResponseCache: ResponseCache = { plugin: null, invalidate: async () => {}, close: () => {} };
@@ -48,17 +52,14 @@ export interface App {
 
 export const DEMO_QUESTION_SLUG = 'is-scalp-micropigmentation-permanent';
 
-/**
- * CSRF prevention: a GET, or a POST with a "simple" content type (text/plain, form, multipart),
- * needs this header (any value), which a browser sends cross-site only after a CORS preflight.
- * JSON POSTs, GraphiQL's included, need nothing more.
- */
-export const CSRF_HEADER = 'x-graphql-yoga-csrf';
+/** See src/plugins/csrf.ts for the rule and why. */
+export { CSRF_HEADER } from './plugins/csrf';
 
 const exampleQuery = readFileSync(new URL('./client/operations/question-page.graphql', import.meta.url), 'utf8');
+const liveQuery = readFileSync(new URL('./client/operations/answer-added.graphql', import.meta.url), 'utf8');
 
 /** graphql-yoga for HTTP (and SSE) plus graphql-ws for WebSockets on the same /graphql path. */
-export function buildApp({ db, pubSub, logger, production = false, responseCache = noResponseCache, ...options }: AppDependencies): App {
+export function buildApp({ db, pubSub, logger, production = false, responseCache = noResponseCache, corsOrigins = [], ...options }: AppDependencies): App {
   const limits = resolveLimits(options.limits, production);
   const rateLimiter = createRateLimiter(limits.rate, options.sharedCounters);
   const yoga = createYoga<ServerContext, Context>({
@@ -66,12 +67,11 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     landingPage: false,
+    cors: corsFor(corsOrigins),
     logging: logger.child({ component: 'yoga' }),
-    graphiql: {
-      title: 'Medical Q&A API',
-      // Opens on the demo question page, ready to run.
-      defaultTabs: [{ query: exampleQuery, variables: JSON.stringify({ slug: DEMO_QUESTION_SLUG }, null, 2) }],
-    },
+    // Opens on the demo question page, ready to run, and its live answers in a second tab.
+    graphiql: graphiqlOptions({ db, pageQuery: exampleQuery, liveQuery, slug: DEMO_QUESTION_SLUG }),
+    renderGraphiQL: offlineGraphiQL(), // assets from npm, none from a CDN
     maskedErrors: { isDev: false }, // never a stack trace, not even in development
     // Larger bodies get 413 before they are read (by Content-Length, or counted when chunked).
     maxRequestBodySize: limits.maxBodyBytes,
@@ -96,7 +96,7 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
     plugins: [
       useHttpResponses(), // first, so that the access log sees (and tags) any response it makes
       useAccessLog(logger.child({ component: 'http' })),
-      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useCsrfPrevention(),
       ...useOperationLimits(limits),
       useErrorClassification(),
       useRateLimits(rateLimiter),

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       pubSubPrefix: 'medqa',
       seedDemo: true,
       shutdownTimeoutMs: 10_000,
+      corsOrigins: [],
       limits: DEFAULT_LIMITS,
       responseCache: { ttlMs: 60_000, listTtlMs: 5_000, maxEntries: 10_000 },
     });
@@ -49,6 +50,17 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
     expect(config.seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://x@y/z', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('reads CORS origins as a comma-separated list, and names a bad entry', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/path' })).toThrow(
+      'CORS_ORIGINS: must be "*" or origins like https://app.example.com,http://localhost:5173, separated by commas',
+    );
   });
 
   it('treats empty variables as unset', () => {

@@ -48,7 +48,7 @@ export const csrfHeaders = { [CSRF_HEADER]: '1' };
 /** The configuration of a test instance: src/config.ts's defaults, with what tests change. */
 export function testConfig(
   database: TestDatabase,
-  { redisUrl = null, prefix = 'test', seed = false, limits = TEST_LIMITS, responseCache = null }: InstanceOptions & { seed?: boolean } = {},
+  { redisUrl = null, prefix = 'test', seed = false, limits = TEST_LIMITS, responseCache = null, corsOrigins = [] }: InstanceOptions & { seed?: boolean } = {},
 ): Config {
   return {
     ...loadConfig({ NODE_ENV: 'test' }),
@@ -61,6 +61,7 @@ export function testConfig(
     shutdownTimeoutMs: 1000,
     limits: resolveLimits(limits),
     responseCache: responseCache ?? { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 },
+    corsOrigins: [...corsOrigins],
   };
 }
 
@@ -71,14 +72,20 @@ export interface InstanceOptions {
   limits?: LimitsOptions;
   /** Off unless given: most tests write rows directly and read them back at once. */
   responseCache?: ResponseCacheOptions | null;
+  /** Origins allowed by CORS (none by default, as in production). */
+  corsOrigins?: readonly string[];
 }
 
 /**
  * A real server on a free port, on a fresh, migrated PostgreSQL database of its own
  * (with the demo page loaded unless `seed: false`).
  */
-export async function startTestServer({ seed = true, limits }: { seed?: boolean; limits?: LimitsOptions } = {}): Promise<TestServer> {
-  return startInstance(await createTestDatabase(), { seed, limits });
+export async function startTestServer({
+  seed = true,
+  limits,
+  corsOrigins,
+}: { seed?: boolean; limits?: LimitsOptions; corsOrigins?: readonly string[] } = {}): Promise<TestServer> {
+  return startInstance(await createTestDatabase(), { seed, limits, corsOrigins });
 }
 
 /**

@@ -1,0 +1,148 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueCredential } from '../../src/auth/tokens';
+import { DEMO_QUESTION_SLUG } from '../../src/server';
+import { bearer } from '../helpers/http';
+import { eventually } from '../helpers/live';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+/*
+ * GraphiQL in a real browser (Debian's chromium, driven by playwright-core), with no request
+ * leaving the machine: it loads, runs the question-page query it opens with, and shows an answer
+ * posted through the API live in the subscription tab. `.ci/run` installs chromium.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOT = new URL('../../test-results/graphiql.png', import.meta.url).pathname;
+const SEED_TITLE = 'Is scalp micropigmentation permanent?';
+// Slow on a busy machine: the page inlines ~9 MB of scripts.
+const WAIT = { timeout: 90_000 };
+
+let server: TestServer;
+let profile: string;
+let context: BrowserContext;
+let page: Page;
+/** Every URL the page asked for, and those that would have left the server's origin. */
+const requested: string[] = [];
+const foreign: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  server = await startTestServer();
+  const origin = new URL(server.url).origin;
+  profile = mkdtempSync(join(tmpdir(), 'medqa-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  // blob: URLs (GraphiQL's editor workers) carry the page's origin; data: URLs are inline.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    requested.push(url);
+    if (url.startsWith('data:') || new URL(url).origin === origin) return route.continue();
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith('data:') && new URL(url).origin !== origin && !foreign.includes(url)) foreign.push(url);
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  await server?.stop();
+});
+
+/** The text of a Monaco editor in the page, as a person sees it (Monaco renders spaces as U+00A0). */
+const editorText = async (selector: string) =>
+  (await page.locator(`${selector} .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
+/** The editor's text as JSON, or null while it is not (yet) valid JSON. */
+const editorJson = async (selector: string): Promise<unknown> => {
+  try {
+    return JSON.parse(await editorText(selector));
+  } catch {
+    return null;
+  }
+};
+
+describe('GraphiQL', () => {
+  it('loads from the server alone, with the question page and its variables filled in', async () => {
+    await page.goto(`${server.url}/graphql`, WAIT);
+    await page.locator('.graphiql-execute-button').waitFor(WAIT);
+    await expect.poll(() => editorText('.graphiql-query-editor'), WAIT).toMatch(/^query QuestionPage\(\$slug: String!/m);
+    expect(await editorJson('section[aria-label="Variables"]')).toEqual({ slug: DEMO_QUESTION_SLUG });
+    expect(await page.locator('.graphiql-tab-button').allInnerTexts()).toEqual(['QuestionPage', 'AnswerAdded']);
+  }, 120_000);
+
+  it('runs the question-page query and shows the seed question', async () => {
+    await page.locator('.graphiql-execute-button').click();
+    await page.locator('.graphiql-response').getByText(`"title": "${SEED_TITLE}"`).waitFor(WAIT);
+  }, 120_000);
+
+  it('shows an answer posted elsewhere live, in the subscription tab, with nothing added by hand', async () => {
+    const doctorRow = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
+    const doctor = bearer(await issueCredential(server.db, { role: 'doctor', doctorId: doctorRow.id }));
+    const questionId = (await server.request(`{ question(slug: "${DEMO_QUESTION_SLUG}") { id } }`)).data.question.id;
+
+    await page.locator('.graphiql-tab-button', { hasText: 'AnswerAdded' }).click();
+    await expect.poll(() => editorJson('section[aria-label="Variables"]'), WAIT).toEqual({ questionId });
+    await page.locator('.graphiql-execute-button').click();
+    await eventually(() => server.pubSub.listenerCount() === 1, 60_000, 'the subscription started in GraphiQL');
+
+    const posted = await server.request(
+      'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }',
+      { input: { questionId, body: 'Posted while GraphiQL listens.' } },
+      doctor,
+    );
+    expect(posted.errors).toBeUndefined();
+    await page.locator('.graphiql-response').getByText('Posted while GraphiQL listens.').waitFor(WAIT);
+    expect(await editorJson('.graphiql-response')).toEqual({
+      data: {
+        answerAdded: {
+          cursor: expect.any(String),
+          node: {
+            id: posted.data.postAnswer.answer.id,
+            body: 'Posted while GraphiQL listens.',
+            answeredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+            lastEditedAt: null,
+            editorial: false,
+            author: {
+              __typename: 'Doctor',
+              name: 'Dr. Harish Kumar Kabilan',
+              slug: 'harish-kumar-kabilan',
+              yearsOfExperience: expect.any(Number),
+              profilePictureUrl: expect.any(String),
+              specialty: { name: 'Plastic Surgeon' },
+            },
+          },
+        },
+      },
+    });
+    mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+
+    // Stopping it in GraphiQL ends the subscription on the server.
+    await page.locator('.graphiql-execute-button').click();
+    await eventually(() => server.pubSub.listenerCount() === 0, 60_000, 'the subscription to end');
+  }, 180_000);
+
+  it('asked nothing of any other origin', () => {
+    expect(requested.length).toBeGreaterThan(0);
+    expect(foreign).toEqual([]);
+  });
+});
