@@ -42,7 +42,7 @@ export const TEST_LIMITS: LimitsOptions = {
   rate: { operationsPerMinute: 100_000, askQuestionPerHour: 100_000, postAnswerPerHour: 100_000, editsPerHour: 100_000 },
 };
 
-/** Headers a browser-like client sends with GET requests (CSRF prevention; see src/server.ts). */
+/** The CSRF header, for POSTs with a simple content type (see src/plugins/csrf.ts). */
 export const csrfHeaders = { [CSRF_HEADER]: '1' };
 
 /** The configuration of a test instance: src/config.ts's defaults, with what tests change. */
