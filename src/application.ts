@@ -2,6 +2,7 @@ import { seedDemo } from '../prisma/seed/demo';
 import { createResponseCache } from './cache/response-cache';
 import type { Config } from './config';
 import type { Db } from './db/client';
+import { checkConnectionBudget } from './db/budget';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { sharedCountersFromConfig } from './limits/rate-limiter';
@@ -49,6 +50,10 @@ export function createApplication(config: Config, options: { logger?: Logger } =
   async function start(): Promise<Running> {
     const database = await openDatabase(config.database, logger);
     opened.push(() => database.close());
+    // Before migrating: the check counts the connections open on the server, and ours are not yet.
+    if (config.database.kind === 'postgres') {
+      await checkConnectionBudget(config.database.url, config.database.poolSize, config.database.pooler, logger);
+    }
     await migrate(database.url, { logger });
     if (config.seedDemo) await seedDemo(database.db, logger);
 
@@ -72,13 +77,14 @@ export function createApplication(config: Config, options: { logger?: Logger } =
       sharedCounters,
       responseCache,
       corsOrigins: config.corsOrigins,
+      poolSize: config.database.poolSize,
     });
     const port = await app.start(config.port, config.host);
     opened.push(() => app.stop(config.shutdownTimeoutMs));
     const url = `http://localhost:${port}/graphql`;
     logger.info(
-      { port, database: database.description, pubsub: pubSub.description },
-      `ready: ${url} (database: ${database.description}; pub/sub: ${pubSub.description})`,
+      { port, database: database.description, pool: config.database.poolSize, pubsub: pubSub.description },
+      `ready: ${url} (database: ${database.description}, pool of ${config.database.poolSize}; pub/sub: ${pubSub.description})`,
     );
     return { url, port, database, db: database.db, pubSub, app };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { poolerIn } from './db/pooler';
 import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from './cache/response-cache';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 
@@ -41,7 +42,8 @@ const environmentSchema = z.object({
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
+  // Default: on, except where DATABASE_URL says it is a pooler (src/db/pooler.ts).
+  DATABASE_PREPARED_STATEMENTS: booleanFlag.optional(),
   EMBEDDED_DATA_DIR: z.string().min(1).default('.data/pglite'),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   PUBSUB_PREFIX: z.string().regex(/^[\w.-]+$/, 'letters, digits, "_", "." and "-" only').default('medqa'),
@@ -78,7 +80,7 @@ export interface Config {
   port: number;
   logLevel: Environment['LOG_LEVEL'];
   database:
-    | { kind: 'postgres'; url: string; poolSize: number; preparedStatements: boolean }
+    | { kind: 'postgres'; url: string; poolSize: number; preparedStatements: boolean; pooler: string | null }
     | { kind: 'embedded'; dataDir: string; poolSize: number };
   redisUrl: string | null;
   /** First part of every pub/sub channel name, so several deployments can share one Redis. */
@@ -101,6 +103,13 @@ export class ConfigError extends Error {
   }
 }
 
+function postgres(url: string, e: Environment): Config['database'] {
+  const pooler = poolerIn(url);
+  // Said explicitly, it wins: PgBouncer 1.21+ keeps prepared statements with max_prepared_statements.
+  const preparedStatements = e.DATABASE_PREPARED_STATEMENTS ?? pooler === null;
+  return { kind: 'postgres', url, poolSize: e.DATABASE_POOL_SIZE, preparedStatements, pooler };
+}
+
 /** Parses the given environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings mean "unset", as in most shells' `VAR= cmd`.
@@ -117,9 +126,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
-    database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, preparedStatements: e.DATABASE_PREPARED_STATEMENTS }
-      : { kind: 'embedded', dataDir: e.EMBEDDED_DATA_DIR, poolSize: e.DATABASE_POOL_SIZE },
+    database: e.DATABASE_URL ? postgres(e.DATABASE_URL, e) : { kind: 'embedded', dataDir: e.EMBEDDED_DATA_DIR, poolSize: e.DATABASE_POOL_SIZE },
     redisUrl: e.REDIS_URL ?? null,
     pubSubPrefix: e.PUBSUB_PREFIX,
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,

@@ -7,6 +7,7 @@ import { viewerOfConnection, viewerOfRequest } from './auth/tokens';
 import type { ResponseCache } from './cache/response-cache';
 import type { Context } from './context';
 import type { Db } from './db/client';
+import { watchDatabase } from './db/health';
 import { serveGraphQLOverWebSocket, type ServerContext } from './graphql-ws';
 import { resolveLimits, type LimitsOptions } from './limits';
 import { clientAddress } from './limits/address';
@@ -38,6 +39,8 @@ export interface AppDependencies {
   responseCache?: ResponseCache;
   /** Origins whose pages may call the API from a browser (`*`: any); default: none but its own. */
   corsOrigins?: readonly string[];
+  /** DATABASE_POOL_SIZE, reported by /readyz (the connection budget). */
+  poolSize?: number;
 }
 
 const noResponseCache: ResponseCache = { plugin: null, invalidate: async () => {}, close: () => {} };
@@ -60,6 +63,7 @@ const liveQuery = readFileSync(new URL('./client/operations/answer-added.graphql
 
 /** graphql-yoga for HTTP (and SSE) plus graphql-ws for WebSockets on the same /graphql path. */
 export function buildApp({ db, pubSub, logger, production = false, responseCache = noResponseCache, corsOrigins = [], ...options }: AppDependencies): App {
+  const databaseHealth = watchDatabase(db, logger.child({ component: 'readiness' }));
   const limits = resolveLimits(options.limits, production);
   const rateLimiter = createRateLimiter(limits.rate, options.sharedCounters);
   const yoga = createYoga<ServerContext, Context>({
@@ -102,7 +106,7 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
       useRateLimits(rateLimiter),
       // After the rate limits, so that cached answers count too.
       ...(responseCache.plugin ? [responseCache.plugin] : []),
-      useReadiness(db, pubSub, logger),
+      useReadiness(databaseHealth, pubSub, options.poolSize),
     ],
   });
 
@@ -121,6 +125,7 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
       });
     },
     async stop(timeoutMs = 10_000) {
+      databaseHealth.close();
       closeWebSockets();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       // Keep-alive sockets would hold close() open: close each one as soon as it is idle, i.e.

@@ -45,7 +45,7 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://cache.internal:6379',
       PORT: '8080',
     });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://app@db.internal:5432/medqa', poolSize: 10, preparedStatements: true });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://app@db.internal:5432/medqa', poolSize: 10, preparedStatements: true, pooler: null });
     expect(config.redisUrl).toBe('redis://cache.internal:6379');
     expect(config.port).toBe(8080);
     expect(config.seedDemo).toBe(false);
@@ -61,6 +61,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/path' })).toThrow(
       'CORS_ORIGINS: must be "*" or origins like https://app.example.com,http://localhost:5173, separated by commas',
     );
+  });
+
+  it('turns prepared statements off where DATABASE_URL says it is a pooler, unless told otherwise', () => {
+    const database = (env: Record<string, string>) => {
+      const { database } = loadConfig(env);
+      return database.kind === 'postgres' ? { preparedStatements: database.preparedStatements, pooler: database.pooler } : null;
+    };
+    expect(database({ DATABASE_URL: 'postgresql://app@pgbouncer:6432/medqa' })).toEqual({ preparedStatements: false, pooler: 'port 6432' });
+    expect(database({ DATABASE_URL: 'postgresql://app@pool:5432/medqa?pgbouncer=true' })).toEqual({ preparedStatements: false, pooler: 'pgbouncer=true' });
+    expect(database({ DATABASE_URL: 'postgresql://app@pool:6432/medqa?pgbouncer=false' })).toEqual({ preparedStatements: true, pooler: null });
+    expect(database({ DATABASE_URL: 'postgresql://app@db:5432/medqa', DATABASE_PREPARED_STATEMENTS: 'false' })).toEqual({ preparedStatements: false, pooler: null });
+    // PgBouncer 1.21+ with max_prepared_statements keeps them: said explicitly, it wins.
+    expect(database({ DATABASE_URL: 'postgresql://app@pgbouncer:6432/medqa', DATABASE_PREPARED_STATEMENTS: 'true' })).toEqual({ preparedStatements: true, pooler: 'port 6432' });
   });
 
   it('treats empty variables as unset', () => {

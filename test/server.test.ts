@@ -16,7 +16,7 @@ describe('HTTP endpoints', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', database: 'up', pubsub: 'up' });
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'up', pubsub: 'up', pool: { size: 5 } });
   });
 
   it('serves GraphiQL on /graphql, opened on the demo question page', async () => {

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { createDb, type Db } from './client';
 import { startEmbeddedPostgres } from './embedded';
+import { withoutPoolerHint } from './pooler';
 
 export interface Database {
   db: Db;
@@ -15,7 +16,15 @@ export interface Database {
 export async function openDatabase(config: Config['database'], logger: Logger): Promise<Database> {
   if (config.kind === 'postgres') {
     const url = new URL(config.url);
-    const db = createDb(config.url, config.poolSize, logger, config.preparedStatements);
+    const db = createDb(withoutPoolerHint(config.url), config.poolSize, logger, config.preparedStatements);
+    if (config.pooler) {
+      logger[config.preparedStatements ? 'warn' : 'info'](
+        { pooler: config.pooler, preparedStatements: config.preparedStatements },
+        config.preparedStatements
+          ? `DATABASE_URL is a pooler (${config.pooler}) and DATABASE_PREPARED_STATEMENTS=true: this needs PgBouncer 1.21+ with max_prepared_statements > 0, else queries fail with 42P05/26000`
+          : `DATABASE_URL is a pooler (${config.pooler}): prepared statements off`,
+      );
+    }
     return {
       db,
       url: config.url,

@@ -1,6 +1,5 @@
 import { useReadinessCheck } from 'graphql-yoga';
-import type { Db } from '../db/client';
-import type { Logger } from '../logger';
+import type { DatabaseHealth } from '../db/health';
 import type { PubSub } from '../pubsub';
 
 /**
@@ -8,21 +7,22 @@ import type { PubSub } from '../pubsub';
  * otherwise. With Redis down the instance still reads and writes, so it stays in rotation, but
  * the body says "degraded": live answers then reach only subscribers on the posting instance
  * until Redis is back, when every subscription catches up.
+ *
+ * Answered from state the instance keeps anyway (src/db/health.ts, the pub/sub heartbeat), within
+ * milliseconds: a health check never queues behind a saturated pool, so a burst cannot take every
+ * instance out of rotation at once. Only the first check after start waits, for the first probe.
+ * `pool` is this instance's share of PostgreSQL's connections (DATABASE_POOL_SIZE), for sizing.
  */
-export function useReadiness(db: Db, pubSub: PubSub, logger: Logger) {
+export function useReadiness(health: DatabaseHealth, pubSub: PubSub, poolSize?: number) {
   return useReadinessCheck({
     endpoint: '/readyz',
     check: async ({ fetchAPI }) => {
-      let database: 'up' | 'down' = 'up';
-      try {
-        await db.$queryRaw`SELECT 1`;
-      } catch (error) {
-        database = 'down';
-        logger.warn({ err: error }, 'readiness: database unreachable');
-      }
-      const pubsub = (await pubSub.check()) ? 'up' : 'down';
+      await health.settled();
+      const database = health.state();
+      const pubsub = pubSub.responsive() ? 'up' : 'down';
       const status = database === 'down' ? 'unavailable' : pubsub === 'down' ? 'degraded' : 'ready';
-      return fetchAPI.Response.json({ status, database, pubsub }, { status: database === 'down' ? 503 : 200 });
+      const pool = poolSize === undefined ? {} : { pool: { size: poolSize } };
+      return fetchAPI.Response.json({ status, database, pubsub, ...pool }, { status: database === 'down' ? 503 : 200 });
     },
   });
 }

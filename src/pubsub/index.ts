@@ -34,8 +34,10 @@ export interface PubSub {
   listenerCount(): number;
   /** False while events cannot travel between instances (Redis down). */
   healthy(): boolean;
-  /** Like healthy(), but asks Redis (for readiness). */
+  /** Like healthy(), but asks Redis. */
   check(): Promise<boolean>;
+  /** Like check(), from a background heartbeat: never waits (for readiness). */
+  responsive(): boolean;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export function createPubSub(transport: Transport, prefix: string): PubSub {
     listenerCount: () => transport.listenerCount(),
     healthy: () => transport.healthy(),
     check: () => transport.check(),
+    responsive: () => transport.responsive(),
     close: () => transport.close(),
   };
 }

@@ -22,6 +22,11 @@ export interface Transport {
   healthy(): boolean;
   /** Asks Redis itself (PING, bounded by the command timeout): catches a frozen server too. */
   check(): Promise<boolean>;
+  /**
+   * Connected, and Redis answered a background PING lately (one a second): a frozen server shows
+   * here too, yet reading it never waits (readiness reports it).
+   */
+  responsive(): boolean;
   /** Listeners currently registered in this process (a leak shows up here). */
   listenerCount(): number;
   close(): Promise<void>;
@@ -54,6 +59,7 @@ export function createInProcessTransport(): Transport {
     listenerCount: () => countListeners(listeners),
     healthy: () => true,
     check: async () => true,
+    responsive: () => true,
     close: async () => listeners.clear(),
   };
 }
@@ -106,6 +112,7 @@ export function createRedisTransport(url: string, logger: Logger): Transport {
     );
   });
 
+  const heartbeat = watchResponsiveness(publisher);
   const address = new URL(url);
   return {
     description: `redis ${address.hostname}:${address.port || 6379}`,
@@ -143,6 +150,7 @@ export function createRedisTransport(url: string, logger: Logger): Transport {
     },
     listenerCount: () => countListeners(listeners),
     healthy: () => publisher.status === 'ready' && subscriber.status === 'ready',
+    responsive: () => subscriber.status === 'ready' && heartbeat.answered(),
     check: async () =>
       publisher.status === 'ready' &&
       subscriber.status === 'ready' &&
@@ -151,6 +159,7 @@ export function createRedisTransport(url: string, logger: Logger): Transport {
         () => false,
       )),
     async close() {
+      heartbeat.stop();
       listeners.clear();
       // QUIT waits for Redis. While Redis is down, the subscriber's QUIT would queue behind the
       // commands waiting for it, forever, and the publisher's is refused while it goes on
@@ -169,5 +178,31 @@ export function createRedisTransport(url: string, logger: Logger): Transport {
         }),
       );
     },
+  };
+}
+
+/** Heartbeats this often; a PING unanswered for two of them means Redis is not responsive. */
+const HEARTBEAT_MS = 1_000;
+
+/**
+ * PINGs Redis every second on the (command) connection and remembers when it last answered.
+ * Cheap (one round trip a second per instance); it lets readiness say "pub/sub down" for a hung
+ * Redis without sending a command and waiting for it when a health check arrives.
+ */
+export function watchResponsiveness(client: Pick<Redis, 'status' | 'ping' | 'on'>) {
+  let lastPong = -Infinity;
+  const ping = () => {
+    if (client.status !== 'ready') return;
+    client.ping().then(
+      () => (lastPong = performance.now()),
+      () => {}, // not answered: lastPong ages
+    );
+  };
+  client.on('ready', ping);
+  const timer = setInterval(ping, HEARTBEAT_MS);
+  timer.unref();
+  return {
+    answered: () => client.status === 'ready' && performance.now() - lastPong < 2.5 * HEARTBEAT_MS,
+    stop: () => clearInterval(timer),
   };
 }

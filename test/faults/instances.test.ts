@@ -144,7 +144,7 @@ it('moves the clients of a killed instance to the other one, and they miss nothi
     const ready = await fetch(`${b.url}/readyz`);
     expect({ status: ready.status, body: await ready.json() }).toEqual({
       status: 200,
-      body: { status: 'ready', database: 'up', pubsub: 'up' },
+      body: { status: 'ready', database: 'up', pubsub: 'up', pool: { size: 10 } },
     });
   } finally {
     client.stopped = true;

@@ -104,8 +104,8 @@ async function readiness(server: { url: string }) {
 
 const bodies = (live: LiveSubscription<any>) => live.received.map((event) => event.answerAdded.node.body);
 
-const DEGRADED = { status: 200, body: { status: 'degraded', database: 'up', pubsub: 'down' } };
-const READY = { status: 200, body: { status: 'ready', database: 'up', pubsub: 'up' } };
+const DEGRADED = { status: 200, body: { status: 'degraded', database: 'up', pubsub: 'down', pool: { size: 5 } } };
+const READY = { status: 200, body: { status: 'ready', database: 'up', pubsub: 'up', pool: { size: 5 } } };
 
 async function readinessOfBoth() {
   return [await readiness(a), await readiness(b)];

@@ -78,9 +78,11 @@ export interface PgCluster {
 
 /**
  * A PostgreSQL cluster of the test's own (initdb into a temporary directory, trust
- * authentication, pg_ctl on a spare port), so that stopping it harms nothing else.
+ * authentication, pg_ctl on a spare port), so that stopping it harms nothing else. `settings`
+ * are passed as `-c name=value` (e.g. a small max_connections).
  */
-export async function startPgCluster(): Promise<PgCluster> {
+export async function startPgCluster(options: { settings?: Record<string, string> } = {}): Promise<PgCluster> {
+  const settings = Object.entries(options.settings ?? {}).map(([name, value]) => ` -c ${name}=${value}`).join('');
   const bin = pgBin();
   const tool = (name: string) => (bin ? join(bin, name) : name);
   const user = runAs();
@@ -107,7 +109,7 @@ export async function startPgCluster(): Promise<PgCluster> {
       tool('pg_ctl'),
       [
         'start', '-w', '-t', '30', '-D', data, '-l', join(dir, 'postgres.log'),
-        '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+        '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off${settings}`,
       ],
       user,
       dir,

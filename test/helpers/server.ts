@@ -54,7 +54,7 @@ export function testConfig(
     ...loadConfig({ NODE_ENV: 'test' }),
     host: '127.0.0.1',
     port: 0,
-    database: { kind: 'postgres', url: database.url, poolSize: 5, preparedStatements: true },
+    database: { kind: 'postgres', url: database.url, poolSize: 5, preparedStatements: true, pooler: null },
     redisUrl,
     pubSubPrefix: prefix,
     seedDemo: seed,
