@@ -72,7 +72,7 @@ async function startAsMainDoes() {
   const db = createDb(a.database.url, 5, logger);
   const pubSub = pubSubFromConfig(redis.url, prefix, logger);
   const sharedCounters = sharedCountersFromConfig(redis.url, prefix, logger);
-  const app = buildApp({ db, pubSub, logger, limits: TEST_LIMITS, sharedCounters });
+  const app = buildApp({ db, pubSub, logger, limits: TEST_LIMITS, sharedCounters, poolSize: 5 });
   const url = `http://127.0.0.1:${await app.start(0, '127.0.0.1')}`;
   return {
     url,
