@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { yearsOfExperience } from '../../src/doctors/types';
 import { DEMO_QUESTION_SLUG } from '../../src/server';
+import { launchBrowser, type Browser } from '../helpers/browser';
 import { bearer } from '../helpers/http';
 import { eventually } from '../helpers/live';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -16,56 +16,28 @@ import { startTestServer, type TestServer } from '../helpers/server';
  * posted through the API live in the subscription tab. `.ci/run` installs chromium.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = new URL('../../test-results/graphiql.png', import.meta.url).pathname;
 const SEED_TITLE = 'Is scalp micropigmentation permanent?';
 // Slow on a busy machine: the page inlines ~9 MB of scripts.
 const WAIT = { timeout: 90_000 };
 
 let server: TestServer;
-let profile: string;
-let context: BrowserContext;
+let browser: Browser;
 let page: Page;
-/** Every URL the page asked for, and those that would have left the server's origin. */
+/** Every URL the page asked for. */
 const requested: string[] = [];
-const foreign: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   server = await startTestServer();
   const origin = new URL(server.url).origin;
-  profile = mkdtempSync(join(tmpdir(), 'medqa-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  // blob: URLs (GraphiQL's editor workers) carry the page's origin; data: URLs are inline.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    requested.push(url);
-    if (url.startsWith('data:') || new URL(url).origin === origin) return route.continue();
-    foreign.push(url);
-    return route.abort('blockedbyclient');
-  });
-  context.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith('data:') && new URL(url).origin !== origin && !foreign.includes(url)) foreign.push(url);
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  // blob: URLs (GraphiQL's editor workers) carry the page's origin.
+  browser = await launchBrowser((url) => url.origin === origin);
+  browser.context.on('request', (request) => requested.push(request.url()));
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
   await server?.stop();
 });
 
@@ -144,6 +116,6 @@ describe('GraphiQL', () => {
 
   it('asked nothing of any other origin', () => {
     expect(requested.length).toBeGreaterThan(0);
-    expect(foreign).toEqual([]);
+    expect(browser.refused).toEqual([]);
   });
 });
