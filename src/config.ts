@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { poolerIn } from './db/pooler';
 import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from './cache/response-cache';
+import { DEFAULT_DB_TIMEOUTS, type DbTimeouts } from './db/transaction';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 
 /**
@@ -44,6 +45,10 @@ const environmentSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Default: on, except where DATABASE_URL says it is a pooler (src/db/pooler.ts).
   DATABASE_PREPARED_STATEMENTS: booleanFlag.optional(),
+  // Database timeouts (src/db/transaction.ts says how each is applied, and why through PgBouncer).
+  DATABASE_STATEMENT_TIMEOUT_MS: count(DEFAULT_DB_TIMEOUTS.statementMs, 100),
+  DATABASE_LOCK_TIMEOUT_MS: count(DEFAULT_DB_TIMEOUTS.lockMs, 10),
+  DATABASE_POOL_TIMEOUT_MS: count(DEFAULT_DB_TIMEOUTS.poolWaitMs, 100),
   EMBEDDED_DATA_DIR: z.string().min(1).default('.data/pglite'),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   PUBSUB_PREFIX: z.string().regex(/^[\w.-]+$/, 'letters, digits, "_", "." and "-" only').default('medqa'),
@@ -80,8 +85,8 @@ export interface Config {
   port: number;
   logLevel: Environment['LOG_LEVEL'];
   database:
-    | { kind: 'postgres'; url: string; poolSize: number; preparedStatements: boolean; pooler: string | null }
-    | { kind: 'embedded'; dataDir: string; poolSize: number };
+    | { kind: 'postgres'; url: string; poolSize: number; preparedStatements: boolean; pooler: string | null; timeouts: DbTimeouts }
+    | { kind: 'embedded'; dataDir: string; poolSize: number; timeouts: DbTimeouts };
   redisUrl: string | null;
   /** First part of every pub/sub channel name, so several deployments can share one Redis. */
   pubSubPrefix: string;
@@ -107,7 +112,11 @@ function postgres(url: string, e: Environment): Config['database'] {
   const pooler = poolerIn(url);
   // Said explicitly, it wins: PgBouncer 1.21+ keeps prepared statements with max_prepared_statements.
   const preparedStatements = e.DATABASE_PREPARED_STATEMENTS ?? pooler === null;
-  return { kind: 'postgres', url, poolSize: e.DATABASE_POOL_SIZE, preparedStatements, pooler };
+  return { kind: 'postgres', url, poolSize: e.DATABASE_POOL_SIZE, preparedStatements, pooler, timeouts: timeoutsOf(e) };
+}
+
+function timeoutsOf(e: Environment): DbTimeouts {
+  return { statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS, lockMs: e.DATABASE_LOCK_TIMEOUT_MS, poolWaitMs: e.DATABASE_POOL_TIMEOUT_MS };
 }
 
 /** Parses the given environment; throws a ConfigError naming every bad variable. */
@@ -126,7 +135,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
-    database: e.DATABASE_URL ? postgres(e.DATABASE_URL, e) : { kind: 'embedded', dataDir: e.EMBEDDED_DATA_DIR, poolSize: e.DATABASE_POOL_SIZE },
+    database: e.DATABASE_URL ? postgres(e.DATABASE_URL, e) : { kind: 'embedded', dataDir: e.EMBEDDED_DATA_DIR, poolSize: e.DATABASE_POOL_SIZE, timeouts: timeoutsOf(e) },
     redisUrl: e.REDIS_URL ?? null,
     pubSubPrefix: e.PUBSUB_PREFIX,
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,

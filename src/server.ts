@@ -8,6 +8,7 @@ import type { ResponseCache } from './cache/response-cache';
 import type { Context } from './context';
 import type { Db } from './db/client';
 import { watchDatabase } from './db/health';
+import { databaseFailure } from './db/failures';
 import { serveGraphQLOverWebSocket, type ServerContext } from './graphql-ws';
 import { resolveLimits, type LimitsOptions } from './limits';
 import { clientAddress } from './limits/address';
@@ -87,7 +88,9 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
       const viewer = await (request ? viewerOfRequest(db, request) : viewerOfConnection(db, connectionParams)).catch(
         (error: unknown) => {
           if (error instanceof GraphQLError) throw error;
-          // The credential could not be checked (database down): say so like any unexpected error.
+          // The credential could not be checked: database down or busy (503, with its code), or a bug.
+          const failure = databaseFailure(error, requestId);
+          if (failure) throw failure;
           logger.error({ err: error, requestId }, 'unexpected error while checking a credential');
           throw new GraphQLError('Unexpected error.', {
             extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, http: { status: 503 } },

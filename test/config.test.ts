@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config';
+import { DEFAULT_DB_TIMEOUTS } from '../src/db/transaction';
 import { DEFAULT_LIMITS } from '../src/limits';
 
 describe('loadConfig', () => {
@@ -9,7 +10,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       port: 4000,
       logLevel: 'info',
-      database: { kind: 'embedded', dataDir: '.data/pglite', poolSize: 10 },
+      database: { kind: 'embedded', dataDir: '.data/pglite', poolSize: 10, timeouts: DEFAULT_DB_TIMEOUTS },
       redisUrl: null,
       pubSubPrefix: 'medqa',
       seedDemo: true,
@@ -45,7 +46,14 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://cache.internal:6379',
       PORT: '8080',
     });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://app@db.internal:5432/medqa', poolSize: 10, preparedStatements: true, pooler: null });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgresql://app@db.internal:5432/medqa',
+      poolSize: 10,
+      preparedStatements: true,
+      pooler: null,
+      timeouts: { statementMs: 10_000, lockMs: 2_000, poolWaitMs: 5_000 },
+    });
     expect(config.redisUrl).toBe('redis://cache.internal:6379');
     expect(config.port).toBe(8080);
     expect(config.seedDemo).toBe(false);
@@ -74,6 +82,12 @@ describe('loadConfig', () => {
     expect(database({ DATABASE_URL: 'postgresql://app@db:5432/medqa', DATABASE_PREPARED_STATEMENTS: 'false' })).toEqual({ preparedStatements: false, pooler: null });
     // PgBouncer 1.21+ with max_prepared_statements keeps them: said explicitly, it wins.
     expect(database({ DATABASE_URL: 'postgresql://app@pgbouncer:6432/medqa', DATABASE_PREPARED_STATEMENTS: 'true' })).toEqual({ preparedStatements: true, pooler: 'port 6432' });
+  });
+
+  it('reads the database timeouts', () => {
+    const config = loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '3000', DATABASE_LOCK_TIMEOUT_MS: '500', DATABASE_POOL_TIMEOUT_MS: '1500' });
+    expect(config.database.timeouts).toEqual({ statementMs: 3000, lockMs: 500, poolWaitMs: 1500 });
+    expect(() => loadConfig({ DATABASE_LOCK_TIMEOUT_MS: '0' })).toThrow(/DATABASE_LOCK_TIMEOUT_MS: /);
   });
 
   it('treats empty variables as unset', () => {

@@ -37,7 +37,7 @@ describe('HTTP endpoints', () => {
 });
 
 describe('when the database is unreachable', () => {
-  it('reports not ready (503) and masks errors, giving the request id', async () => {
+  it('reports not ready (503) and says so in each response (503 DATABASE_UNAVAILABLE), giving the request id', async () => {
     const db = createDb('postgresql://postgres@127.0.0.1:9/nowhere', 1, logger);
     const app = buildApp({ db, pubSub: pubSubFromConfig(null, 'test', logger), logger });
     const url = `http://127.0.0.1:${await app.start(0, '127.0.0.1')}`;
@@ -50,14 +50,16 @@ describe('when the database is unreachable', () => {
         headers: { 'content-type': 'application/json', 'x-request-id': 'req-42' },
         body: JSON.stringify({ query: '{ topics { name } }' }),
       });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
       expect(await response.json()).toEqual({
         data: null,
         errors: [
           {
-            message: 'Unexpected error.',
+            message: 'The database cannot be reached right now. Try again in a few seconds; a write retried with its idempotencyKey is applied once.',
             locations: [{ line: 1, column: 3 }],
             path: ['topics'],
-            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' },
+            extensions: { code: 'DATABASE_UNAVAILABLE', retryAfter: 5, requestId: 'req-42' },
           },
         ],
       });

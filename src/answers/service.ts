@@ -1,6 +1,7 @@
 import type { Viewer } from '../auth/viewer';
 import type { Context } from '../context';
 import { runOnce } from '../db/idempotency';
+import { writeTransaction } from '../db/transaction';
 import { notFound, userError } from '../errors';
 import { notifyAsker, publishNotification, seenByAsker } from '../notifications/service';
 import type { EventName, PubSubEvents } from '../pubsub';
@@ -38,6 +39,7 @@ export async function postAnswer(ctx: Context, questionId: number, body: string,
     scope: `credential:${ctx.viewer!.credentialId}`,
     key: idempotencyKey,
     input: { questionId, body },
+    row: `question:${questionId}`,
   };
   const answer = await runOnce(ctx.db, request, async (tx) => {
     if ('doctorId' in author) {
@@ -63,7 +65,7 @@ export async function postAnswer(ctx: Context, questionId: number, body: string,
 /** The answer's own doctor, or any staff member, may edit it; the old body is kept. */
 export async function editAnswer(ctx: Context, answerId: number, body: string) {
   const editor = authorColumns(ctx.viewer);
-  const { questionId, notification } = await ctx.db.$transaction(async (tx) => {
+  const { questionId, notification } = await writeTransaction(ctx.db, async (tx) => {
     // Locked, so that two edits at once each keep the body they replaced.
     const [answer] = await tx.$queryRaw<{ question_id: number; doctor_id: number | null; body: string }[]>`
       SELECT question_id, doctor_id, body FROM answer WHERE id = ${answerId} AND hidden_at IS NULL FOR UPDATE`;
@@ -78,7 +80,7 @@ export async function editAnswer(ctx: Context, answerId: number, body: string) {
     // An asker who has not seen the answer yet will see the new text: nothing to tell them.
     const seen = await seenByAsker(tx, answerId);
     return { questionId, notification: seen ? await notifyAsker(tx, { questionId, answerId, kind: 'ANSWER_EDITED' }) : null };
-  });
+  }, { row: `answer:${answerId}` });
   await ctx.responseCache.invalidate([{ typename: 'Answer', id: answerId }]);
   await publishAfterCommit(ctx, 'answer:updated', questionId, { questionId, answerId, kind: 'EDITED' });
   await publishNotification(ctx, notification);
@@ -87,18 +89,22 @@ export async function editAnswer(ctx: Context, answerId: number, body: string) {
 /** Staff moderation: the answer disappears from every list, count and subscription. */
 export async function hideAnswer(ctx: Context, answerId: number): Promise<Date> {
   const hiddenAt = new Date();
-  const { questionId, doctorId, notification } = await ctx.db.$transaction(async (tx) => {
-    const [hidden] = await tx.answer.updateManyAndReturn({
-      where: { id: answerId, hiddenAt: null },
-      data: { hiddenAt },
-      select: { questionId: true, doctorId: true },
-    });
-    if (!hidden) throw notFound('No answer with that ID.');
-    // An answer the asker never saw just disappears; one they saw is reported gone.
-    const seen = await seenByAsker(tx, answerId);
-    const notification = seen ? await notifyAsker(tx, { questionId: hidden.questionId, answerId, kind: 'ANSWER_HIDDEN' }) : null;
-    return { ...hidden, notification };
-  });
+  const { questionId, doctorId, notification } = await writeTransaction(
+    ctx.db,
+    async (tx) => {
+      const [hidden] = await tx.answer.updateManyAndReturn({
+        where: { id: answerId, hiddenAt: null },
+        data: { hiddenAt },
+        select: { questionId: true, doctorId: true },
+      });
+      if (!hidden) throw notFound('No answer with that ID.');
+      // An answer the asker never saw just disappears; one they saw is reported gone.
+      const seen = await seenByAsker(tx, answerId);
+      const notification = seen ? await notifyAsker(tx, { questionId: hidden.questionId, answerId, kind: 'ANSWER_HIDDEN' }) : null;
+      return { ...hidden, notification };
+    },
+    { row: `answer:${answerId}` },
+  );
   await ctx.responseCache.invalidate([
     { typename: 'Answer', id: answerId },
     { typename: 'Question', id: questionId },

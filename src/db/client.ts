@@ -2,24 +2,51 @@ import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../logger';
+import { DEFAULT_DB_TIMEOUTS, registerWriteSettings, type DbTimeouts } from './transaction';
 
 export type Db = PrismaClient<'query'>;
+export { DEFAULT_DB_TIMEOUTS, type DbTimeouts };
 
-/**
- * Prisma 7 client over node-postgres. Query events are always emitted: they feed debug logs
- * and let tests and benchmarks count the SQL statements each request runs.
- */
+export interface DbOptions {
+  /** Named prepared statements (off behind a pooler in transaction mode). Default: on. */
+  preparedStatements?: boolean;
+  /**
+   * Send the timeouts as connection (startup) parameters, so that every statement, reads
+   * included, has them. Off behind PgBouncer, which refuses unknown startup parameters (and
+   * would not keep them per client anyway); write transactions get them with SET LOCAL either way.
+   * Default: same as `preparedStatements`.
+   */
+  sessionTimeouts?: boolean;
+  timeouts?: Partial<DbTimeouts>;
+}
+
 /** A stable name per SQL text: Prisma generates a bounded set of shapes. */
 function statementName(query: { sql: string }): string {
   return `p${createHash('sha1').update(query.sql).digest('base64url').slice(0, 24)}`;
 }
 
-export function createDb(url: string, poolSize: number, logger: Logger, preparedStatements = true): Db {
+/**
+ * Prisma 7 client over node-postgres. Query events are always emitted: they feed debug logs
+ * and let tests and benchmarks count the SQL statements each request runs.
+ */
+export function createDb(url: string, poolSize: number, logger: Logger, options: DbOptions = {}): Db {
   const log = logger.child({ component: 'db' });
+  const preparedStatements = options.preparedStatements ?? true;
+  const timeouts = { ...DEFAULT_DB_TIMEOUTS, ...options.timeouts };
   const adapter = new PrismaPg(
-    // While PostgreSQL is down, requests fail after the timeout instead of queueing forever;
-    // the pool reconnects by itself when it is back.
-    { connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 },
+    {
+      connectionString: url,
+      max: poolSize,
+      // Bounds both the wait for a free pool connection and the opening of a new one: while the
+      // pool is busy or PostgreSQL is down, requests fail after this (DATABASE_BUSY /
+      // DATABASE_UNAVAILABLE) instead of queueing forever; the pool reconnects by itself later.
+      connectionTimeoutMillis: timeouts.poolWaitMs,
+      ...((options.sessionTimeouts ?? preparedStatements) && {
+        statement_timeout: timeouts.statementMs,
+        lock_timeout: timeouts.lockMs,
+        idle_in_transaction_session_timeout: timeouts.statementMs,
+      }),
+    },
     {
       // Named statements are prepared once per connection; after a few runs PostgreSQL keeps a
       // generic plan, which saves the planning (2 ms of the question page's 4 ms of SQL).
@@ -40,5 +67,6 @@ export function createDb(url: string, poolSize: number, logger: Logger, prepared
   db.$on('query', (event) => log.trace({ sql: event.query, ms: event.duration }, 'query'));
   db.$on('warn', (event) => log.warn({ target: event.target }, event.message));
   db.$on('error', (event) => log.error({ target: event.target }, event.message));
+  registerWriteSettings(db, timeouts, poolSize);
   return db;
 }

@@ -16,7 +16,12 @@ export interface Database {
 export async function openDatabase(config: Config['database'], logger: Logger): Promise<Database> {
   if (config.kind === 'postgres') {
     const url = new URL(config.url);
-    const db = createDb(withoutPoolerHint(config.url), config.poolSize, logger, config.preparedStatements);
+    const db = createDb(withoutPoolerHint(config.url), config.poolSize, logger, {
+      preparedStatements: config.preparedStatements,
+      // A pooler refuses unknown startup parameters: there the timeouts come per transaction.
+      sessionTimeouts: config.pooler === null && config.preparedStatements,
+      timeouts: config.timeouts,
+    });
     if (config.pooler) {
       logger[config.preparedStatements ? 'warn' : 'info'](
         { pooler: config.pooler, preparedStatements: config.preparedStatements },
@@ -33,7 +38,8 @@ export async function openDatabase(config: Config['database'], logger: Logger): 
     };
   }
   const embedded = await startEmbeddedPostgres(config.dataDir, config.poolSize);
-  const db = createDb(embedded.url, config.poolSize, logger);
+  // PGlite is one session for every connection: timeouts are set per write transaction only.
+  const db = createDb(embedded.url, config.poolSize, logger, { sessionTimeouts: false, timeouts: config.timeouts });
   return {
     db,
     url: embedded.url,

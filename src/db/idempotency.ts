@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Prisma } from '../generated/prisma/client';
 import { badUserInput } from '../errors';
 import type { Db } from './client';
+import { writeTransaction } from './transaction';
 
 export type IdempotentOperation =
   | 'askQuestion'
@@ -20,6 +21,8 @@ export interface IdempotentRequest {
   key: string | null | undefined;
   /** What was asked: the same key with another input is refused. */
   input: unknown;
+  /** The row the write locks, if any: writes to one row queue in-process (writeTransaction). */
+  row?: string;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -37,7 +40,7 @@ export async function runOnce<R extends { id: number }>(
   request: IdempotentRequest,
   write: (tx: Tx) => Promise<R>,
 ): Promise<(R & { replayed: false }) | { id: number; replayed: true }> {
-  if (!request.key) return { ...(await db.$transaction(write)), replayed: false };
+  if (!request.key) return { ...(await writeTransaction(db, write, request)), replayed: false };
   const where = { operation: request.operation, scope: request.scope, key: request.key };
   const inputHash = createHash('sha256').update(JSON.stringify(request.input)).digest('hex');
   const replay = async () => {
@@ -52,11 +55,11 @@ export async function runOnce<R extends { id: number }>(
   const earlier = await replay();
   if (earlier) return earlier;
   try {
-    return await db.$transaction(async (tx) => {
+    return await writeTransaction(db, async (tx) => {
       const result = await write(tx);
       await tx.idempotencyKey.create({ data: { ...where, inputHash, resultId: result.id } });
       return { ...result, replayed: false as const };
-    });
+    }, request);
   } catch (error) {
     const lostRace = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
     const winner = lostRace ? await replay() : null;

@@ -2,11 +2,13 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
 import type { Context } from '../context';
+import { databaseFailure } from '../db/failures';
 
 /**
  * Sorts the errors of an execution result into the two kinds clients see:
  * - expected: GraphQLErrors we throw (with `extensions.code`) pass through unchanged, and Pothos'
  *   own argument errors (bad cursor, malformed global ID, …) become BAD_USER_INPUT;
+ * - database failures (down, pool busy, timeouts, a locked row) get their own codes (src/db/failures.ts);
  * - unexpected: anything else is logged with its stack and the request id, and the client gets
  *   "Unexpected error." with that request id, so a report can be matched to the log line.
  * Yoga's own masking stays on behind this as a safety net for other phases.
@@ -48,6 +50,12 @@ function classify(error: GraphQLError, ctx: Context): GraphQLError {
     });
   }
   if (!original || original instanceof GraphQLError) return error;
+  // Database down, pool busy, statement or lock timeout: a 503 (409) the client can retry.
+  const failure = databaseFailure(original, ctx.requestId, options);
+  if (failure) {
+    ctx.logger.warn({ err: original, path: error.path?.join('.'), code: failure.extensions.code }, 'database failure');
+    return failure;
+  }
   ctx.logger.error({ err: original, path: error.path?.join('.') }, 'unexpected error');
   return new GraphQLError('Unexpected error.', {
     ...options,

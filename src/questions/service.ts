@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { issueCredential, resolveViewer } from '../auth/tokens';
 import type { Context } from '../context';
 import { runOnce } from '../db/idempotency';
+import { writeTransaction } from '../db/transaction';
 import { badUserInput, notFound, userError } from '../errors';
 
 /** "Is scalp micropigmentation permanent?" → "is-scalp-micropigmentation-permanent-k3x9q2". */
@@ -84,6 +85,9 @@ export async function editQuestion(ctx: Context, questionId: number, changes: { 
   if (ctx.viewer?.role === 'asker' && ctx.viewer.askerId !== question.askerId) {
     throw userError('FORBIDDEN', 'An asker credential can only edit its own question.');
   }
-  await ctx.db.question.update({ where: { id: questionId }, data: changes });
+  // In a write transaction for its lock and statement timeouts and its share of the pool.
+  await writeTransaction(ctx.db, (tx) => tx.question.update({ where: { id: questionId }, data: changes }), {
+    row: `question:${questionId}`,
+  });
   await ctx.responseCache.invalidate([{ typename: 'Question', id: questionId }]);
 }

@@ -53,7 +53,8 @@ async function call(server: TestServer, query: string, variables: Record<string,
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();
-  return { status: response.status, requestId: response.headers.get('x-request-id'), body, ms: performance.now() - started };
+  const retryAfter = response.headers.get('retry-after');
+  return { status: response.status, requestId: response.headers.get('x-request-id'), retryAfter, body, ms: performance.now() - started };
 }
 
 async function readiness(server: TestServer) {
@@ -74,16 +75,20 @@ const PAGE_DATA = { data: { question: { title: 'Is scalp micropigmentation perma
 const UNAVAILABLE = { status: 503, body: { status: 'unavailable', database: 'down', pubsub: 'up', pool: { size: 5 } } };
 const READY = { status: 200, body: { status: 'ready', database: 'up', pubsub: 'up', pool: { size: 5 } } };
 
+const UNREACHABLE = 'The database cannot be reached right now. Try again in a few seconds; a write retried with its idempotencyKey is applied once.';
+
 /** What a client gets for a query that needs the database while it cannot be reached. */
 function expectCleanFailure(result: Awaited<ReturnType<typeof call>>) {
+  expect(result.status).toBe(503);
+  expect(result.retryAfter).toBe('5');
   expect(result.body).toEqual({
     data: { question: null },
     errors: [
       {
-        message: 'Unexpected error.',
+        message: UNREACHABLE,
         locations: [{ line: 1, column: 25 }],
         path: ['question'],
-        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: result.requestId },
+        extensions: { code: 'DATABASE_UNAVAILABLE', retryAfter: 5, requestId: result.requestId },
       },
     ],
   });
@@ -106,11 +111,10 @@ describe('PostgreSQL restarted', () => {
 
       await cluster.stop(mode);
       const failed = await call(app, PAGE, { slug: DEMO_QUESTION_SLUG });
-      expect(failed.status).toBe(200);
       expectCleanFailure(failed);
       expect(failed.ms).toBeLessThan(6000);
       // A write fails too, and commits nothing: its credential cannot even be checked, so it fails
-      // before execution: HTTP 503, with the request id in the body as for any unexpected error.
+      // before execution, with the same code and the request id.
       const write = await call(app, POST, { input: { questionId, body: 'Written while the database is down.' } }, {
         authorization: `Bearer ${token}`,
       });
@@ -118,8 +122,9 @@ describe('PostgreSQL restarted', () => {
       expect(write.status).toBe(503);
       expect(write.requestId).toMatch(/^[\w-]{36}$/);
       expect(write.body.data ?? null).toBeNull();
+      expect(write.retryAfter).toBe('5');
       expect(write.body.errors).toEqual([
-        { message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: write.requestId } },
+        { message: UNREACHABLE, extensions: { code: 'DATABASE_UNAVAILABLE', retryAfter: 5, requestId: write.requestId } },
       ]);
       // The HTTP server is alive and says why it cannot serve.
       expect((await fetch(`${app.url}/healthz`)).status).toBe(200);

@@ -4,6 +4,7 @@ import { createApplication, type Running } from '../../src/application';
 import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from '../../src/cache/response-cache';
 import { loadConfig, type Config } from '../../src/config';
 import type { Db } from '../../src/db/client';
+import { DEFAULT_DB_TIMEOUTS } from '../../src/db/transaction';
 import { resolveLimits, type LimitsOptions } from '../../src/limits';
 import { createLogger } from '../../src/logger';
 import type { PubSub } from '../../src/pubsub';
@@ -54,7 +55,7 @@ export function testConfig(
     ...loadConfig({ NODE_ENV: 'test' }),
     host: '127.0.0.1',
     port: 0,
-    database: { kind: 'postgres', url: database.url, poolSize: 5, preparedStatements: true, pooler: null },
+    database: { kind: 'postgres', url: database.url, poolSize: 5, preparedStatements: true, pooler: null, timeouts: DEFAULT_DB_TIMEOUTS },
     redisUrl,
     pubSubPrefix: prefix,
     seedDemo: seed,
