@@ -36,7 +36,7 @@ const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
 // `blogs` related blog posts. Lists come back as JSON arrays of arrays, one statement in all.
 // ---------------------------------------------------------------------------------------------
 const QUESTION_PAGE_SQL = `
-SELECT q.id, q.slug, q.title, q.body, ${ms('q.asked_at')} AS asked_at, q.answer_count,
+SELECT q.id, q.slug, q.title, q.body, ${ms('q.asked_at')} AS asked_at, q.answer_count, q.last_answer_id,
   (SELECT coalesce(json_agg(json_build_array(t.slug, t.name) ORDER BY t.name), '[]')
      FROM "_question_topic" qt JOIN topic t ON t.id = qt."B" WHERE qt."A" = q.id) AS topics,
   (SELECT coalesce(json_agg(json_build_array(a.id, a.body, ${ms('a.answered_at')}, ${ms('a.last_edited_at')},
@@ -94,6 +94,7 @@ async function questionPage(sql: Sql, variables: { slug: string; answers?: numbe
       askedAt: iso(q.asked_at),
       askedAnonymously: true,
       answerCount: q.answer_count,
+      latestAnswerCursor: cursor(q.last_answer_id ?? 0),
       topics: (q.topics as [string, string][]).map(([slug, name]) => ({ slug, name })),
       answers: {
         totalCount: q.answer_count, // visible answers, kept by a trigger

@@ -45,7 +45,7 @@ async function run(server: ServerProcess, requests: PageRequest[], seconds: numb
     headers: { 'content-type': 'application/json' },
     connections: http.connections,
     duration: seconds,
-    requests: requests.map((request) => ({ body: JSON.stringify(request) })),
+    requests: requests.map((request) => ({ body: JSON.stringify(server.translate?.(request) ?? request) })),
   });
   const latencies: number[] = [];
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {

@@ -8,10 +8,14 @@ const operation = (file: string) => readFileSync(join(root, 'src/client/operatio
 export const QUESTION_PAGE = operation('question-page.graphql');
 export const QUESTION_LIST = operation('question-list.graphql');
 
-export interface PageRequest {
-  operationName: 'QuestionPage' | 'QuestionList';
+export interface GraphQLRequest {
+  operationName: string;
   query: string;
   variables: Record<string, unknown>;
+}
+
+export interface PageRequest extends GraphQLRequest {
+  operationName: 'QuestionPage' | 'QuestionList';
 }
 
 /** The README's question page: question, 20 answers with authors, topics, 5 blogs. */
@@ -28,7 +32,7 @@ export const questionList = (topic: string, first = 20): PageRequest => ({
   variables: { filter: { topic }, orderBy: 'RECENTLY_ANSWERED', first },
 });
 
-export async function post(url: string, request: PageRequest): Promise<{ status: number; body: string; headers: Headers }> {
+export async function post(url: string, request: GraphQLRequest): Promise<{ status: number; body: string; headers: Headers }> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

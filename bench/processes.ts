@@ -12,6 +12,8 @@ import { mkdtempSync, openSync, closeSync, readFileSync, existsSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './config';
+import type { GraphQLRequest, PageRequest } from './operations';
+import { toPeer } from './peer';
 
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 const logDir = mkdtempSync(join(tmpdir(), 'medqa-bench-'));
@@ -46,6 +48,8 @@ export interface ServerProcess {
   /** User + system CPU time of the process so far, in ms (/proc/<pid>/stat; CLK_TCK resolution). */
   cpuMs(): number;
   rssBytes(): number;
+  /** The request body this server is sent for a page (the peer speaks its own schema). */
+  translate?: (request: PageRequest) => GraphQLRequest;
   /** With `probe: true` only: forces two full GCs in the process, then reads process.memoryUsage(). */
   probeMemory(): Promise<MemoryProbe>;
   stop(): Promise<number | null>;
@@ -172,3 +176,9 @@ export const startApi = (name: string, env: Record<string, string>, probe = fals
 
 export const startFloor = (name: string, env: Record<string, string>, probe = false) =>
   startProcess({ name, script: 'bench/floor.ts', env, probe });
+
+/** PostGraphile 5 (bench/peer.ts installs it and prepares the database first). */
+export const startPeer = async (name: string, env: Record<string, string>) => ({
+  ...(await startProcess({ name, script: 'bench/peer/server.mjs', env: { GRAPHILE_ENV: 'production', ...env } })),
+  translate: toPeer,
+});

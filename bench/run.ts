@@ -2,9 +2,10 @@
  * `npm run bench`: the API against a floor of hand-written SQL, side by side, in one run.
  *
  *   1. data set: bench/dataset.ts (generated once, reused);
- *   2. the floor's responses are checked to be byte-for-byte the API's;
- *   3. SQL statements per request (in-process API, Prisma query events);
- *   4. HTTP load on the question page and the list page, API and floor alternating (autocannon);
+ *   2. the floor's responses are checked to be byte-for-byte the API's, and PostGraphile 5's (the
+ *      peer, bench/peer.ts) to carry the same data;
+ *   3. SQL statements per request (in-process API, Prisma query events; the floor and the peer count theirs);
+ *   4. HTTP load on the question page and the list page, API, floor and peer alternating (autocannon);
  *   5. live delivery across two API instances, against a raw Redis round trip;
  *   6. memory per idle subscription.
  *
@@ -23,7 +24,8 @@ import { createLiveFixture, type LiveFixture } from './live-fixture';
 import { measureLive } from './live';
 import { measurePlainSockets, measureSubscriptions } from './memory';
 import { checkSameResponses, questionList, questionPage } from './operations';
-import { logDirectory, removeLogs, startApi, startFloor, type ServerProcess } from './processes';
+import { checkPeerData, installPeer, preparePeerDatabase } from './peer';
+import { logDirectory, removeLogs, startApi, startFloor, startPeer, type ServerProcess } from './processes';
 import { metric, textTable, writeResults, type Metric } from './report';
 import { countStatements } from './statements';
 
@@ -63,12 +65,15 @@ async function machine(): Promise<Record<string, string | number>> {
 }
 
 function httpMetrics(page: string, figures: Record<string, LoadFigures>): Metric[] {
-  const { api, floor, 'api-cached': cached } = figures as Record<'api' | 'floor' | 'api-cached', LoadFigures>;
+  const { api, floor, 'api-cached': cached, postgraphile: peer } = figures as Record<'api' | 'floor' | 'api-cached' | 'postgraphile', LoadFigures>;
   return [
+    metric(`${page}: server CPU per request (API ÷ PostGraphile)`, 'ms', api.cpuMsPerRequest, peer.cpuMsPerRequest, { on: 'ratio', op: '<=', value: 0.8 }),
+    metric(`${page}: server CPU per request (API ÷ floor)`, 'ms', api.cpuMsPerRequest, floor.cpuMsPerRequest, { on: 'ratio', op: '<=', value: 3 }),
+    metric(`${page}: throughput (API ÷ PostGraphile)`, 'req/s', api.rps, peer.rps),
     metric(`${page}: throughput (API ÷ floor)`, 'req/s', api.rps, floor.rps, { on: 'ratio', op: '>=', value: 0.7 }),
+    metric(`${page}: p99 latency (API ÷ PostGraphile)`, 'ms', api.p99, peer.p99),
     metric(`${page}: p99 latency (API ÷ floor)`, 'ms', api.p99, floor.p99, { on: 'ratio', op: '<=', value: 1.5 }),
     metric(`${page}: p50 latency (API ÷ floor)`, 'ms', api.p50, floor.p50),
-    metric(`${page}: server CPU per request`, 'ms', api.cpuMsPerRequest, floor.cpuMsPerRequest),
     ...(api.postgresCpuMsPerRequest !== null && floor.postgresCpuMsPerRequest !== null
       ? [metric(`${page}: PostgreSQL CPU per request`, 'ms', api.postgresCpuMsPerRequest, floor.postgresCpuMsPerRequest)]
       : []),
@@ -83,15 +88,18 @@ async function main(): Promise<void> {
   progress(`npm run bench: ${os.availableParallelism()} CPUs, database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}, Redis ${redisUrl}`);
   const data = await prepareDataSet();
   const machineInfo = await machine();
+  installPeer();
+  await preparePeerDatabase();
 
   // --- The two servers, and the floor checked against the API. ------------------------------------
   const floorEnv = { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: String(http.poolSize) };
   // The API twice: with its response cache off (every request does the work, as the floor's does:
   // the comparison with targets) and as it runs by default (cache on).
-  const [api, apiCached, floor] = await Promise.all([
+  const [api, apiCached, floor, peer] = await Promise.all([
     start(() => startApi('api', apiEnv({ RESPONSE_CACHE_TTL_MS: '0' }))),
     start(() => startApi('api-cached', apiEnv())),
     start(() => startFloor('floor', floorEnv)),
+    start(() => startPeer('postgraphile', floorEnv)),
   ]);
   const questionPages = data.questionSlugs.map((slug) => questionPage(slug));
   const listPages = data.topicSlugs.map((topic) => questionList(topic));
@@ -105,6 +113,8 @@ async function main(): Promise<void> {
   ];
   await checkSameResponses(api.url, floor.url, checked);
   await checkSameResponses(apiCached.url, floor.url, checked);
+  progress('checking PostGraphile carries the same data');
+  await checkPeerData(api.url, peer.url, checked);
 
   // --- SQL statements per request. -------------------------------------------------------------------
   progress('counting SQL statements per request');
@@ -112,12 +122,12 @@ async function main(): Promise<void> {
     ...[1, 20, 100].map((n) => ({ label: `question page, ${n} answer${n === 1 ? '' : 's'}`, request: questionPage(data.largeQuestionSlug, n) })),
     ...[5, 20, 100].map((n) => ({ label: `list page, ${n} questions`, request: questionList(data.topicSlugs[0]!, n) })),
   ];
-  const statements = await countStatements(floor.url, statementPages);
+  const statements = await countStatements(floor.url, peer.url, statementPages);
 
   // --- HTTP load. ---------------------------------------------------------------------------------------
-  const questionLoad = await compareLoad('question page', [api, floor, apiCached], questionPages);
-  const listLoad = await compareLoad('list page', [api, floor, apiCached], listPages);
-  await stop(api, apiCached, floor);
+  const questionLoad = await compareLoad('question page', [api, floor, apiCached, peer], questionPages);
+  const listLoad = await compareLoad('list page', [api, floor, apiCached, peer], listPages);
+  await stop(api, apiCached, floor, peer);
 
   // --- Live delivery and idle subscriptions. ------------------------------------------------------------
   let fixture: LiveFixture | null = null;
@@ -149,8 +159,8 @@ async function main(): Promise<void> {
       // "≤ 3 and independent of page size": the same count at every size of the page.
       m.met = m.met! && sameSize.every((o) => o.api === s.api);
       m.target!.text = '≤ 3, same at every size';
-      return m;
-    }),
+      return [m, metric(`SQL statements: ${s.label} (API ÷ PostGraphile)`, 'statements', s.api, s.peer)];
+    }).flat(),
     ...liveFigures.flatMap((l) => [
       metric(`live delivery p50, ${l.subscribers} subscriber${l.subscribers === 1 ? '' : 's'} (÷ Redis round trip)`, 'ms', l.p50, l.redis.p50),
       metric(

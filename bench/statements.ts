@@ -1,21 +1,28 @@
 /**
  * SQL statements per request. The API is built in this process (createApplication, as the tests do) on the
  * bench database, and Prisma's `query` events are counted while each request runs, one request at
- * a time. The floor reports its own count in a response header (bench/floor.ts).
+ * a time. The floor reports its own count in a response header (bench/floor.ts), PostGraphile
+ * through GET /statements (bench/peer/server.mjs).
  */
 import { createApplication } from '../src/application';
 import { loadConfig } from '../src/config';
 import { databaseUrl } from './config';
 import { post, type PageRequest } from './operations';
+import { peerStatements } from './peer';
 
 export interface StatementCount {
   label: string;
   api: number;
   floor: number;
+  peer: number;
   statements: string[];
 }
 
-export async function countStatements(floorUrl: string, pages: { label: string; request: PageRequest }[]): Promise<StatementCount[]> {
+export async function countStatements(
+  floorUrl: string,
+  peerUrl: string,
+  pages: { label: string; request: PageRequest }[],
+): Promise<StatementCount[]> {
   const application = createApplication(
     loadConfig({
       NODE_ENV: 'production',
@@ -43,7 +50,9 @@ export async function countStatements(floorUrl: string, pages: { label: string; 
       recording = null;
       if (api.status !== 200 || api.body.includes('"errors"')) throw new Error(`${label}: ${api.status} ${api.body}`);
       const floor = await post(floorUrl, request);
-      counts.push({ label, api: statements.length, floor: Number(floor.headers.get('x-sql-statements')), statements });
+      await peerStatements(peerUrl, request); // warm, as the API
+      const peer = await peerStatements(peerUrl, request);
+      counts.push({ label, api: statements.length, floor: Number(floor.headers.get('x-sql-statements')), peer, statements });
     }
     return counts;
   } finally {
