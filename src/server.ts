@@ -18,6 +18,7 @@ import { useAccessLog, requestIdOf } from './plugins/access-log';
 import { corsFor } from './plugins/cors';
 import { useCsrfPrevention } from './plugins/csrf';
 import { useErrorClassification } from './plugins/errors';
+import { useGetParameters } from './plugins/get-params';
 import { graphiqlOptions, offlineGraphiQL } from './plugins/graphiql';
 import { useHttpResponses } from './plugins/http-responses';
 import { useOperationLimits } from './plugins/operation-limits';
@@ -104,6 +105,7 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
       useHttpResponses(), // first, so that the access log sees (and tags) any response it makes
       useAccessLog(logger.child({ component: 'http' })),
       useCsrfPrevention(),
+      useGetParameters(), // a malformed JSON parameter is a 400, not an unexpected error
       ...useOperationLimits(limits),
       useErrorClassification(),
       useRateLimits(rateLimiter),

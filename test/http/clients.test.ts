@@ -83,6 +83,18 @@ describe('default client requests', () => {
     }
     await eventually(() => server.pubSub.listenerCount() === 0, 10_000, 'the subscription to end');
   });
+  it.each([['variables'], ['extensions']])('a GET whose %s parameter is not JSON gets 400 BAD_REQUEST', async (name) => {
+    const response = await send(server.url, { path: `/graphql?${new URLSearchParams({ query: PAGE, [name]: '{"slug":' })}` });
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual({
+      errors: [
+        {
+          message: `The "${name}" parameter is not valid JSON: send it URL-encoded, as JSON.stringify writes it.`,
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
+  });
 });
 
 describe('CSRF: no mutation can be triggered cross-site', () => {
