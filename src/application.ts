@@ -1,6 +1,6 @@
 import { seedDemo } from '../prisma/seed/demo';
 import { createResponseCache } from './cache/response-cache';
-import type { Config } from './config';
+import { redisTarget, type Config } from './config';
 import type { Db } from './db/client';
 import { checkConnectionBudget } from './db/budget';
 import { openDatabase, type Database } from './db/database';
@@ -57,10 +57,10 @@ export function createApplication(config: Config, options: { logger?: Logger } =
     await migrate(database.url, { logger });
     if (config.seedDemo) await seedDemo(database.db, logger);
 
-    const pubSub = pubSubFromConfig(config.redisUrl, config.pubSubPrefix, logger);
+    const pubSub = pubSubFromConfig(redisTarget(config), config.pubSubPrefix, logger);
     opened.push(() => pubSub.close());
     // With Redis, rate limits are counted there, so that they hold across instances.
-    const sharedCounters = sharedCountersFromConfig(config.redisUrl, config.pubSubPrefix, logger);
+    const sharedCounters = sharedCountersFromConfig(redisTarget(config), config.pubSubPrefix, logger);
     if (sharedCounters) {
       opened.push(() => sharedCounters.close());
       await sharedCounters.ready(2_000); // so that the first requests already count in Redis

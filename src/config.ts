@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { poolerIn } from './db/pooler';
+import type { ClusterNode, RedisTarget } from './pubsub/cluster';
 import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from './cache/response-cache';
 import { DEFAULT_DB_TIMEOUTS, type DbTimeouts } from './db/transaction';
 import { DEFAULT_LIMITS, type Limits } from './limits';
@@ -51,6 +52,12 @@ const environmentSchema = z.object({
   DATABASE_POOL_TIMEOUT_MS: count(DEFAULT_DB_TIMEOUTS.poolWaitMs, 100),
   EMBEDDED_DATA_DIR: z.string().min(1).default('.data/pglite'),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  // Seed nodes of a Redis Cluster, `host:port,host:port`; the others are discovered.
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(/^[\w.-]+:\d{1,5}(,[\w.-]+:\d{1,5})*$/, 'must be host:port pairs separated by commas, e.g. redis-1:6379,redis-2:6379')
+    .transform((list) => list.split(',').map((node) => ({ host: node.slice(0, node.lastIndexOf(':')), port: Number(node.slice(node.lastIndexOf(':') + 1)) })))
+    .optional(),
   PUBSUB_PREFIX: z.string().regex(/^[\w.-]+$/, 'letters, digits, "_", "." and "-" only').default('medqa'),
   SEED_DEMO: booleanFlag.optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
@@ -88,6 +95,8 @@ export interface Config {
     | { kind: 'postgres'; url: string; poolSize: number; preparedStatements: boolean; pooler: string | null; timeouts: DbTimeouts }
     | { kind: 'embedded'; dataDir: string; poolSize: number; timeouts: DbTimeouts };
   redisUrl: string | null;
+  /** A Redis Cluster instead (sharded pub/sub, counters on the key's shard); exclusive with redisUrl. */
+  redisClusterNodes: ClusterNode[] | null;
   /** First part of every pub/sub channel name, so several deployments can share one Redis. */
   pubSubPrefix: string;
   /** Load the demo question page at start (default: only on the embedded database). */
@@ -119,6 +128,11 @@ function timeoutsOf(e: Environment): DbTimeouts {
   return { statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS, lockMs: e.DATABASE_LOCK_TIMEOUT_MS, poolWaitMs: e.DATABASE_POOL_TIMEOUT_MS };
 }
 
+/** The Redis the configuration names, for pub/sub and rate-limit counters; null: none (in-process). */
+export function redisTarget(config: Pick<Config, 'redisUrl' | 'redisClusterNodes'>): RedisTarget | null {
+  return config.redisClusterNodes ? { cluster: config.redisClusterNodes } : config.redisUrl;
+}
+
 /** Parses the given environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings mean "unset", as in most shells' `VAR= cmd`.
@@ -130,6 +144,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  if (e.REDIS_URL && e.REDIS_CLUSTER_NODES) {
+    throw new ConfigError(['REDIS_CLUSTER_NODES: set either REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a cluster), not both']);
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -137,6 +154,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     database: e.DATABASE_URL ? postgres(e.DATABASE_URL, e) : { kind: 'embedded', dataDir: e.EMBEDDED_DATA_DIR, poolSize: e.DATABASE_POOL_SIZE, timeouts: timeoutsOf(e) },
     redisUrl: e.REDIS_URL ?? null,
+    redisClusterNodes: e.REDIS_CLUSTER_NODES ?? null,
     pubSubPrefix: e.PUBSUB_PREFIX,
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

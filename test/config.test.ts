@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       database: { kind: 'embedded', dataDir: '.data/pglite', poolSize: 10, timeouts: DEFAULT_DB_TIMEOUTS },
       redisUrl: null,
+      redisClusterNodes: null,
       pubSubPrefix: 'medqa',
       seedDemo: true,
       shutdownTimeoutMs: 10_000,
@@ -88,6 +89,19 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '3000', DATABASE_LOCK_TIMEOUT_MS: '500', DATABASE_POOL_TIMEOUT_MS: '1500' });
     expect(config.database.timeouts).toEqual({ statementMs: 3000, lockMs: 500, poolWaitMs: 1500 });
     expect(() => loadConfig({ DATABASE_LOCK_TIMEOUT_MS: '0' })).toThrow(/DATABASE_LOCK_TIMEOUT_MS: /);
+  });
+
+  it('reads a Redis Cluster as seed nodes, exclusive with REDIS_URL', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'redis-1:6379,10.0.0.2:7001' }).redisClusterNodes).toEqual([
+      { host: 'redis-1', port: 6379 },
+      { host: '10.0.0.2', port: 7001 },
+    ]);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis-1' })).toThrow(
+      'REDIS_CLUSTER_NODES: must be host:port pairs separated by commas, e.g. redis-1:6379,redis-2:6379',
+    );
+    expect(() => loadConfig({ REDIS_URL: 'redis://r:6379', REDIS_CLUSTER_NODES: 'redis-1:6379' })).toThrow(
+      'REDIS_CLUSTER_NODES: set either REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a cluster), not both',
+    );
   });
 
   it('treats empty variables as unset', () => {

@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import { type Cluster, Redis } from 'ioredis';
+import { createClusterClient, type RedisTarget } from '../pubsub/cluster';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -37,8 +38,12 @@ export interface RateLimiter {
 
 /** Counters shared by the instances of a deployment: a Redis connection and the deployment's key prefix. */
 export interface SharedCounters {
-  redis: Redis;
-  /** Keys are `<prefix>:ratelimit:<bucket>:<key>`. */
+  redis: Redis | Cluster;
+  /**
+   * Keys are `<prefix>:ratelimit:<bucket>:{<key>}`. The braces are a Redis Cluster hash tag: the
+   * slot comes from the client's key alone, so each counter lives whole on one shard (and one
+   * client's counters on the same one), while different clients spread over the shards.
+   */
   prefix: string;
 }
 
@@ -65,7 +70,7 @@ export function createRateLimiter(limits: RateLimits, shared?: SharedCounters | 
   return {
     async consume(bucket, key, points = 1) {
       try {
-        await limiters[bucket].consume(key, points);
+        await limiters[bucket].consume(`{${key}}`, points);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         throw rateLimited(bucket, limits, Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
@@ -90,25 +95,30 @@ function duration(seconds: number): string {
 }
 
 /**
- * The Redis connection for shared counters when REDIS_URL is set (null otherwise). It never queues
- * commands while disconnected: the rate limiter then falls back to counting in this process.
+ * The Redis connection for shared counters when REDIS_URL or REDIS_CLUSTER_NODES is set (null
+ * otherwise). It never queues commands while disconnected: the rate limiter then falls back to
+ * counting in this process. On a cluster, the Cluster client follows MOVED to the key's shard
+ * (a single-node client would get MOVED for most keys and fall back to per-process counts).
  */
 export function sharedCountersFromConfig(
-  redisUrl: string | null,
+  target: RedisTarget | null,
   prefix: string,
   logger: Logger,
 ): (SharedCounters & { ready(ms?: number): Promise<boolean>; close(): Promise<void> }) | null {
-  if (!redisUrl) return null;
-  const redis = new Redis(redisUrl, {
-    retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
-    enableOfflineQueue: false,
-    // A Redis that stops answering (frozen, or gone without closing) must not hold requests:
-    // after this, the in-process counters take over.
-    commandTimeout: 500,
-    connectionName: 'medqa-ratelimit',
-  });
+  if (!target) return null;
+  // A Redis that stops answering (frozen, or gone without closing) must not hold requests:
+  // after the command timeout, the in-process counters take over.
+  const redis =
+    typeof target === 'string'
+      ? new Redis(target, {
+          retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+          enableOfflineQueue: false,
+          commandTimeout: 500,
+          connectionName: 'medqa-ratelimit',
+        })
+      : createClusterClient(target.cluster, { connectionName: 'medqa-ratelimit', commandTimeout: 500 });
   const log = logger.child({ component: 'redis-ratelimit' });
-  redis.on('error', (error) => log.warn({ err: error.message }, 'redis connection error'));
+  redis.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection error'));
   return {
     redis,
     prefix,

@@ -1,5 +1,6 @@
 import { Repeater } from 'graphql-yoga';
 import type { Logger } from '../logger';
+import { createClusterTransport, type RedisTarget } from './cluster';
 import { createInProcessTransport, createRedisTransport, type Transport } from './transport';
 
 /**
@@ -75,6 +76,12 @@ export function createPubSub(transport: Transport, prefix: string): PubSub {
 }
 
 /** Redis when a URL is configured (fan-out across instances), in-process otherwise. */
-export function pubSubFromConfig(redisUrl: string | null, prefix: string, logger: Logger): PubSub {
-  return createPubSub(redisUrl ? createRedisTransport(redisUrl, logger) : createInProcessTransport(), prefix);
+export function pubSubFromConfig(target: RedisTarget | null, prefix: string, logger: Logger): PubSub {
+  const transport =
+    target === null
+      ? createInProcessTransport()
+      : typeof target === 'string'
+        ? createRedisTransport(target, logger)
+        : createClusterTransport(target.cluster, logger); // sharded pub/sub (src/pubsub/cluster.ts)
+  return createPubSub(transport, prefix);
 }

@@ -112,7 +112,7 @@ export function createRedisTransport(url: string, logger: Logger): Transport {
     );
   });
 
-  const heartbeat = watchResponsiveness(publisher);
+  const heartbeat = watchResponsiveness(publisher, () => publisher.ping());
   const address = new URL(url);
   return {
     description: `redis ${address.hostname}:${address.port || 6379}`,
@@ -189,12 +189,18 @@ const HEARTBEAT_MS = 1_000;
  * Cheap (one round trip a second per instance); it lets readiness say "pub/sub down" for a hung
  * Redis without sending a command and waiting for it when a health check arrives.
  */
-export function watchResponsiveness(client: Pick<Redis, 'status' | 'ping' | 'on'>) {
+export function watchResponsiveness(
+  client: { status: string; on(event: 'ready', listener: () => void): unknown },
+  // PING; a cluster asks CLUSTER INFO instead (src/pubsub/cluster.ts): it must serve every slot.
+  probe: () => Promise<unknown>,
+) {
   let lastPong = -Infinity;
   const ping = () => {
     if (client.status !== 'ready') return;
-    client.ping().then(
-      () => (lastPong = performance.now()),
+    probe().then(
+      (answer) => {
+        if (answer !== false) lastPong = performance.now();
+      },
       () => {}, // not answered: lastPong ages
     );
   };

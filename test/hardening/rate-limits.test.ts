@@ -171,7 +171,7 @@ describe('across instances', () => {
 
     const redis = new Redis(redisUrl);
     try {
-      expect(await redis.keys(`${prefix}:ratelimit:*`)).toEqual([`${prefix}:ratelimit:operations:address:127.0.0.1`]);
+      expect(await redis.keys(`${prefix}:ratelimit:*`)).toEqual([`${prefix}:ratelimit:operations:{address:127.0.0.1}`]);
     } finally {
       redis.disconnect();
     }
