@@ -97,6 +97,14 @@ describe('default client requests', () => {
   });
 });
 
+describe('a path that serves nothing', () => {
+  it('gets 404 NOT_FOUND saying where GraphQL is', async () => {
+    const response = await send(server.url, { path: '/graphq?query=%7Btopics%7Bslug%7D%7D' });
+    expect(response.status).toBe(404);
+    expect(response.json).toEqual({ errors: [{ message: 'Nothing at /graphq: GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+  });
+});
+
 describe('CSRF: no mutation can be triggered cross-site', () => {
   const mutation = () => JSON.stringify({ query: POST_ANSWER, variables: { input: { questionId, body: 'Forged.' } } });
 
