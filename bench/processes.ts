@@ -2,16 +2,16 @@
  * Server processes for the bench: the API (src/main.ts, as `npm start` runs it, via bench/api.ts) and the floor
  * (bench/floor.ts), each in its own Node process, with its CPU time and memory read from /proc.
  *
- * Like test/helpers/process.ts, but a server's stdout goes to a file instead of a pipe: the API
+ * Started by the tests' launcher (test/helpers/process.ts), with stdout in a file instead of a pipe: the API
  * logs one line per request, and reading those lines here would cost CPU on the cores the
  * servers are being measured on. The ready line is found in the file, and a server's warnings
  * and errors are copied to stderr when it stops. The files are removed after a successful run.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, readFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root } from './config';
+import { launch } from '../test/helpers/process';
 import type { GraphQLRequest, PageRequest } from './operations';
 import { toPeer } from './peer';
 
@@ -108,37 +108,30 @@ async function startProcess({ name, script, env, probe = false }: StartOptions):
   const id = ++started;
   const logFile = join(logDir, `${id}-${name}.log`);
   const probeFile = join(logDir, `${id}-${name}.memory.json`);
-  const out = openSync(logFile, 'w');
   const args = ['--import', 'tsx'];
   if (probe) args.push('--expose-gc', '--import', './bench/probe.ts');
-  const child = spawn(process.execPath, [...args, script], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', BENCH_PROBE_FILE: probeFile, ...env },
-    stdio: ['ignore', out, out],
-  });
-  closeSync(out);
-  let exitCode: number | null | undefined;
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
-      exitCode = code;
-      reportProblems(name, logFile);
-      resolve(code);
-    }),
+  // The tests' launcher: a process group of its own, killed with the bench if the bench dies.
+  const server = launch(
+    [...args, script],
+    { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', BENCH_PROBE_FILE: probeFile, ...env },
+    { logFile },
   );
-
-  const deadline = Date.now() + 60_000;
-  let port = 0;
-  while (!port) {
-    if (exitCode !== undefined) throw new Error(`${name} exited with ${exitCode} before ready:\n${readFileSync(logFile, 'utf8')}`);
-    if (Date.now() > deadline) throw new Error(`${name} not ready within 60 s:\n${readFileSync(logFile, 'utf8')}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    // The API logs `"msg":"ready: http://…"` with `"port":N`; the floor prints `ready port=N`.
-    for (const line of readFileSync(logFile, 'utf8').split('\n')) {
-      if (line.includes('"ready: ')) port = JSON.parse(line).port;
-      else if (line.startsWith('ready port=')) port = Number(line.slice('ready port='.length));
-      if (port) break;
-    }
-  }
+  const { child } = server;
+  let exitCode: number | null | undefined;
+  const exited = server.exited.then(({ code }) => {
+    exitCode = code;
+    reportProblems(name, logFile);
+    return code;
+  });
+  // The API logs `"msg":"ready: http://…"` with `"port":N`; the floor prints `ready port=N`.
+  const readyPort = (line: string) =>
+    line.includes('"ready: ') ? (JSON.parse(line).port as number) : line.startsWith('ready port=') ? Number(line.slice(11)) : 0;
+  const port = await server
+    .waitFor(() => server.lines.map(readyPort).find(Boolean), `${name} ready`, 60_000)
+    .catch((error: Error) => {
+      server.crash();
+      throw new Error(`${error.message}\n${readFileSync(logFile, 'utf8')}`);
+    });
 
   const pid = child.pid!;
   return {
@@ -164,9 +157,7 @@ async function startProcess({ name, script, env, probe = false }: StartOptions):
     },
     stop() {
       if (exitCode !== undefined) return Promise.resolve(exitCode);
-      child.kill('SIGTERM');
-      const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      return exited.finally(() => clearTimeout(kill));
+      return server.stop(15_000).then(() => exited);
     },
   };
 }

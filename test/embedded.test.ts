@@ -1,34 +1,30 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
+import { launch } from './helpers/process';
 
-const root = new URL('..', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'medqa-embedded-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** The process `npm start` runs, with no configuration but a free port and a scratch data folder. */
 function start(extraEnv: Record<string, string> = {}) {
-  const { DATABASE_URL, REDIS_URL, ...env } = process.env;
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/main.ts'], {
-    cwd: root,
-    env: { ...env, PORT: '0', EMBEDDED_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = launch(['--import', 'tsx', 'src/main.ts'], {
+    DATABASE_URL: undefined,
+    REDIS_URL: undefined,
+    PORT: '0',
+    EMBEDDED_DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    ...extraEnv,
   });
-  const logs: Record<string, any>[] = [];
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const ready = new Promise<number>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const entry = JSON.parse(line);
-      logs.push(entry);
-      if (entry.msg?.startsWith('ready:')) resolve(entry.port);
+  const ready = server
+    .logLine((entry) => entry.msg?.startsWith('ready:'), '"ready:"', 120_000)
+    .then((entry) => entry.port as number)
+    .catch(async (error: Error) => {
+      throw new Error(`exited with ${(await server.exited).code} before ready:\n${server.stderr()}`, { cause: error });
     });
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${stderr}`)));
-  });
-  return { child, logs, ready, stderr: () => stderr };
+  return { child: server.child, logs: server.logs, ready, stderr: server.stderr };
 }
 
 const exited = (child: ChildProcess) =>

@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['test/**/*.test.ts'],
+    // The registry of launched processes, checked at the end of the run (test/helpers/process.ts).
+    globalSetup: ['test/setup/global.ts'],
+    setupFiles: ['test/setup/processes.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Each file gets its own database; two cores run two files at a time.
