@@ -107,18 +107,20 @@ export function launch(
     child.stderr!.on('data', (chunk) => (stderr += chunk));
     createInterface({ input: child.stdout! }).on('line', take);
   }
+  let exit: Exit | null = null;
+  // Anything the process left behind in its group goes with it (and lets its output close).
+  child.once('exit', () => killGroup(pid, 'SIGKILL'));
+  // 'close': exited, and all its output read, so `logs` is complete when `exited` resolves.
   const exited = new Promise<Exit>((resolve) =>
-    child.once('exit', (code, signal) => {
-      killGroup(pid, 'SIGKILL'); // anything the process left behind in its group
+    child.once('close', (code, signal) => {
+      exit = { code, signal };
       cancelWatchdog();
       if (entry) rmSync(entry, { force: true });
       live.delete(launched);
       for (const check of waiting) check();
-      resolve({ code, signal });
+      resolve(exit);
     }),
   );
-  let exit: Exit | null = null;
-  void exited.then((value) => (exit = value));
 
   const launched: Launched = {
     child,
