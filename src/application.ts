@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { seedDemo } from '../prisma/seed/demo';
 import { createResponseCache } from './cache/response-cache';
 import { redisTarget, type Config } from './config';
@@ -8,7 +10,8 @@ import { migrate } from './db/migrate';
 import { sharedCountersFromConfig } from './limits/rate-limiter';
 import { createLogger, type Logger } from './logger';
 import { pubSubFromConfig, type PubSub } from './pubsub';
-import { buildApp, type App } from './server';
+import { buildApp, DEMO_QUESTION_SLUG, type App } from './server';
+import { checkBeforeStart, listenError } from './startup';
 
 /** What a started application holds, for tests and tools that look inside. */
 export interface Running {
@@ -48,14 +51,23 @@ export function createApplication(config: Config, options: { logger?: Logger } =
   let stopping: Promise<void> | null = null;
 
   async function start(): Promise<Running> {
+    // Mistakes the person starting the server can fix (port taken, database or Redis missing)
+    // stop the start here, in one line each (src/startup.ts), before anything is changed.
+    await checkBeforeStart(config);
+    if (config.database.kind === 'embedded') {
+      const { dataDir } = config.database;
+      const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+      logger.info(`${fresh ? 'creating' : 'opening'} the embedded database in ${dataDir}${fresh ? ' (first start only)' : ''}`);
+    }
     const database = await openDatabase(config.database, logger);
     opened.push(() => database.close());
     // Before migrating: the check counts the connections open on the server, and ours are not yet.
     if (config.database.kind === 'postgres') {
       await checkConnectionBudget(config.database.url, config.database.poolSize, config.database.pooler, logger);
     }
+    logger.info('migrating the database');
     await migrate(database.url, { logger });
-    if (config.seedDemo) await seedDemo(database.db, logger);
+    if (config.seedDemo) await loadDemoOnce(database.db, logger);
 
     const pubSub = pubSubFromConfig(redisTarget(config), config.pubSubPrefix, logger);
     opened.push(() => pubSub.close());
@@ -79,7 +91,9 @@ export function createApplication(config: Config, options: { logger?: Logger } =
       corsOrigins: config.corsOrigins,
       poolSize: config.database.poolSize,
     });
-    const port = await app.start(config.port, config.host);
+    const port = await app.start(config.port, config.host).catch((error: unknown) => {
+      throw listenError(error, config.host, config.port); // e.g. taken since checkBeforeStart
+    });
     opened.push(() => app.stop(config.shutdownTimeoutMs));
     const url = `http://localhost:${port}/graphql`;
     logger.info(
@@ -100,4 +114,20 @@ export function createApplication(config: Config, options: { logger?: Logger } =
         logger.info('stopped');
       })()),
   };
+}
+
+/**
+ * The demo page, loaded on the first start only: seedDemo writes it in one transaction, so its
+ * question being there means all of it is. (seedDemo itself, as `npm run db:seed` runs it, also
+ * repairs edited rows; at every start that would cost a second or more of the restart time.)
+ */
+async function loadDemoOnce(db: Db, logger: Logger): Promise<void> {
+  const present = await db.question.findUnique({ where: { slug: DEMO_QUESTION_SLUG }, select: { id: true } });
+  if (present) {
+    const log = logger.child({ component: 'seed-demo' });
+    log.info({ question: DEMO_QUESTION_SLUG, created: false }, 'demo question page already present');
+    return;
+  }
+  logger.info('loading the demo question page');
+  await seedDemo(db, logger);
 }
