@@ -7,6 +7,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { scopesOf, unauthorizedError, type AuthScopes } from './auth/scopes';
 import type { Context } from './context';
 import { fieldCost } from './schema/cost';
+import { nodeQueryOptions, nodesQueryOptions } from './schema/nodes';
 import type PrismaTypes from './generated/pothos-prisma-types';
 import { getDatamodel } from './generated/pothos-prisma-types';
 
@@ -51,8 +52,9 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: { authScopes: { public: true } },
-    nodesQueryOptions: { authScopes: { public: true } },
+    // Both check the IDs they are given (src/schema/nodes.ts); `nodes` takes at most 100.
+    nodeQueryOptions: { authScopes: { public: true }, ...nodeQueryOptions },
+    nodesQueryOptions: { authScopes: { public: true }, ...nodesQueryOptions },
   },
 });
 

@@ -81,7 +81,8 @@ const environmentSchema = z.object({
   WS_INIT_TIMEOUT_MS: count(websocket.initTimeoutMs, 100),
   RESPONSE_CACHE_TTL_MS: count(DEFAULT_RESPONSE_CACHE.ttlMs, 0),
   RESPONSE_CACHE_LIST_TTL_MS: count(DEFAULT_RESPONSE_CACHE.listTtlMs, 0),
-  RESPONSE_CACHE_MAX_ENTRIES: count(DEFAULT_RESPONSE_CACHE.maxEntries),
+  RESPONSE_CACHE_MAX_BYTES: count(DEFAULT_RESPONSE_CACHE.maxBytes, 1024),
+  RESPONSE_CACHE_MAX_ENTRY_BYTES: count(DEFAULT_RESPONSE_CACHE.maxEntryBytes, 1024),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -185,7 +186,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     responseCache: {
       ttlMs: e.RESPONSE_CACHE_TTL_MS,
       listTtlMs: e.RESPONSE_CACHE_LIST_TTL_MS,
-      maxEntries: e.RESPONSE_CACHE_MAX_ENTRIES,
+      maxBytes: e.RESPONSE_CACHE_MAX_BYTES,
+      maxEntryBytes: Math.min(e.RESPONSE_CACHE_MAX_ENTRY_BYTES, e.RESPONSE_CACHE_MAX_BYTES),
     },
   };
 }

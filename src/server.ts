@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { viewerOfConnection, viewerOfRequest } from './auth/tokens';
+import { documentCaches } from './cache/documents';
 import type { ResponseCache } from './cache/response-cache';
 import type { Context } from './context';
 import type { Db } from './db/client';
@@ -45,7 +46,7 @@ export interface AppDependencies {
   poolSize?: number;
 }
 
-const noResponseCache: ResponseCache = { plugin: null, invalidate: async () => {}, close: () => {} };
+const noResponseCache: ResponseCache = { plugins: [], invalidate: async () => {}, close: () => {} };
 
 export interface App {
   /** Listens on the port (0: any free one) and resolves to the one taken. */
@@ -82,6 +83,7 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
     // Larger bodies get 413 before they are read (by Content-Length, or counted when chunked).
     maxRequestBodySize: limits.maxBodyBytes,
     multipart: false, // no file uploads: multipart bodies are refused (415), never parsed
+    parserAndValidationCache: documentCaches(), // bounded in bytes, not by count (src/cache/documents.ts)
     // Batching stays off (Yoga's default): a JSON array body is refused with 400.
     // HTTP: the Authorization header; WebSocket (no `request`): graphql-ws connectionParams.
     context: async ({ request, req, connectionParams }) => {
@@ -110,7 +112,7 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
       useErrorClassification(),
       useRateLimits(rateLimiter),
       // After the rate limits, so that cached answers count too.
-      ...(responseCache.plugin ? [responseCache.plugin] : []),
+      ...responseCache.plugins,
       useReadiness(databaseHealth, pubSub, options.poolSize),
     ],
   });

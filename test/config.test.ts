@@ -18,7 +18,7 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 10_000,
       corsOrigins: [],
       limits: DEFAULT_LIMITS,
-      responseCache: { ttlMs: 60_000, listTtlMs: 5_000, maxEntries: 10_000 },
+      responseCache: { ttlMs: 60_000, listTtlMs: 5_000, maxBytes: 32 * 1024 * 1024, maxEntryBytes: 1024 * 1024 },
     });
   });
 

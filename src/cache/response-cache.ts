@@ -1,24 +1,40 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger';
 import type { PubSub, Subscription } from '../pubsub';
+import { createMissGuard } from './coalesce';
+import { createResponseStore } from './store';
 
 export interface ResponseCacheOptions {
   /** How long a cached response lives; 0 turns the cache off. */
   ttlMs: number;
   /** For list pages, which a write can reorder without touching any entity they show. */
   listTtlMs: number;
-  maxEntries: number;
+  /** Total size of the cached responses, in bytes of JSON. */
+  maxBytes: number;
+  /** Largest response kept (bytes of JSON); larger ones are served but not cached. */
+  maxEntryBytes: number;
 }
 
-export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { ttlMs: 60_000, listTtlMs: 5_000, maxEntries: 10_000 };
+/**
+ * 32 MiB of JSON (about 80 MiB of heap, measured by test/hardening/soak.test.ts) holds thousands
+ * of question pages (5–20 KiB each); one entry of at most 1 MiB fits the largest page a client can
+ * ask for (100 answers of 10,000 characters).
+ */
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = {
+  ttlMs: 60_000,
+  listTtlMs: 5_000,
+  maxBytes: 32 * 1024 * 1024,
+  maxEntryBytes: 1024 * 1024,
+};
 
 /** A row whose cached responses are stale, by its GraphQL type and database id. */
 export type Entity = { typename: 'Question' | 'Answer' | 'Doctor'; id: number };
 
 export interface ResponseCache {
-  plugin: Plugin | null;
+  /** Yoga plugins, in order (none when the cache is off). */
+  plugins: Plugin[];
   /** Drops every cached response that shows one of these rows, here and on every instance. */
   invalidate(entities: Entity[]): Promise<void>;
   close(): void;
@@ -35,12 +51,17 @@ const CACHED_TYPES = ['Question', 'Answer', 'Doctor', 'StaffMember', 'Specialty'
  * question or answer can reorder a list without touching a row it shows. When pub/sub had an
  * outage (the `null` catch-up event), invalidations may have been missed: the cache is emptied.
  *
- * In memory rather than in Redis: hits cost no network round trip, memory stays bounded (LRU),
- * and Redis holds no unbounded index sets (as @envelop/response-cache-redis keeps per type).
+ * In memory rather than in Redis: hits cost no network round trip, and Redis holds no unbounded
+ * index sets (as @envelop/response-cache-redis keeps per type). Memory is bounded in bytes
+ * (src/cache/store.ts); identical concurrent misses run once, and a response computed across an
+ * invalidation is never stored (src/cache/coalesce.ts).
  */
 export async function createResponseCache(pubSub: PubSub, options: ResponseCacheOptions, logger: Logger): Promise<ResponseCache> {
-  if (options.ttlMs <= 0) return { plugin: null, invalidate: async () => {}, close: () => {} };
-  const cache = createInMemoryCache({ max: options.maxEntries });
+  if (options.ttlMs <= 0) return { plugins: [], invalidate: async () => {}, close: () => {} };
+  const cache = createResponseStore({ maxBytes: options.maxBytes, maxEntryBytes: options.maxEntryBytes });
+  // Shared by every anonymous reader; requests with a credential (and WebSocket ones) are never cached.
+  const enabled = (request: Request | undefined) => request !== undefined && !request.headers.has('authorization');
+  const guard = createMissGuard(cache, (context) => enabled(context.request));
   const drop = (entities: { typename: string; id?: string }[]) => void cache.invalidate(entities);
   const asCached = (entities: Entity[]) => entities.map((e) => ({ typename: e.typename, id: encodeGlobalID(e.typename, e.id) }));
 
@@ -55,15 +76,15 @@ export async function createResponseCache(pubSub: PubSub, options: ResponseCache
     cache,
     ttl: options.ttlMs,
     ttlPerSchemaCoordinate: { 'Query.questions': options.listTtlMs, 'Query.doctors': options.listTtlMs },
-    // Shared by every anonymous reader; requests with a credential are never cached.
+    onTtl: ({ ttl, context }) => guard.ttlFor(ttl, context),
     session: () => null,
-    enabled: (request) => !request.headers.has('authorization'),
+    enabled: (request) => enabled(request),
     invalidateViaMutation: false,
     includeExtensionMetadata: false,
   });
 
   return {
-    plugin,
+    plugins: [guard.plugin, plugin],
     async invalidate(entities) {
       drop(asCached(entities)); // here first: whoever wrote reads their write at once
       try {

@@ -6,6 +6,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { createComplexityRule } from '@pothos/plugin-complexity';
 import {
   GraphQLError,
+  Kind,
   NoSchemaIntrospectionCustomRule,
   validate,
   type DocumentNode,
@@ -106,10 +107,7 @@ function useCostLimit(maxCost: number): Plugin {
   const costs = new WeakMap<DocumentNode, Map<string, number>>();
   function costOf(args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: unknown; operationName?: string | null; contextValue: unknown }) {
     const variables = typeof args.variableValues === 'object' && args.variableValues !== null ? (args.variableValues as Record<string, unknown>) : {};
-    // Strings never change the cost (page sizes are numbers, `ids` counts by its length), so
-    // pages that differ only by slug share one entry.
-    const shape = JSON.stringify(variables, (_name, value: unknown) => (typeof value === 'string' ? '' : value));
-    const key = `${args.operationName ?? ''}\u0000${shape}`;
+    const key = `${args.operationName ?? ''}\u0000${costShape(args.document, variables)}`;
     let known = costs.get(args.document);
     const cached = known?.get(key);
     if (cached !== undefined) return cached;
@@ -149,6 +147,24 @@ function useCostLimit(maxCost: number): Plugin {
       if (errors.length > 0) setResultAndStopExecution({ errors });
     },
   };
+}
+
+/**
+ * What of the variables can change an operation's cost: numbers (page sizes) and the length of
+ * lists (`ids`); strings and input objects never do, so pages that differ only by slug share one
+ * entry. Only the variables the document declares count, and nothing is walked: the key stays a
+ * few bytes per variable however large or deeply nested the values sent.
+ */
+function costShape(document: DocumentNode, variables: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const { variable } of definition.variableDefinitions ?? []) {
+      const value = variables[variable.name.value];
+      parts.push(typeof value === 'number' ? String(value) : Array.isArray(value) ? `[${value.length}]` : typeof value);
+    }
+  }
+  return parts.join(',');
 }
 
 /** A validation error as Yoga makes them (code, HTTP 400), for errors Yoga's own hook does not see. */

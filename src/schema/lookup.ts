@@ -14,10 +14,16 @@ export function parseGlobalId(globalId: string, typename: string, field = 'id'):
   if (decoded.typename !== typename) {
     throw badUserInput(`"${globalId}" is the ID of ${article(decoded.typename)}, not of ${article(typename)}.`, field);
   }
-  const id = Number(decoded.id);
-  if (!Number.isSafeInteger(id) || id < 1) {
-    throw badUserInput(`"${globalId}" is not a valid ${typename} ID.`, field);
-  }
+  return rowIdOf(decoded.id, globalId, typename, field);
+}
+
+/** Row ids are PostgreSQL `integer`s: larger numbers would fail in the database, not here. */
+export const MAX_ROW_ID = 2_147_483_647;
+
+/** The row id inside a global ID (`"42"` of `Question:42`), or BAD_USER_INPUT naming `field`. */
+export function rowIdOf(text: string, globalId: string, typename: string, field: string): number {
+  const id = /^[1-9][0-9]{0,9}$/.test(text) ? Number(text) : NaN;
+  if (!(id <= MAX_ROW_ID)) throw badUserInput(`"${globalId}" is not a valid ${typename} ID.`, field);
   return id;
 }
 
