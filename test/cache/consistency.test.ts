@@ -100,8 +100,9 @@ function isSameOrNewer(got: string, expected: string): boolean {
 /** Runs `run` n times at once, counting the SQL statements of instance `server` meanwhile. */
 async function countedAll<T>(server: TestServer, run: () => Promise<T>, n: number) {
   let results: T[] = [];
-  const { count } = await server.countStatements(async () => {
+  const { statements } = await server.countStatements(async () => {
     results = await Promise.all(Array.from({ length: n }, run));
   });
-  return { count, results };
+  // Readiness' idle probe may run meanwhile; it is not the requests'.
+  return { count: statements.filter((sql) => sql !== 'SELECT 1').length, results };
 }

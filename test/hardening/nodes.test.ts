@@ -42,8 +42,10 @@ it('loads each type in one batch of 1, 2, 4, 8, 16, 32, 64 or 100 ids, whatever 
 
 async function counted<T>(run: () => Promise<T>) {
   let result: T | undefined;
-  const { count, statements } = await server.countStatements(async () => {
+  const recorded = await server.countStatements(async () => {
     result = await run();
   });
-  return { count, statements, result: result! };
+  // Readiness' idle probe may run meanwhile; it is not the request's.
+  const statements = recorded.statements.filter((sql) => sql !== 'SELECT 1');
+  return { count: statements.length, statements, result: result! };
 }
