@@ -17,7 +17,10 @@ export function documentCaches(maxBytes = DOCUMENT_CACHE_BYTES) {
     maxSize: maxBytes,
     sizeCalculation: (document, source) => source.length + 350 * tokenCount(document),
   });
-  const errorCache = new LRUCache<string, object>({ maxSize: maxBytes / 4, sizeCalculation: (_error, source) => source.length + 256 });
+  const errorCache = new LRUCache<string, object>({
+    maxSize: maxBytes / 4,
+    sizeCalculation: (_error, source) => source.length + 256,
+  });
   return { documentCache, errorCache };
 }
 

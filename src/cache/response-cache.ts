@@ -56,14 +56,19 @@ const CACHED_TYPES = ['Question', 'Answer', 'Doctor', 'StaffMember', 'Specialty'
  * (src/cache/store.ts); identical concurrent misses run once, and a response computed across an
  * invalidation is never stored (src/cache/coalesce.ts).
  */
-export async function createResponseCache(pubSub: PubSub, options: ResponseCacheOptions, logger: Logger): Promise<ResponseCache> {
+export async function createResponseCache(
+  pubSub: PubSub,
+  options: ResponseCacheOptions,
+  logger: Logger,
+): Promise<ResponseCache> {
   if (options.ttlMs <= 0) return { plugins: [], invalidate: async () => {}, close: () => {} };
   const cache = createResponseStore({ maxBytes: options.maxBytes, maxEntryBytes: options.maxEntryBytes });
   // Shared by every anonymous reader; requests with a credential (and WebSocket ones) are never cached.
   const enabled = (request: Request | undefined) => request !== undefined && !request.headers.has('authorization');
   const guard = createMissGuard(cache, (context) => enabled(context.request));
   const drop = (entities: { typename: string; id?: string }[]) => void cache.invalidate(entities);
-  const asCached = (entities: Entity[]) => entities.map((e) => ({ typename: e.typename, id: encodeGlobalID(e.typename, e.id) }));
+  const asCached = (entities: Entity[]) =>
+    entities.map((e) => ({ typename: e.typename, id: encodeGlobalID(e.typename, e.id) }));
 
   const live: Subscription<{ entities: Entity[] }> = await pubSub.subscribe('cache:invalidate', 'all');
   void (async () => {

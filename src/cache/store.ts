@@ -68,16 +68,18 @@ export function createResponseStore({ maxBytes, maxEntryBytes }: StoreOptions): 
     get: (key) => responses.get(key)?.result,
     set(key, result, records, ttl) {
       // Linked by row and by type: a flush of every type (after a pub/sub outage) reaches them all.
-      const entities = [...new Set([...records].flatMap((r) => (r.id == null ? [r.typename] : [r.typename, entityKey(r)])))];
+      const entities = [
+        ...new Set([...records].flatMap((r) => (r.id == null ? [r.typename] : [r.typename, entityKey(r)]))),
+      ];
       const bytes = weigh(result) + key.length + entities.length * BYTES_PER_ENTITY;
       if (bytes > maxEntryBytes) return; // too big to keep: served this once, computed again next time
       responses.set(key, { result, entities, bytes }, { ttl });
       // lru-cache may have refused it (or evicted it at once): link only what it holds.
       if (!responses.has(key)) return;
       for (const entity of entities) {
-        let keys = byEntity.get(entity);
-        if (!keys) byEntity.set(entity, (keys = new Set()));
-        keys.add(key);
+        const keys = byEntity.get(entity);
+        if (keys) keys.add(key);
+        else byEntity.set(entity, new Set([key]));
       }
     },
     invalidate(records) {

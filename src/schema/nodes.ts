@@ -24,7 +24,13 @@ const encoded = ({ typename, id }: GlobalId) => Buffer.from(`${typename}:${id}`)
 
 /** Relay's `node(id:)` and `nodes(ids:)` resolvers, with the checks above and the cap. */
 export const nodeQueryOptions = {
-  resolve: (_root: unknown, args: { id: GlobalId }, _ctx: unknown, info: GraphQLResolveInfo, resolveNode: (id: GlobalId) => unknown) => {
+  resolve: (
+    _root: unknown,
+    args: { id: GlobalId },
+    _ctx: unknown,
+    info: GraphQLResolveInfo,
+    resolveNode: (id: GlobalId) => unknown,
+  ) => {
     checkNodeId(info, args.id, 'id', encoded(args.id));
     return resolveNode(args.id);
   },
@@ -39,7 +45,10 @@ export const nodesQueryOptions = {
     resolveNodes: (ids: GlobalId[]) => Promise<unknown[]>,
   ) => {
     if (args.ids.length > MAX_NODES) {
-      throw badUserInput(`"ids" may hold at most ${MAX_NODES} IDs; got ${args.ids.length}. Ask in several requests.`, 'ids');
+      throw badUserInput(
+        `"ids" may hold at most ${MAX_NODES} IDs; got ${args.ids.length}. Ask in several requests.`,
+        'ids',
+      );
     }
     for (const id of args.ids) checkNodeId(info, id, 'ids', encoded(id));
     const asked = args.ids.length;

@@ -22,7 +22,12 @@ beforeAll(async () => {
   await seeded.db.$disconnect();
   const prefix = `consistency-${randomBytes(4).toString('hex')}`;
   a = await startInstance(seeded.database, { redisUrl, prefix, responseCache: DEFAULT_RESPONSE_CACHE });
-  b = await startInstance(seeded.database, { redisUrl, prefix, responseCache: DEFAULT_RESPONSE_CACHE, ownsDatabase: false });
+  b = await startInstance(seeded.database, {
+    redisUrl,
+    prefix,
+    responseCache: DEFAULT_RESPONSE_CACHE,
+    ownsDatabase: false,
+  });
   const row = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'archit-aggarwal' } });
   doctor = { authorization: `Bearer ${await issueCredential(a.db, { role: 'doctor', doctorId: row.id })}` };
   questionId = (await a.request(QuestionPageDocument, { slug })).data!.question!.id;
@@ -32,7 +37,8 @@ afterAll(async () => {
   await a?.stop();
 });
 
-const newestAnswer = async (server: TestServer) => (await server.request(QuestionPageDocument, { slug })).data!.question!.answers.edges[0]!.node.body;
+const newestAnswer = async (server: TestServer) =>
+  (await server.request(QuestionPageDocument, { slug })).data!.question!.answers.edges[0]!.node.body;
 
 describe('response cache under concurrency', () => {
   it('runs identical concurrent cold requests once, and shares the result', async () => {
@@ -48,7 +54,11 @@ describe('response cache under concurrency', () => {
 
   it('runs each of several distinct cold pages once', async () => {
     const pages = [{ first: 8 }, { first: 9 }, { first: 10 }];
-    const { count } = await countedAll(a, async () => Promise.all(pages.map((page) => a.request(QuestionListDocument, page))), 10);
+    const { count } = await countedAll(
+      a,
+      async () => Promise.all(pages.map((page) => a.request(QuestionListDocument, page))),
+      10,
+    );
     expect(count).toBe(2 * pages.length);
   });
 

@@ -37,12 +37,21 @@ beforeAll(async () => {
   await seedDemo(db, logger);
   // 100 long staff answers on one question, so pages can be large and of every size.
   const question = await db.question.create({
-    data: { slug: 'soak-question', title: 'A question with many long answers', body: 'Body of the question.', askerId: (await db.asker.create({ data: {} })).id },
+    data: {
+      slug: 'soak-question',
+      title: 'A question with many long answers',
+      body: 'Body of the question.',
+      askerId: (await db.asker.create({ data: {} })).id,
+    },
   });
   questionId = question.id;
   const staff = await db.staffMember.findFirstOrThrow();
   await db.answer.createMany({
-    data: Array.from({ length: 100 }, (_, i) => ({ questionId, staffMemberId: staff.id, body: `${i} `.padEnd(1_000, 'lorem ipsum ') })),
+    data: Array.from({ length: 100 }, (_, i) => ({
+      questionId,
+      staffMemberId: staff.id,
+      body: `${i} `.padEnd(1_000, 'lorem ipsum '),
+    })),
   });
   await db.$disconnect();
   server = await startServerProcess({
@@ -64,7 +73,10 @@ async function graphql(query: string, variables: Record<string, unknown> = {}) {
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] },
+  };
 }
 
 const randomInt = (max: number) => Math.floor(Math.random() * max);
@@ -74,7 +86,9 @@ function nthRequest(i: number): { query: string; variables?: Record<string, unkn
   switch (i % 6) {
     case 0: {
       // Every count of ids (a new batch shape per count, were it not bounded), ids of all kinds.
-      const ids = Array.from({ length: 1 + randomInt(100) }, () => encodeGlobalID(['Question', 'Answer', 'Doctor'][randomInt(3)]!, 1 + randomInt(100_000)));
+      const ids = Array.from({ length: 1 + randomInt(100) }, () =>
+        encodeGlobalID(['Question', 'Answer', 'Doctor'][randomInt(3)]!, 1 + randomInt(100_000)),
+      );
       return { query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids } };
     }
     case 1: // Large responses of every size: the cache keeps them within its bytes.
@@ -87,7 +101,10 @@ function nthRequest(i: number): { query: string; variables?: Record<string, unkn
     case 3: // A distinct document of 10 KiB: comments are not tokens, only bytes.
       return { query: `# ${'x'.repeat(10 * 1024)} ${i}\n{ topics { slug } }` };
     case 4: // Searches matching different numbers of questions.
-      return { query: `query($s: String!) { questions(filter: { search: $s }) { totalCount } }`, variables: { s: `lorem ${i}` } };
+      return {
+        query: `query($s: String!) { questions(filter: { search: $s }) { totalCount } }`,
+        variables: { s: `lorem ${i}` },
+      };
     default: // Too many ids: refused before anything is kept.
       return {
         query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
@@ -116,18 +133,22 @@ it(`stays within ${AFTER_BOUND_MIB} MiB of its warm size over ${REQUESTS} reques
       const { query, variables, expectCode } = nthRequest(i);
       const { status, body } = await graphql(query, variables);
       const code = body.errors?.[0]?.extensions?.code;
-      if (expectCode ? code !== expectCode : status !== 200 || body.errors) failures.push(`${i}: ${status} ${JSON.stringify(body).slice(0, 200)}`);
+      if (expectCode ? code !== expectCode : status !== 200 || body.errors)
+        failures.push(`${i}: ${status} ${JSON.stringify(body).slice(0, 200)}`);
       if (i % 100 === 0) {
         // The normal client, between the others' requests.
         const page = await graphql(PAGE, { slug: DEMO_QUESTION_SLUG });
-        if (JSON.stringify(page.body) !== JSON.stringify(expectedPage)) failures.push(`page at ${i}: ${JSON.stringify(page.body).slice(0, 200)}`);
+        if (JSON.stringify(page.body) !== JSON.stringify(expectedPage))
+          failures.push(`page at ${i}: ${JSON.stringify(page.body).slice(0, 200)}`);
         peak = Math.max(peak, server.rssMiB());
       }
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const after = server.rssMiB();
-  console.log(`soak: resident memory ${started.toFixed(0)} MiB at start, ${warm.toFixed(0)} MiB warm, ${peak.toFixed(0)} MiB peak, ${after.toFixed(0)} MiB after ${REQUESTS} requests`);
+  console.log(
+    `soak: resident memory ${started.toFixed(0)} MiB at start, ${warm.toFixed(0)} MiB warm, ${peak.toFixed(0)} MiB peak, ${after.toFixed(0)} MiB after ${REQUESTS} requests`,
+  );
   expect(failures).toEqual([]);
   expect(after - warm).toBeLessThan(AFTER_BOUND_MIB);
   expect(peak - warm).toBeLessThan(PEAK_BOUND_MIB);
