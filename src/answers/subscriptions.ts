@@ -24,11 +24,12 @@ const AnswerUpdateKind = builder.enumType('AnswerUpdateKind', {
   values: {
     EDITED: { description: 'The body changed; `answer` has the new one.' },
     HIDDEN: { description: 'Staff hid the answer: remove it; `answer` is null.' },
+    VOTED: { description: 'Its agreeCount or thankCount changed; `answer` has the new counts.' },
   } as const,
 });
 
 const AnswerUpdate = builder
-  .objectRef<{ answerId: number; kind: 'EDITED' | 'HIDDEN' }>('AnswerUpdate')
+  .objectRef<{ answerId: number; kind: 'EDITED' | 'HIDDEN' | 'VOTED' }>('AnswerUpdate')
   .implement({
     fields: (t) => ({
       kind: t.field({ type: AnswerUpdateKind, resolve: (update) => update.kind }),
@@ -80,7 +81,7 @@ builder.subscriptionFields((t) => ({
     resolve: (answerId: number) => ({ answerId }),
   }),
   answerUpdated: t.field({
-    description: "Edits and hides of a question's answers, as they happen.",
+    description: "Edits, hides and new agreement or thanks counts of a question's answers, as they happen.",
     type: AnswerUpdate,
     authScopes: { public: true },
     args: { questionId: t.arg.id({ required: true }) },

@@ -21,6 +21,9 @@ export const MUTATION_BUCKETS: Record<string, Exclude<Bucket, 'operations'>> = {
   editQuestion: 'edits',
   hideAnswer: 'edits',
   markNotificationsRead: 'edits',
+  agreeWithAnswer: 'edits',
+  withdrawAgreement: 'edits',
+  thankAnswer: 'edits',
 };
 
 /**

@@ -9,7 +9,7 @@ import { createInProcessTransport, createRedisTransport, type Transport } from '
  */
 export interface PubSubEvents {
   'answer:added': { questionId: number; answerId: number };
-  'answer:updated': { questionId: number; answerId: number; kind: 'EDITED' | 'HIDDEN' };
+  'answer:updated': { questionId: number; answerId: number; kind: 'EDITED' | 'HIDDEN' | 'VOTED' };
   /** Keyed by asker id; the payload names the notification only. */
   'notification:added': { notificationId: number };
   /** Keyed by 'all': every doctors' feed re-reads new questions, filtered per subscriber. */

@@ -16,6 +16,8 @@ import '../notifications/types';
 import '../notifications/mutations';
 import '../notifications/subscriptions';
 import '../viewer/types';
+import '../votes/types';
+import '../votes/mutations';
 
 /** The executable schema; `npm run schema:print` writes it to schema.graphql. */
 export const schema = builder.toSchema();
