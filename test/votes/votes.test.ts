@@ -1,4 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuestionPageDocument } from '../../src/client/generated/graphql';
 import { issueCredential } from '../../src/auth/tokens';
@@ -33,6 +34,12 @@ async function answered(doctorId: number) {
   const answer = await make.answer({ questionId, doctorId });
   return { ...asked, answerId: encodeGlobalID('Answer', answer.id), rowId: answer.id };
 }
+
+/** The question page's own operation, with agreement and thanks on each answer. */
+const PAGE_WITH_VOTES = print(QuestionPageDocument).replace(
+  /\beditorial\b/,
+  'editorial agreeCount thankCount agreedBy(first: 3) { edges { node { name slug } } }',
+);
 
 const counts = (rowId: number) => server.db.answer.findUniqueOrThrow({ where: { id: rowId }, select: { agreeCount: true, thankCount: true } });
 
@@ -157,7 +164,7 @@ describe('live and on the page', () => {
     const page = async () => {
       let data: any;
       const counted = await server.countStatements(async () => {
-        const response = await server.request(QuestionPageDocument, { slug: 'is-scalp-micropigmentation-permanent' });
+        const response = await server.request(PAGE_WITH_VOTES, { slug: 'is-scalp-micropigmentation-permanent' });
         expect(response.errors).toBeUndefined();
         data = response.data;
       });
