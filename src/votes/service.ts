@@ -26,7 +26,14 @@ async function votedAnswer(tx: Tx, answerId: number) {
 async function vote(ctx: Context, request: Vote, write: (tx: Tx) => Promise<boolean>) {
   const result = await runOnce(
     ctx.db,
-    { operation: request.operation, scope: `credential:${ctx.viewer!.credentialId}`, key: request.idempotencyKey, input: { answerId: request.answerId } },
+    {
+      operation: request.operation,
+      scope: `credential:${ctx.viewer!.credentialId}`,
+      key: request.idempotencyKey,
+      input: { answerId: request.answerId },
+      // Votes on one answer update its row: they queue in-process rather than each holding a connection.
+      row: `answer:${request.answerId}`,
+    },
     async (tx) => ({ id: request.answerId, changed: await write(tx) }),
   );
   if (result.replayed || !result.changed) return;
