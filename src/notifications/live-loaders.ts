@@ -34,7 +34,9 @@ function createLoaders(db: Db): NotificationLoaders {
         orderBy: { id: 'asc' },
         select: { id: true, askerId: true },
       });
-      return keys.map((k) => rows.filter((row) => row.askerId === k.askerId && row.id > k.afterId).map((row) => row.id));
+      return keys.map((k) =>
+        rows.filter((row) => row.askerId === k.askerId && row.id > k.afterId).map((row) => row.id),
+      );
     },
     { cache: false, cacheKeyFn: (k) => `${k.askerId}:${k.afterId}` },
   );
@@ -51,7 +53,9 @@ function createLoaders(db: Db): NotificationLoaders {
         const rows = (await db.notification.findMany({ ...withId, where: { id: { in: ids } } })) as { id: number }[];
         for (const row of rows) found.set(`${row.id}:${selection}`, row);
       }
-      return keys.map((k) => found.get(`${k.id}:${JSON.stringify(k.query)}`) ?? new Error(`notification ${k.id} not found`));
+      return keys.map(
+        (k) => found.get(`${k.id}:${JSON.stringify(k.query)}`) ?? new Error(`notification ${k.id} not found`),
+      );
     },
     { cache: false, cacheKeyFn: (k) => `${k.id}:${JSON.stringify(k.query)}` },
   );

@@ -5,13 +5,19 @@ import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKey, parseInput } from '../sche
 import { markRead, unreadCount } from './service';
 import { notificationIdOfCursor } from './types';
 
-const markInput = z.object({ upTo: z.string().max(200, 'must be a cursor of Viewer.notifications'), idempotencyKey: idempotencyKey.optional() });
+const markInput = z.object({
+  upTo: z.string().max(200, 'must be a cursor of Viewer.notifications'),
+  idempotencyKey: idempotencyKey.optional(),
+});
 
 builder.relayMutationField(
   'markNotificationsRead',
   {
     inputFields: (t) => ({
-      upTo: t.string({ required: true, description: 'Cursor of the newest notification read: it and every older one become read.' }),
+      upTo: t.string({
+        required: true,
+        description: 'Cursor of the newest notification read: it and every older one become read.',
+      }),
       idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
     }),
   },
@@ -29,13 +35,19 @@ builder.relayMutationField(
         key: parsed.idempotencyKey,
         input: { upToId },
       };
-      const result = await runOnce(ctx.db, request, async (tx) => ({ id: upToId, marked: await markRead(tx, askerId, upToId) }));
+      const result = await runOnce(ctx.db, request, async (tx) => ({
+        id: upToId,
+        marked: await markRead(tx, askerId, upToId),
+      }));
       return { marked: result.replayed ? 0 : result.marked, unreadCount: await unreadCount(ctx, askerId) };
     },
   },
   {
     outputFields: (t) => ({
-      marked: t.int({ description: 'Notifications this request marked read (0 for a retry).', resolve: (r) => r.marked }),
+      marked: t.int({
+        description: 'Notifications this request marked read (0 for a retry).',
+        resolve: (r) => r.marked,
+      }),
       unreadCount: t.int({ description: 'Your unread notifications now.', resolve: (r) => r.unreadCount }),
     }),
   },

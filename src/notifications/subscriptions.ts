@@ -23,7 +23,8 @@ function notificationFeed(ctx: Context, askerId: number, afterId: number | null)
   return cursorFeed({
     afterId,
     latestId: async () =>
-      (await ctx.db.notification.findFirst({ where: { askerId }, orderBy: { id: 'desc' }, select: { id: true } }))?.id ?? 0,
+      (await ctx.db.notification.findFirst({ where: { askerId }, orderBy: { id: 'desc' }, select: { id: true } }))
+        ?.id ?? 0,
     listen: () => ctx.pubSub.subscribe('notification:added', askerId),
     idsAfter: (last) => notificationLoaders(ctx.db).idsAfter.load({ askerId, afterId: last }),
   });
@@ -32,7 +33,7 @@ function notificationFeed(ctx: Context, askerId: number, afterId: number | null)
 builder.subscriptionField('notificationAdded', (t) =>
   t.field({
     description:
-      "Your new notifications, as they are written (asker credential only). With `after` (the cursor of the last one seen), first every notification since then, in order, once: a client that was offline misses none.",
+      'Your new notifications, as they are written (asker credential only). With `after` (the cursor of the last one seen), first every notification since then, in order, once: a client that was offline misses none.',
     type: NotificationEdge,
     authScopes: { asker: true },
     args: { after: t.arg.string() },

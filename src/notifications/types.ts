@@ -5,9 +5,9 @@ import { badUserInput } from '../errors';
 
 export const NotificationKind = builder.enumType('NotificationKind', {
   values: {
-    ANSWER_ADDED: { description: 'A doctor or the site\'s team answered one of your questions.' },
+    ANSWER_ADDED: { description: "A doctor or the site's team answered one of your questions." },
     ANSWER_EDITED: { description: 'An answer you have seen was edited.' },
-    ANSWER_HIDDEN: { description: 'An answer you have seen was hidden by the site\'s team.' },
+    ANSWER_HIDDEN: { description: "An answer you have seen was hidden by the site's team." },
   } as const,
 });
 

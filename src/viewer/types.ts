@@ -2,7 +2,6 @@ import { builder } from '../builder';
 import { Doctor } from '../doctors/types';
 import { Notification } from '../notifications/types';
 import { unreadCount } from '../notifications/service';
-import { Question } from '../questions/types';
 import { pageSize } from '../schema/pagination';
 import { unseenAnswers } from './unseen';
 
@@ -27,7 +26,9 @@ const Viewer = builder.objectRef<{ role: ViewerRoleValue }>('Viewer').implement(
       nullable: true,
       description: 'The doctor, with a doctor credential; else null.',
       resolve: (query, _viewer, _args, ctx) =>
-        ctx.viewer?.role === 'doctor' ? ctx.db.doctor.findUnique({ ...query, where: { id: ctx.viewer.doctorId } }) : null,
+        ctx.viewer?.role === 'doctor'
+          ? ctx.db.doctor.findUnique({ ...query, where: { id: ctx.viewer.doctorId } })
+          : null,
     }),
     questions: t.prismaConnection(
       {
@@ -61,7 +62,11 @@ const Viewer = builder.objectRef<{ role: ViewerRoleValue }>('Viewer').implement(
         ...pageSize,
         totalCount: (_viewer, _args, ctx) => ctx.db.notification.count({ where: { askerId: askerIdOf(ctx.viewer) } }),
         resolve: (query, _viewer, _args, ctx) =>
-          ctx.db.notification.findMany({ ...query, where: { askerId: askerIdOf(ctx.viewer) }, orderBy: { id: 'desc' } }),
+          ctx.db.notification.findMany({
+            ...query,
+            where: { askerId: askerIdOf(ctx.viewer) },
+            orderBy: { id: 'desc' },
+          }),
       },
       {
         fields: (conn) => ({
@@ -82,6 +87,8 @@ builder.queryField('viewer', (t) =>
     description: 'Who you are by the credential you sent (or ANONYMOUS), and what is yours.',
     type: Viewer,
     authScopes: { public: true },
-    resolve: (_root, _args, ctx) => ({ role: ctx.viewer ? (ctx.viewer.role.toUpperCase() as ViewerRoleValue) : 'ANONYMOUS' }),
+    resolve: (_root, _args, ctx) => ({
+      role: ctx.viewer ? (ctx.viewer.role.toUpperCase() as ViewerRoleValue) : 'ANONYMOUS',
+    }),
   }),
 );

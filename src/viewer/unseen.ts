@@ -14,7 +14,13 @@ export function unseenAnswers(ctx: Context, askerId: number): DataLoader<number,
     loader = new DataLoader<number, number>(async (questionIds) => {
       const rows = await ctx.db.notification.groupBy({
         by: ['questionId'],
-        where: { askerId, questionId: { in: [...questionIds] }, kind: 'ANSWER_ADDED', readAt: null, answer: { hiddenAt: null } },
+        where: {
+          askerId,
+          questionId: { in: [...questionIds] },
+          kind: 'ANSWER_ADDED',
+          readAt: null,
+          answer: { hiddenAt: null },
+        },
         _count: { _all: true },
       });
       return questionIds.map((id) => rows.find((row) => row.questionId === id)?._count._all ?? 0);

@@ -35,7 +35,8 @@ function voteMutation(
       outputFields: (t) => ({
         answer: t.prismaField({
           type: Answer,
-          resolve: (query, { answerId }, _args, ctx) => ctx.db.answer.findUniqueOrThrow({ ...query, where: { id: answerId } }),
+          resolve: (query, { answerId }, _args, ctx) =>
+            ctx.db.answer.findUniqueOrThrow({ ...query, where: { id: answerId } }),
         }),
       }),
     },
@@ -52,7 +53,10 @@ voteMutation(
 );
 voteMutation(
   'withdrawAgreement',
-  { description: 'Withdraw your agreement with an answer; withdrawing none changes nothing.', authScopes: { doctor: true } },
+  {
+    description: 'Withdraw your agreement with an answer; withdrawing none changes nothing.',
+    authScopes: { doctor: true },
+  },
   withdraw,
 );
 voteMutation(

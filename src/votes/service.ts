@@ -38,17 +38,24 @@ async function vote(ctx: Context, request: Vote, write: (tx: Tx) => Promise<bool
   );
   if (result.replayed || !result.changed) return;
   await ctx.responseCache.invalidate([{ typename: 'Answer', id: request.answerId }]);
-  const { questionId } = await ctx.db.answer.findUniqueOrThrow({ where: { id: request.answerId }, select: { questionId: true } });
+  const { questionId } = await ctx.db.answer.findUniqueOrThrow({
+    where: { id: request.answerId },
+    select: { questionId: true },
+  });
   try {
     await ctx.pubSub.publish('answer:updated', questionId, { questionId, answerId: request.answerId, kind: 'VOTED' });
   } catch (error) {
-    ctx.logger.warn({ err: error, event: 'answer:updated' }, 'publish failed; readers see the counts on their next read');
+    ctx.logger.warn(
+      { err: error, event: 'answer:updated' },
+      'publish failed; readers see the counts on their next read',
+    );
   }
 }
 
 async function verifiedDoctor(tx: Tx, doctorId: number) {
   const doctor = await tx.doctor.findUnique({ where: { id: doctorId }, select: { verified: true } });
-  if (!doctor?.verified) throw userError('FORBIDDEN', 'Only verified doctors can agree with answers; this doctor is not verified yet.');
+  if (!doctor?.verified)
+    throw userError('FORBIDDEN', 'Only verified doctors can agree with answers; this doctor is not verified yet.');
 }
 
 /** The role's id from the credential; the field's scopes let only that role through. */
@@ -62,9 +69,11 @@ export function agree(ctx: Context, answerId: number, idempotencyKey?: string) {
   return vote(ctx, { operation: 'agreeWithAnswer', answerId, idempotencyKey }, async (tx) => {
     await verifiedDoctor(tx, doctorId);
     const answer = await votedAnswer(tx, answerId);
-    if (answer.doctor_id === null) throw userError('FORBIDDEN', "Doctors agree with other doctors' answers; this one is editorial.");
+    if (answer.doctor_id === null)
+      throw userError('FORBIDDEN', "Doctors agree with other doctors' answers; this one is editorial.");
     if (answer.doctor_id === doctorId) throw userError('FORBIDDEN', 'You cannot agree with your own answer.');
-    const added = await tx.$executeRaw`INSERT INTO "_answer_agreement" ("A", "B") VALUES (${answerId}, ${doctorId}) ON CONFLICT DO NOTHING`;
+    const added =
+      await tx.$executeRaw`INSERT INTO "_answer_agreement" ("A", "B") VALUES (${answerId}, ${doctorId}) ON CONFLICT DO NOTHING`;
     if (added) await tx.$executeRaw`UPDATE answer SET agree_count = agree_count + 1 WHERE id = ${answerId}`;
     return added > 0;
   });
@@ -85,8 +94,10 @@ export function thank(ctx: Context, answerId: number, idempotencyKey?: string) {
   const askerId = ctx.viewer.askerId;
   return vote(ctx, { operation: 'thankAnswer', answerId, idempotencyKey }, async (tx) => {
     const answer = await votedAnswer(tx, answerId);
-    if (answer.asker_id !== askerId) throw userError('FORBIDDEN', 'Only the asker of the question can thank its answers.');
-    const added = await tx.$executeRaw`INSERT INTO answer_thanks (answer_id, asker_id) VALUES (${answerId}, ${askerId}) ON CONFLICT DO NOTHING`;
+    if (answer.asker_id !== askerId)
+      throw userError('FORBIDDEN', 'Only the asker of the question can thank its answers.');
+    const added =
+      await tx.$executeRaw`INSERT INTO answer_thanks (answer_id, asker_id) VALUES (${answerId}, ${askerId}) ON CONFLICT DO NOTHING`;
     if (added) await tx.$executeRaw`UPDATE answer SET thank_count = thank_count + 1 WHERE id = ${answerId}`;
     return added > 0;
   });

@@ -41,17 +41,23 @@ describe('an asker who comes back', () => {
   });
 
   it('tells each caller who they are', async () => {
-    const role = async (headers: Record<string, string>) => (await server.request('{ viewer { role doctor { name } } }', {}, headers)).data;
+    const role = async (headers: Record<string, string>) =>
+      (await server.request('{ viewer { role doctor { name } } }', {}, headers)).data;
     expect(await role({})).toEqual({ viewer: { role: 'ANONYMOUS', doctor: null } });
-    expect(await role(bearer(doctor))).toEqual({ viewer: { role: 'DOCTOR', doctor: { name: 'Dr. Harish Kumar Kabilan' } } });
+    expect(await role(bearer(doctor))).toEqual({
+      viewer: { role: 'DOCTOR', doctor: { name: 'Dr. Harish Kumar Kabilan' } },
+    });
     expect(await role(bearer(staff))).toEqual({ viewer: { role: 'STAFF', doctor: null } });
   });
 
   it('refuses an askerToken that is not an asker token, writing nothing', async () => {
     const before = await server.db.question.count();
-    const asDoctor = await server.request('mutation($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken } }', {
-      input: { title: 'Asked with a doctor token', body: 'This must not be saved.', askerToken: doctor },
-    });
+    const asDoctor = await server.request(
+      'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken } }',
+      {
+        input: { title: 'Asked with a doctor token', body: 'This must not be saved.', askerToken: doctor },
+      },
+    );
     expect(errorsOf(asDoctor)).toEqual([
       {
         message: '"askerToken" must be the asker token of an earlier question.',
@@ -59,9 +65,16 @@ describe('an asker who comes back', () => {
         extensions: { code: 'BAD_USER_INPUT', field: 'askerToken' },
       },
     ]);
-    const unknown = await server.request('mutation($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken } }', {
-      input: { title: 'Asked with an unknown token', body: 'This must not be saved.', askerToken: `mqa_${'x'.repeat(43)}` },
-    });
+    const unknown = await server.request(
+      'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken } }',
+      {
+        input: {
+          title: 'Asked with an unknown token',
+          body: 'This must not be saved.',
+          askerToken: `mqa_${'x'.repeat(43)}`,
+        },
+      },
+    );
     expect(errorsOf(unknown)).toEqual([
       { message: 'Invalid or revoked credential.', path: ['askQuestion'], extensions: { code: 'UNAUTHENTICATED' } },
     ]);
@@ -110,13 +123,17 @@ describe('notifications that persist', () => {
 
     const edit = 'mutation($input: EditAnswerInput!) { editAnswer(input: $input) { answer { id } } }';
     for (const answerId of [seen, unseen]) {
-      expect((await server.request(edit, { input: { answerId, body: 'Edited text.' } }, bearer(doctor))).errors).toBeUndefined();
+      expect(
+        (await server.request(edit, { input: { answerId, body: 'Edited text.' } }, bearer(doctor))).errors,
+      ).toBeUndefined();
     }
     const hide = 'mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { hiddenAt } }';
     expect((await server.request(hide, { input: { answerId: seen } }, bearer(staff))).errors).toBeUndefined();
 
     const now = await server.request(NOTIFICATIONS, {}, bearer(askerToken));
-    expect(now.data.viewer.notifications.edges.map((e: any) => [e.node.kind, e.node.read, e.node.answer?.body ?? null])).toEqual([
+    expect(
+      now.data.viewer.notifications.edges.map((e: any) => [e.node.kind, e.node.read, e.node.answer?.body ?? null]),
+    ).toEqual([
       ['ANSWER_HIDDEN', false, null],
       ['ANSWER_EDITED', false, null],
       ['ANSWER_ADDED', false, 'Edited text.'],

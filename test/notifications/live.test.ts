@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const listening = (count: number) => eventually(() => server.pubSub.listenerCount() === count, 10_000, `${count} listeners`);
+const listening = (count: number) =>
+  eventually(() => server.pubSub.listenerCount() === count, 10_000, `${count} listeners`);
 const bodies = (events: any[]) => events.map((e) => e.notificationAdded.node.answer.body);
 
 describe('notificationAdded over graphql-ws', () => {
@@ -40,7 +41,15 @@ describe('notificationAdded over graphql-ws', () => {
     // Events arrive in order: once a sentinel posted last is in, a duplicate would be too.
     await post(server, doctor, second.questionId, 'Sentinel.');
     await after.waitFor(5);
-    expect(after.received.slice(0, 4).map((e) => [e.notificationAdded.node.kind, e.notificationAdded.node.question.title, e.notificationAdded.node.answer.body])).toEqual([
+    expect(
+      after.received
+        .slice(0, 4)
+        .map((e) => [
+          e.notificationAdded.node.kind,
+          e.notificationAdded.node.question.title,
+          e.notificationAdded.node.answer.body,
+        ]),
+    ).toEqual([
       ['ANSWER_ADDED', 'Offline asker, second question', 'Missed 1.'],
       ['ANSWER_ADDED', 'Offline asker, first question', 'Missed 2.'],
       ['ANSWER_ADDED', 'Offline asker, second question', 'Missed 3.'],
@@ -50,7 +59,10 @@ describe('notificationAdded over graphql-ws', () => {
     // The cursors are those of viewer.notifications.
     const listed = await server.request(NOTIFICATIONS, {}, bearer(first.askerToken));
     expect(after.received.map((e) => e.notificationAdded.cursor)).toEqual(
-      listed.data.viewer.notifications.edges.slice(0, 5).map((e: any) => e.cursor).reverse(),
+      listed.data.viewer.notifications.edges
+        .slice(0, 5)
+        .map((e: any) => e.cursor)
+        .reverse(),
     );
     await back.dispose();
     await listening(0);
@@ -96,8 +108,12 @@ describe('notificationAdded over server-sent events', () => {
       while (events.length < count) {
         buffer += (await reader.read()).value;
         for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const data = buffer.slice(0, end).split('\n').find((line) => line.startsWith('data: '));
-          if (data && buffer.startsWith('event: next')) events.push(JSON.parse(data.slice(6)).data.notificationAdded.node.answer.body);
+          const data = buffer
+            .slice(0, end)
+            .split('\n')
+            .find((line) => line.startsWith('data: '));
+          if (data && buffer.startsWith('event: next'))
+            events.push(JSON.parse(data.slice(6)).data.notificationAdded.node.answer.body);
           buffer = buffer.slice(end + 2);
         }
       }
@@ -117,25 +133,50 @@ describe("an asker's notifications are theirs alone", () => {
     const staff = await staffToken(server);
     for (const token of [doctor, staff]) {
       const role = token === doctor ? 'doctor' : 'staff';
-      const read = await server.request('{ viewer { role notifications { unreadCount } questions { totalCount } } }', {}, bearer(token));
+      const read = await server.request(
+        '{ viewer { role notifications { unreadCount } questions { totalCount } } }',
+        {},
+        bearer(token),
+      );
       expect(read.data.viewer).toEqual({ role: role.toUpperCase(), notifications: null, questions: null });
       expect(errorsOf(read)).toEqual([
-        { message: `Your ${role} credential cannot use Viewer.notifications: it needs an asker credential.`, path: ['viewer', 'notifications'], extensions: { code: 'FORBIDDEN' } },
-        { message: `Your ${role} credential cannot use Viewer.questions: it needs an asker credential.`, path: ['viewer', 'questions'], extensions: { code: 'FORBIDDEN' } },
+        {
+          message: `Your ${role} credential cannot use Viewer.notifications: it needs an asker credential.`,
+          path: ['viewer', 'notifications'],
+          extensions: { code: 'FORBIDDEN' },
+        },
+        {
+          message: `Your ${role} credential cannot use Viewer.questions: it needs an asker credential.`,
+          path: ['viewer', 'questions'],
+          extensions: { code: 'FORBIDDEN' },
+        },
       ]);
       const mark = await server.request(MARK, { input: { upTo: 'R1BDOk46MQ==' } }, bearer(token));
       expect(errorsOf(mark)).toEqual([
-        { message: `Your ${role} credential cannot use Mutation.markNotificationsRead: it needs an asker credential.`, path: ['markNotificationsRead'], extensions: { code: 'FORBIDDEN' } },
+        {
+          message: `Your ${role} credential cannot use Mutation.markNotificationsRead: it needs an asker credential.`,
+          path: ['markNotificationsRead'],
+          extensions: { code: 'FORBIDDEN' },
+        },
       ]);
       const client = wsClient(server.url, token);
       const live = subscribe(client, NOTIFICATION_ADDED, {});
       await eventually(() => live.errors.length > 0 || live.completed, 10_000, 'the refusal');
-      expect(live.errors).toMatchObject([{ message: `Your ${role} credential cannot use Subscription.notificationAdded: it needs an asker credential.`, extensions: { code: 'FORBIDDEN' } }]);
+      expect(live.errors).toMatchObject([
+        {
+          message: `Your ${role} credential cannot use Subscription.notificationAdded: it needs an asker credential.`,
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ]);
       await client.dispose();
     }
     const anonymous = await server.request('{ viewer { notifications { unreadCount } } }');
     expect(errorsOf(anonymous)).toEqual([
-      { message: 'Sign in with an asker credential to use Viewer.notifications.', path: ['viewer', 'notifications'], extensions: { code: 'UNAUTHENTICATED' } },
+      {
+        message: 'Sign in with an asker credential to use Viewer.notifications.',
+        path: ['viewer', 'notifications'],
+        extensions: { code: 'UNAUTHENTICATED' },
+      },
     ]);
   });
 

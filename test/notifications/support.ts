@@ -4,16 +4,24 @@ import { bearer } from '../helpers/http';
 import type { TestServer } from '../helpers/server';
 
 /** Operations the notification tests share. */
-export const ASK = 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken question { id title } } }';
+export const ASK =
+  'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken question { id title } } }';
 export const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';
-export const MARK = 'mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { marked unreadCount } }';
+export const MARK =
+  'mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { marked unreadCount } }';
 export const NOTIFICATIONS = `{ viewer { role notifications(first: 50) { unreadCount totalCount edges { cursor node { kind read question { title } answer { body } } } } } }`;
 export const NOTIFICATION_ADDED = `subscription($after: String) {
   notificationAdded(after: $after) { cursor node { kind question { title } answer { body } } }
 }`;
 
-export async function ask(server: TestServer, title: string, askerToken?: string): Promise<{ askerToken: string; questionId: string }> {
-  const { data, errors } = await server.request(ASK, { input: { title, body: `${title} (body)`, ...(askerToken ? { askerToken } : {}) } });
+export async function ask(
+  server: TestServer,
+  title: string,
+  askerToken?: string,
+): Promise<{ askerToken: string; questionId: string }> {
+  const { data, errors } = await server.request(ASK, {
+    input: { title, body: `${title} (body)`, ...(askerToken ? { askerToken } : {}) },
+  });
   expect(errors).toBeUndefined();
   return { askerToken: data.askQuestion.askerToken, questionId: data.askQuestion.question.id };
 }

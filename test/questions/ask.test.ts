@@ -441,6 +441,7 @@ describe('privacy of askers', () => {
       'askedAt',
       'body',
       'id',
+      'latestAnswerCursor',
       'lastAnsweredAt',
       'relevantBlogs',
       'slug',

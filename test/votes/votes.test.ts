@@ -17,8 +17,10 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const AGREE = 'mutation($input: AgreeWithAnswerInput!) { agreeWithAnswer(input: $input) { answer { agreeCount thankCount agreedBy { edges { node { name } } } } } }';
-const WITHDRAW = 'mutation($input: WithdrawAgreementInput!) { withdrawAgreement(input: $input) { answer { agreeCount } } }';
+const AGREE =
+  'mutation($input: AgreeWithAnswerInput!) { agreeWithAnswer(input: $input) { answer { agreeCount thankCount agreedBy { edges { node { name } } } } } }';
+const WITHDRAW =
+  'mutation($input: WithdrawAgreementInput!) { withdrawAgreement(input: $input) { answer { agreeCount } } }';
 const THANK = 'mutation($input: ThankAnswerInput!) { thankAnswer(input: $input) { answer { agreeCount thankCount } } }';
 
 async function doctorWithToken(name: string, verified = true) {
@@ -41,7 +43,8 @@ const PAGE_WITH_VOTES = print(QuestionPageDocument).replace(
   'editorial agreeCount thankCount agreedBy(first: 3) { edges { node { name slug } } }',
 );
 
-const counts = (rowId: number) => server.db.answer.findUniqueOrThrow({ where: { id: rowId }, select: { agreeCount: true, thankCount: true } });
+const counts = (rowId: number) =>
+  server.db.answer.findUniqueOrThrow({ where: { id: rowId }, select: { agreeCount: true, thankCount: true } });
 
 describe('agreement and thanks', () => {
   it('counts each agreement once per doctor and each thanks once, and withdraws', async () => {
@@ -51,14 +54,25 @@ describe('agreement and thanks', () => {
     const { answerId, askerToken, rowId } = await answered(author.doctor.id);
 
     expect(await server.request(AGREE, { input: { answerId } }, bearer(first.token))).toEqual({
-      data: { agreeWithAnswer: { answer: { agreeCount: 1, thankCount: 0, agreedBy: { edges: [{ node: { name: 'Dr. First' } }] } } } },
+      data: {
+        agreeWithAnswer: {
+          answer: { agreeCount: 1, thankCount: 0, agreedBy: { edges: [{ node: { name: 'Dr. First' } }] } },
+        },
+      },
     });
     // A repeat changes nothing.
-    expect((await server.request(AGREE, { input: { answerId } }, bearer(first.token))).data.agreeWithAnswer.answer.agreeCount).toBe(1);
+    expect(
+      (await server.request(AGREE, { input: { answerId } }, bearer(first.token))).data.agreeWithAnswer.answer
+        .agreeCount,
+    ).toBe(1);
     expect(await server.request(AGREE, { input: { answerId } }, bearer(second.token))).toEqual({
       data: {
         agreeWithAnswer: {
-          answer: { agreeCount: 2, thankCount: 0, agreedBy: { edges: [{ node: { name: 'Dr. First' } }, { node: { name: 'Dr. Second' } }] } },
+          answer: {
+            agreeCount: 2,
+            thankCount: 0,
+            agreedBy: { edges: [{ node: { name: 'Dr. First' } }, { node: { name: 'Dr. Second' } }] },
+          },
         },
       },
     });
@@ -85,22 +99,88 @@ describe('agreement and thanks', () => {
     const stranger = await ask(server, 'A stranger asks something else');
     const staff = await make.staffMember('Staff Voter');
     const staffToken = await issueCredential(server.db, { role: 'staff', staffMemberId: staff.id });
-    const editorial = await make.answer({ questionId: (await server.db.answer.findUniqueOrThrow({ where: { id: rowId } })).questionId, staffMemberId: staff.id });
+    const editorial = await make.answer({
+      questionId: (await server.db.answer.findUniqueOrThrow({ where: { id: rowId } })).questionId,
+      staffMemberId: staff.id,
+    });
     const hidden = await make.answer({ questionId: editorial.questionId, doctorId: author.doctor.id });
     await server.db.answer.update({ where: { id: hidden.id }, data: { hiddenAt: new Date() } });
-    const rowsBefore = await server.db.$queryRaw<{ n: bigint }[]>`SELECT (SELECT count(*) FROM "_answer_agreement") + (SELECT count(*) FROM answer_thanks) AS n`;
+    const rowsBefore = await server.db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT (SELECT count(*) FROM "_answer_agreement") + (SELECT count(*) FROM answer_thanks) AS n`;
 
-    const cases: [string, Record<string, string>, string, { message: string; extensions: Record<string, unknown> }][] = [
-      [AGREE, bearer(author.token), answerId, { message: 'You cannot agree with your own answer.', extensions: { code: 'FORBIDDEN' } }],
-      [AGREE, bearer(unverified.token), answerId, { message: 'Only verified doctors can agree with answers; this doctor is not verified yet.', extensions: { code: 'FORBIDDEN' } }],
-      [AGREE, bearer(other.token), encodeGlobalID('Answer', editorial.id), { message: "Doctors agree with other doctors' answers; this one is editorial.", extensions: { code: 'FORBIDDEN' } }],
-      [AGREE, bearer(other.token), encodeGlobalID('Answer', hidden.id), { message: 'No answer with that ID.', extensions: { code: 'NOT_FOUND' } }],
-      [AGREE, bearer(other.token), 'nope', { message: '"nope" is not a valid ID.', extensions: { code: 'BAD_USER_INPUT', field: 'answerId' } }],
-      [AGREE, bearer(staffToken), answerId, { message: 'Your staff credential cannot use Mutation.agreeWithAnswer: it needs a doctor credential.', extensions: { code: 'FORBIDDEN' } }],
-      [AGREE, {}, answerId, { message: 'Sign in with a doctor credential to use Mutation.agreeWithAnswer.', extensions: { code: 'UNAUTHENTICATED' } }],
-      [THANK, bearer(stranger.askerToken), answerId, { message: 'Only the asker of the question can thank its answers.', extensions: { code: 'FORBIDDEN' } }],
-      [THANK, bearer(other.token), answerId, { message: 'Your doctor credential cannot use Mutation.thankAnswer: it needs an asker credential.', extensions: { code: 'FORBIDDEN' } }],
-    ];
+    const cases: [string, Record<string, string>, string, { message: string; extensions: Record<string, unknown> }][] =
+      [
+        [
+          AGREE,
+          bearer(author.token),
+          answerId,
+          { message: 'You cannot agree with your own answer.', extensions: { code: 'FORBIDDEN' } },
+        ],
+        [
+          AGREE,
+          bearer(unverified.token),
+          answerId,
+          {
+            message: 'Only verified doctors can agree with answers; this doctor is not verified yet.',
+            extensions: { code: 'FORBIDDEN' },
+          },
+        ],
+        [
+          AGREE,
+          bearer(other.token),
+          encodeGlobalID('Answer', editorial.id),
+          {
+            message: "Doctors agree with other doctors' answers; this one is editorial.",
+            extensions: { code: 'FORBIDDEN' },
+          },
+        ],
+        [
+          AGREE,
+          bearer(other.token),
+          encodeGlobalID('Answer', hidden.id),
+          { message: 'No answer with that ID.', extensions: { code: 'NOT_FOUND' } },
+        ],
+        [
+          AGREE,
+          bearer(other.token),
+          'nope',
+          { message: '"nope" is not a valid ID.', extensions: { code: 'BAD_USER_INPUT', field: 'answerId' } },
+        ],
+        [
+          AGREE,
+          bearer(staffToken),
+          answerId,
+          {
+            message: 'Your staff credential cannot use Mutation.agreeWithAnswer: it needs a doctor credential.',
+            extensions: { code: 'FORBIDDEN' },
+          },
+        ],
+        [
+          AGREE,
+          {},
+          answerId,
+          {
+            message: 'Sign in with a doctor credential to use Mutation.agreeWithAnswer.',
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ],
+        [
+          THANK,
+          bearer(stranger.askerToken),
+          answerId,
+          { message: 'Only the asker of the question can thank its answers.', extensions: { code: 'FORBIDDEN' } },
+        ],
+        [
+          THANK,
+          bearer(other.token),
+          answerId,
+          {
+            message: 'Your doctor credential cannot use Mutation.thankAnswer: it needs an asker credential.',
+            extensions: { code: 'FORBIDDEN' },
+          },
+        ],
+      ];
     for (const [operation, headers, id, error] of cases) {
       const response = await server.request(operation, { input: { answerId: id } }, headers);
       const name = operation === AGREE ? 'agreeWithAnswer' : 'thankAnswer';
@@ -110,7 +190,9 @@ describe('agreement and thanks', () => {
     expect(errorsOf(bad)![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
 
     expect(await counts(rowId)).toEqual({ agreeCount: 0, thankCount: 0 });
-    const rowsAfter = await server.db.$queryRaw<{ n: bigint }[]>`SELECT (SELECT count(*) FROM "_answer_agreement") + (SELECT count(*) FROM answer_thanks) AS n`;
+    const rowsAfter = await server.db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT (SELECT count(*) FROM "_answer_agreement") + (SELECT count(*) FROM answer_thanks) AS n`;
     expect(rowsAfter).toEqual(rowsBefore);
   });
 
@@ -122,7 +204,9 @@ describe('agreement and thanks', () => {
     await server.request(AGREE, { input }, bearer(voter.token));
     await server.request(WITHDRAW, { input: { answerId } }, bearer(voter.token));
     // The retry of the first agreement is answered from its record: no second agreement.
-    expect((await server.request(AGREE, { input }, bearer(voter.token))).data.agreeWithAnswer.answer.agreeCount).toBe(0);
+    expect((await server.request(AGREE, { input }, bearer(voter.token))).data.agreeWithAnswer.answer.agreeCount).toBe(
+      0,
+    );
     expect(await counts(rowId)).toEqual({ agreeCount: 0, thankCount: 0 });
   });
 });
@@ -132,12 +216,18 @@ describe('counts under concurrency', () => {
     const author = await doctorWithToken('Dr. Popular');
     const { answerId, rowId } = await answered(author.doctor.id);
     const voters = await Promise.all(Array.from({ length: 50 }, (_, i) => doctorWithToken(`Dr. Voter ${i}`)));
-    const results = await Promise.all(voters.map((v) => server.request(AGREE, { input: { answerId } }, bearer(v.token))));
+    const results = await Promise.all(
+      voters.map((v) => server.request(AGREE, { input: { answerId } }, bearer(v.token))),
+    );
     expect(results.filter((r) => r.errors)).toEqual([]);
-    const repeats = await Promise.all(Array.from({ length: 20 }, () => server.request(AGREE, { input: { answerId } }, bearer(voters[0]!.token))));
+    const repeats = await Promise.all(
+      Array.from({ length: 20 }, () => server.request(AGREE, { input: { answerId } }, bearer(voters[0]!.token))),
+    );
     expect(repeats.filter((r) => r.errors)).toEqual([]);
     expect(await counts(rowId)).toEqual({ agreeCount: 50, thankCount: 0 });
-    const [row] = await server.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "_answer_agreement" WHERE "A" = ${rowId}`;
+    const [row] = await server.db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM "_answer_agreement" WHERE "A" = ${rowId}`;
     expect(Number(row!.n)).toBe(50);
   });
 });
@@ -148,7 +238,11 @@ describe('live and on the page', () => {
     const voter = await doctorWithToken('Dr. Live Voter');
     const { answerId, askerToken, questionId } = await answered(author.doctor.id);
     const client = wsClient(server.url);
-    const live = subscribe(client, 'subscription($q: ID!) { answerUpdated(questionId: $q) { kind answer { agreeCount thankCount } } }', { q: questionId });
+    const live = subscribe(
+      client,
+      'subscription($q: ID!) { answerUpdated(questionId: $q) { kind answer { agreeCount thankCount } } }',
+      { q: questionId },
+    );
     await eventually(() => server.pubSub.listenerCount() === 1, 10_000, 'the subscriber');
     await server.request(AGREE, { input: { answerId } }, bearer(voter.token));
     await server.request(AGREE, { input: { answerId } }, bearer(voter.token)); // no change: no event
@@ -174,11 +268,15 @@ describe('live and on the page', () => {
     const harish = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
     const token = await issueCredential(server.db, { role: 'doctor', doctorId: harish.id });
     const before = await page();
-    const others = before.answers.filter((a: any) => a.author.__typename === 'Doctor' && a.author.slug !== 'harish-kumar-kabilan');
+    const others = before.answers.filter(
+      (a: any) => a.author.__typename === 'Doctor' && a.author.slug !== 'harish-kumar-kabilan',
+    );
     for (const answer of others) await server.request(AGREE, { input: { answerId: answer.id } }, bearer(token));
     const after = await page();
     expect(after.count).toBe(2);
-    expect(after.answers.map((a: any) => [a.author.name, a.agreeCount, a.agreedBy.edges.map((e: any) => e.node.name)])).toEqual(
+    expect(
+      after.answers.map((a: any) => [a.author.name, a.agreeCount, a.agreedBy.edges.map((e: any) => e.node.name)]),
+    ).toEqual(
       before.answers.map((a: any) => {
         const agreed = others.some((o: any) => o.id === a.id);
         return [a.author.name, agreed ? 1 : 0, agreed ? ['Dr. Harish Kumar Kabilan'] : []];
