@@ -6,6 +6,7 @@ import { redisTarget, type Config } from './config';
 import type { Db } from './db/client';
 import { checkConnectionBudget } from './db/budget';
 import { openDatabase, type Database } from './db/database';
+import { startIdempotencySweeper } from './db/idempotency-expiry';
 import { migrate } from './db/migrate';
 import { sharedCountersFromConfig } from './limits/rate-limiter';
 import { createLogger, type Logger } from './logger';
@@ -68,6 +69,10 @@ export function createApplication(config: Config, options: { logger?: Logger } =
     logger.info('migrating the database');
     await migrate(database.url, { logger });
     if (config.seedDemo) await loadDemoOnce(database.db, logger);
+    // Expired idempotency keys: swept now, then every few minutes (src/db/idempotency-expiry.ts).
+    const sweeper = startIdempotencySweeper(database.db, logger);
+    opened.push(() => sweeper.stop());
+    await sweeper.sweep();
 
     const pubSub = pubSubFromConfig(redisTarget(config), config.pubSubPrefix, logger);
     opened.push(() => pubSub.close());

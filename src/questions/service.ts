@@ -5,6 +5,9 @@ import { runOnce } from '../db/idempotency';
 import { writeTransaction } from '../db/transaction';
 import { badUserInput, notFound, userError } from '../errors';
 
+/** 32 hex digits hold 128 bits; a shorter key cannot (see askQuestion). */
+const ANONYMOUS_KEY_MIN_LENGTH = 32;
+
 /** "Is scalp micropigmentation permanent?" → "is-scalp-micropigmentation-permanent-k3x9q2". */
 export function slugFor(title: string): string {
   const words = title
@@ -38,8 +41,10 @@ async function existingAsker(ctx: Context, token: string) {
  * token: the token is shown once, in the result, and only its hash is kept. With `askerToken`,
  * the question joins that asker's, and the same token comes back.
  *
- * With an idempotency key, a retry returns the same question. A new asker's first token cannot be
- * shown again (only the hash exists), so the retry gets a new token for the same asker; both work.
+ * With an idempotency key, a retry returns the same question and the same asker token: the token
+ * is kept encrypted with a key derived from the idempotency key (src/db/idempotency.ts), so only
+ * whoever holds that key gets it back. Keys are scoped per credential; without one they must be
+ * secrets of 128 bits at least.
  */
 export async function askQuestion(
   ctx: Context,
@@ -55,6 +60,14 @@ export async function askQuestion(
     key: idempotencyKey,
     input,
   };
+  // Without a credential the key is all that ties a retry to the first request: the retry gets
+  // the asker token back, so the key must be as hard to guess as a token.
+  if (request.scope === 'anonymous' && idempotencyKey && idempotencyKey.length < ANONYMOUS_KEY_MIN_LENGTH) {
+    throw badUserInput(
+      `Without a credential, the idempotencyKey is the secret that gives the asker token back on a retry: it must have at least ${ANONYMOUS_KEY_MIN_LENGTH} characters and 128 random bits (e.g. 16 random bytes in hex).`,
+      'idempotencyKey',
+    );
+  }
   const result = await runOnce(ctx.db, request, async (tx) => {
     const asker = owner ? { id: owner.askerId } : await tx.asker.create({ data: {}, select: { id: true } });
     // One question at a time takes an id: ids then grow in commit order, which questionAsked's
@@ -70,12 +83,15 @@ export async function askQuestion(
       },
       select: { id: true },
     });
-    return { id: question.id, askerToken: askerToken ?? (await issueCredential(tx, { role: 'asker', askerId: asker.id })) };
+    if (askerToken) return { id: question.id, askerToken };
+    // A new token is the secret runOnce keeps (encrypted) for a retry.
+    const secret = await issueCredential(tx, { role: 'asker', askerId: asker.id });
+    return { id: question.id, askerToken: secret, secret };
   });
   if (!result.replayed) return { questionId: result.id, askerToken: result.askerToken };
-  if (askerToken) return { questionId: result.id, askerToken };
-  const { askerId } = await ctx.db.question.findUniqueOrThrow({ where: { id: result.id }, select: { askerId: true } });
-  return { questionId: result.id, askerToken: await issueCredential(ctx.db, { role: 'asker', askerId }) };
+  const token = askerToken ?? result.secret;
+  if (!token) throw new Error(`askQuestion replay of question ${result.id} has no asker token`); // cannot happen
+  return { questionId: result.id, askerToken: token };
 }
 
 /** The asker may reword their own question; staff may edit any. */

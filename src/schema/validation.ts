@@ -38,7 +38,7 @@ export function text(min: number, max: number) {
 }
 
 export const IDEMPOTENCY_KEY_DESCRIPTION =
-  'Any unique string (16 to 128 letters, digits, "-" or "_"; a UUID is ideal). Retrying with the same key returns the first result and writes nothing more.';
+  'Any unique string (16 to 128 letters, digits, "-" or "_"). Retrying with the same key within 24 hours returns the first result and writes nothing more. Keys are per credential; without one (an anonymous askQuestion) the key is the secret that gives the asker token back on a retry: at least 32 characters with 128 random bits, e.g. 16 random bytes in hex.';
 
 /** Client-chosen idempotency keys: long enough to be unguessable, short enough to index. */
 export const idempotencyKey = z

@@ -1,8 +1,10 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
+import { IDEMPOTENCY_KEY_TTL_MS, startIdempotencySweeper } from '../../src/db/idempotency-expiry';
 import { fixtures } from '../helpers/fixtures';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { bearer } from '../helpers/http';
+import { logger, startInstance, startTestServer, type TestServer } from '../helpers/server';
+import { bearer, errorsOf } from '../helpers/http';
 
 let server: TestServer;
 let doctorToken: string;
@@ -11,7 +13,7 @@ let questionId: string;
 
 const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id body } } }';
 const ASK = 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id title } askerToken } }';
-const count = (table: 'answer' | 'question' | 'asker' | 'idempotencyKey') => (server.db[table] as any).count() as Promise<number>;
+const count = (table: 'answer' | 'question' | 'asker' | 'idempotencyKey' | 'credential') => (server.db[table] as any).count() as Promise<number>;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -71,24 +73,116 @@ describe('postAnswer with an idempotency key', () => {
 });
 
 describe('askQuestion with an idempotency key', () => {
-  it('returns the same question to a retry, with a working asker token each time', async () => {
-    const input = { title: 'Can stress cause grey hair?', body: 'I am 25 and my hair is going grey.', idempotencyKey: 'ask-key-000000000001' };
-    const before = { questions: await count('question'), askers: await count('asker') };
+  const secretKey = () => randomBytes(16).toString('hex'); // 128 bits, as the README asks
+  const editTitle = (token: string, questionId: string, title: string) =>
+    server.request(
+      'mutation($input: EditQuestionInput!) { editQuestion(input: $input) { question { title } } }',
+      { input: { questionId, title } },
+      bearer(token),
+    );
+
+  it('returns the same question and the same asker token to a retry, and writes once', async () => {
+    const input = { title: 'Can stress cause grey hair?', body: 'I am 25 and my hair is going grey.', idempotencyKey: secretKey() };
+    const before = { questions: await count('question'), askers: await count('asker'), credentials: await count('credential') };
     const first = await server.request(ASK, { input });
     const retry = await server.request(ASK, { input });
-    expect(retry.data.askQuestion.question).toEqual(first.data.askQuestion.question);
-    expect(retry.data.askQuestion.askerToken).not.toBe(first.data.askQuestion.askerToken);
-    expect({ questions: await count('question'), askers: await count('asker') }).toEqual({
+    expect(first.errors).toBeUndefined();
+    expect(retry).toEqual(first);
+    expect({ questions: await count('question'), askers: await count('asker'), credentials: await count('credential') }).toEqual({
       questions: before.questions + 1,
       askers: before.askers + 1,
+      credentials: before.credentials + 1,
     });
-    for (const { data } of [first, retry]) {
-      const edited = await server.request(
-        'mutation($input: EditQuestionInput!) { editQuestion(input: $input) { question { title } } }',
-        { input: { questionId: data.askQuestion.question.id, title: 'Can stress really cause grey hair?' } },
-        bearer(data.askQuestion.askerToken),
-      );
-      expect(edited).toEqual({ data: { editQuestion: { question: { title: 'Can stress really cause grey hair?' } } } });
+    expect(await editTitle(first.data.askQuestion.askerToken, first.data.askQuestion.question.id, 'Can stress really cause grey hair?')).toEqual({
+      data: { editQuestion: { question: { title: 'Can stress really cause grey hair?' } } },
+    });
+    // Neither the key nor the token is stored as sent: the key as its sha256, the token encrypted.
+    const row = await server.db.idempotencyKey.findFirstOrThrow({ where: { operation: 'askQuestion', scope: 'anonymous' }, orderBy: { id: 'desc' } });
+    expect(row.key).toBe(createHash('sha256').update(input.idempotencyKey).digest('hex'));
+    expect(Buffer.from(row.result!).toString('latin1')).not.toContain(first.data.askQuestion.askerToken);
+  });
+
+  it('gives nothing to another client: a different key asks anew, even with the same public text', async () => {
+    const input = { title: 'Is hair dye safe in pregnancy?', body: 'First trimester, asking for myself.', idempotencyKey: secretKey() };
+    const victim = await server.request(ASK, { input });
+    const attacker = await server.request(ASK, { input: { ...input, idempotencyKey: secretKey() } });
+    expect(attacker.data.askQuestion.question.id).not.toBe(victim.data.askQuestion.question.id);
+    expect(attacker.data.askQuestion.askerToken).not.toBe(victim.data.askQuestion.askerToken);
+    expect(errorsOf(await editTitle(attacker.data.askQuestion.askerToken, victim.data.askQuestion.question.id, 'Hijacked question title'))).toEqual([
+      { message: 'An asker credential can only edit its own question.', path: ['editQuestion'], extensions: { code: 'FORBIDDEN' } },
+    ]);
+  });
+
+  it('keeps keys apart per credential: the same key anonymously and with a credential asks twice', async () => {
+    const input = { title: 'Can I swim after a tattoo?', body: 'It is two days old.', idempotencyKey: secretKey() };
+    const anonymous = await server.request(ASK, { input });
+    const withCredential = await server.request(ASK, { input }, bearer(doctorToken));
+    expect(withCredential.data.askQuestion.question.id).not.toBe(anonymous.data.askQuestion.question.id);
+    expect(await server.request(ASK, { input }, bearer(doctorToken))).toEqual(withCredential);
+  });
+
+  it('refuses an anonymous key too short to be a secret, and writes nothing', async () => {
+    const before = await count('question');
+    const short = await server.request(ASK, { input: { title: 'Is a short key enough?', body: 'Asking whether a short key is enough.', idempotencyKey: 'a'.repeat(31) } });
+    expect(errorsOf(short)).toEqual([
+      {
+        message:
+          'Without a credential, the idempotencyKey is the secret that gives the asker token back on a retry: it must have at least 32 characters and 128 random bits (e.g. 16 random bytes in hex).',
+        path: ['askQuestion'],
+        extensions: { code: 'BAD_USER_INPUT', field: 'idempotencyKey' },
+      },
+    ]);
+    expect(await count('question')).toBe(before);
+    // With a credential the key only needs to be unique to its owner.
+    const owned = await server.request(ASK, { input: { title: 'Is a short key enough?', body: 'Asking whether a short key is enough.', idempotencyKey: 'a'.repeat(16) } }, bearer(doctorToken));
+    expect(owned.errors).toBeUndefined();
+  });
+
+  it('forgets a key after 24 hours: the same key then writes again', async () => {
+    const input = { title: 'Does sunscreen expire?', body: 'Found an old bottle.', idempotencyKey: secretKey() };
+    const first = await server.request(ASK, { input });
+    const key = createHash('sha256').update(input.idempotencyKey).digest('hex');
+    await server.db.idempotencyKey.updateMany({ where: { key }, data: { createdAt: new Date(Date.now() - IDEMPOTENCY_KEY_TTL_MS - 1000) } });
+    const later = await server.request(ASK, { input });
+    expect(later.data.askQuestion.question.id).not.toBe(first.data.askQuestion.question.id);
+    expect(await server.db.idempotencyKey.count({ where: { key } })).toBe(1);
+  });
+});
+
+describe('expired idempotency keys', () => {
+  const expired = () => new Date(Date.now() - IDEMPOTENCY_KEY_TTL_MS - 60_000);
+  const addKeys = (prefix: string, n: number, createdAt: Date) =>
+    server.db.idempotencyKey.createMany({
+      data: Array.from({ length: n }, (_, i) => ({ operation: 'postAnswer', scope: prefix, key: `${prefix}-${i}`, inputHash: 'x', resultId: 1, createdAt })),
+    });
+  const left = (scope: string) => server.db.idempotencyKey.count({ where: { scope } });
+
+  it('are deleted by a sweeper that runs by itself, in bounded batches, leaving live keys', async () => {
+    await addKeys('sweep-old', 7, expired());
+    await addKeys('sweep-live', 2, new Date());
+    const sweeper = startIdempotencySweeper(server.db, logger, { intervalMs: 50, batch: 2, maxBatches: 2 });
+    try {
+      // At most 4 a sweep: it takes two sweeps at least, run by the timer alone.
+      await expect.poll(() => left('sweep-old'), { timeout: 20_000 }).toBe(0);
+    } finally {
+      sweeper.stop();
+    }
+    expect(await left('sweep-live')).toBe(2);
+    await addKeys('sweep-bounded', 5, expired());
+    const once = startIdempotencySweeper(server.db, logger, { intervalMs: 3_600_000, batch: 2, maxBatches: 2 });
+    expect(await once.sweep()).toBe(4);
+    once.stop();
+    expect(await left('sweep-bounded')).toBe(1);
+    await server.db.idempotencyKey.deleteMany({ where: { scope: { startsWith: 'sweep-' } } });
+  });
+
+  it('are swept when an instance starts', async () => {
+    await addKeys('start-old', 3, expired());
+    const instance = await startInstance(server.database, { ownsDatabase: false });
+    try {
+      expect(await left('start-old')).toBe(0);
+    } finally {
+      await instance.stop();
     }
   });
 });
