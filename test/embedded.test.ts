@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launch } from './helpers/process';
+import { launch, SERVER } from './helpers/process';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'medqa-embedded-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** The process `npm start` runs, with no configuration but a free port and a scratch data folder. */
 function start(extraEnv: Record<string, string> = {}) {
-  const server = launch(['--import', 'tsx', 'src/main.ts'], {
+  const server = launch(SERVER, {
     DATABASE_URL: undefined,
     REDIS_URL: undefined,
     PORT: '0',

@@ -5,7 +5,7 @@ import { createApplication } from '../src/application';
 import { loadConfig } from '../src/config';
 import { StartupError } from '../src/startup';
 import { adminUrl, createTestDatabase, type TestDatabase } from './helpers/database';
-import { launch } from './helpers/process';
+import { launch, SERVER } from './helpers/process';
 import { freePort } from './helpers/redis-server';
 import { logger } from './helpers/server';
 
@@ -99,7 +99,7 @@ describe('start-up refuses, in one line, before migrating', () => {
 describe('npm start, on such a mistake', () => {
   /** src/main.ts in a process of its own, as `npm start` runs it. */
   async function run(env: Record<string, string | undefined>) {
-    const server = launch(['--import', 'tsx', 'src/main.ts'], { HOST: '127.0.0.1', LOG_LEVEL: 'info', REDIS_URL: undefined, ...env });
+    const server = launch(SERVER, { HOST: '127.0.0.1', LOG_LEVEL: 'info', REDIS_URL: undefined, ...env });
     const exit = await server.exited;
     return { exit, stderr: server.stderr(), messages: server.logs.map((line) => line.msg) };
   }

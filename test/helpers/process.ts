@@ -19,6 +19,12 @@ import { cleanupIfWeDie } from './redis-server';
 
 const root = new URL('../..', import.meta.url).pathname;
 
+/**
+ * Node's arguments for the server as `npm start` runs it: src/main.ts as scripts/start.mjs bundles
+ * it (test/setup/global.ts builds it once per run), so that no TypeScript is compiled per launch.
+ */
+export const SERVER = ['--enable-source-maps', 'dist/main.js'];
+
 export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -194,7 +200,7 @@ export interface ServerProcess extends Launched {
 
 /** `src/main.ts` as `npm start` runs it, given `env` over the test's own, waiting for "ready:". */
 export async function startServerProcess(env: Record<string, string | undefined>, ms = 60_000): Promise<ServerProcess> {
-  const server = launch(['--import', 'tsx', 'src/main.ts'], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env });
+  const server = launch(SERVER, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env });
   let ready: Record<string, any>;
   try {
     ready = await server.logLine((entry) => typeof entry.msg === 'string' && entry.msg.startsWith('ready:'), '"ready:"', ms);

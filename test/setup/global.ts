@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,8 @@ function runningGroups(): Map<number, string> {
  * group still alive outlived its test: it is killed, and the run fails naming it.
  */
 export default function setup() {
+  // The server as `npm start` runs it, built once for the run (test/helpers/process.ts SERVER).
+  execFileSync(process.execPath, ['scripts/start.mjs', '--build'], { cwd: new URL('../..', import.meta.url).pathname, stdio: 'inherit' });
   const registry = mkdtempSync(join(tmpdir(), 'medqa-launched-'));
   process.env[REGISTRY_ENV] = registry; // the test workers inherit it
   return () => {
