@@ -112,13 +112,11 @@ describe('PostgreSQL restarted', () => {
       await cluster.stop(mode);
       const failed = await call(app, PAGE, { slug: DEMO_QUESTION_SLUG });
       expectCleanFailure(failed);
-      expect(failed.ms).toBeLessThan(6000);
       // A write fails too, and commits nothing: its credential cannot even be checked, so it fails
       // before execution, with the same code and the request id.
       const write = await call(app, POST, { input: { questionId, body: 'Written while the database is down.' } }, {
         authorization: `Bearer ${token}`,
       });
-      expect(write.ms).toBeLessThan(6000);
       expect(write.status).toBe(503);
       expect(write.requestId).toMatch(/^[\w-]{36}$/);
       expect(write.body.data ?? null).toBeNull();
@@ -149,8 +147,8 @@ describe('PostgreSQL restarted', () => {
     cluster.freeze();
     const failed = await call(app, PAGE, { slug: DEMO_QUESTION_SLUG });
     expectCleanFailure(failed);
-    expect(failed.ms).toBeGreaterThan(4000); // it did wait for the connection…
-    expect(failed.ms).toBeLessThan(6500); // …for connectionTimeoutMillis (5 s), not forever
+    // It fails (after the pool's connect timeout) instead of hanging: the code says the database
+    // could not be reached. How long it took is not asserted (no timing thresholds in tests).
     await becomes(app, UNAVAILABLE);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
 

@@ -192,13 +192,12 @@ describe('Redis stopped while answers are posted', () => {
     const writer = async (server: TestServer, name: string) => {
       for (let i = 0; flapping; i++) {
         const body = `${name} ${i}`;
-        const started = performance.now();
         const result = await post(server, questionId, body).catch((error) => ({ error: String(error) }));
         if (JSON.stringify(result) !== JSON.stringify({ data: { postAnswer: { answer: { body } } } })) {
           failures.push({ body, result });
         } else posted.push(body);
-        // A publish never waits for Redis (beyond one already on the wire when it died).
-        if (performance.now() - started > 3000) failures.push({ body, slow: performance.now() - started });
+        // That a publish never waits for Redis is the frozen-Redis test's: its bound is a timeout
+        // the transport reports, not a time measured here (no timing thresholds in tests).
       }
     };
     const writers = [writer(b, 'Through B'), writer(a, 'Through A')];
@@ -281,9 +280,8 @@ describe('the Redis transport across an outage', () => {
     cleanups.push(() => transport.close());
     await eventually(() => transport.healthy(), 5000, 'the transport to connect');
     redis.freeze(); // connections stay open; nothing is answered
-    const started = performance.now();
+    // Bounded by the transport's own command timeout: it rejects saying so instead of hanging.
     await expect(transport.publish('hung', 'lost')).rejects.toThrow(/timed out/i);
-    expect(performance.now() - started).toBeLessThan(2500);
     // Readiness asks Redis, so it sees the hang although the connections look fine.
     expect(transport.healthy()).toBe(true);
     expect(await transport.check()).toBe(false);
@@ -304,10 +302,8 @@ describe('the Redis transport across an outage', () => {
     const stopLate = await transport.subscribe(`during-${randomBytes(3).toString('hex')}`, () => {});
     stopLate();
     await transport.subscribe(`during-${randomBytes(3).toString('hex')}`, () => {});
-    const started = performance.now();
-    const closed = await Promise.race([transport.close().then(() => true), sleep(3000).then(() => false)]);
-    expect(closed, 'close() finished within 3 s').toBe(true);
-    expect(performance.now() - started).toBeLessThan(3000);
+    // close() returns although Redis is down (a QUIT would wait for it forever).
+    await transport.close();
 
     // Once Redis is back the instances reconnect; the closed transport does not.
     await redis.start();
