@@ -1,7 +1,11 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { createClient, type Client, type ClientOptions } from 'graphql-ws';
-import { AnswerAddedDocument, type AnswerAddedSubscription, type AnswerAddedSubscriptionVariables } from './generated/graphql';
+import {
+  AnswerAddedDocument,
+  type AnswerAddedSubscription,
+  type AnswerAddedSubscriptionVariables,
+} from './generated/graphql';
 
 /** One new answer as the AnswerAdded document selects it: its `cursor` and the answer (`node`). */
 export type AnswerAddedEdge = AnswerAddedSubscription['answerAdded'];
@@ -55,8 +59,14 @@ export interface FollowedAnswers {
 export function followAnswers<Edge extends { cursor: string } = AnswerAddedEdge>(
   options: FollowAnswersOptions<Edge>,
 ): FollowedAnswers {
-  const { questionId, after, onAnswer, onError = (error) => console.error('answerAdded stopped:', error), document, ...clientOptions } =
-    options;
+  const {
+    questionId,
+    after,
+    onAnswer,
+    onError = (error) => console.error('answerAdded stopped:', error),
+    document,
+    ...clientOptions
+  } = options;
   const client = createClient({ ...clientOptions, lazy: true });
   // Read by graphql-ws at every (re)subscribe: see above.
   const variables: AnswerAddedSubscriptionVariables = { questionId, after };

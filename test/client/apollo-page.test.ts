@@ -33,18 +33,31 @@ function apolloClient(url: string) {
     link: split(isSubscription, new GraphQLWsLink(ws), new HttpLink({ uri: `${url}/graphql` })),
     cache: new InMemoryCache({ typePolicies: { Question: { fields: { answers: relayStylePagination(['order']) } } } }),
   });
-  return { client, dispose: () => (client.stop(), ws.dispose()) };
+  return {
+    client,
+    dispose: () => {
+      client.stop();
+      void ws.dispose();
+    },
+  };
 }
 
 type Page = NonNullable<QuestionPageQuery['question']>;
 
 /** Apollo adds `__typename` where the document has none; compared without them. */
-const withoutTypenames = <T>(value: T): T => JSON.parse(JSON.stringify(value, (key, field) => (key === '__typename' ? undefined : field)));
+const withoutTypenames = <T>(value: T): T =>
+  JSON.parse(JSON.stringify(value, (key, field) => (key === '__typename' ? undefined : field)));
 
-it('renders the page, follows answerAdded from the page\'s latestAnswerCursor, and shows every answer once, newest first', async () => {
-  const asked = await server.request('mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug } } }', {
-    input: { title: 'Does a page resume where it ends?', body: 'Asked for a page that is read while answers are posted.' },
-  });
+it("renders the page, follows answerAdded from the page's latestAnswerCursor, and shows every answer once, newest first", async () => {
+  const asked = await server.request(
+    'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug } } }',
+    {
+      input: {
+        title: 'Does a page resume where it ends?',
+        body: 'Asked for a page that is read while answers are posted.',
+      },
+    },
+  );
   const { id: questionId, slug } = asked.data.askQuestion.question as { id: string; slug: string };
   let posted = 0;
   const post = async () => {
@@ -92,7 +105,11 @@ it('renders the page, follows answerAdded from the page\'s latestAnswerCursor, a
           question: {
             ...question,
             answerCount: question.answerCount + 1,
-            answers: { ...question.answers, totalCount: question.answers.totalCount + 1, edges: [edge, ...question.answers.edges] },
+            answers: {
+              ...question.answers,
+              totalCount: question.answers.totalCount + 1,
+              edges: [edge, ...question.answers.edges],
+            },
           },
         };
       },

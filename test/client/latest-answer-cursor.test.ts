@@ -28,14 +28,20 @@ it('is read in the same SQL statement as the answers the page shows', async () =
   const { count, statements } = await server.countStatements(() => page('is-scalp-micropigmentation-permanent'));
   expect(count).toBe(2);
   expect(statements[0]).toContain('last_answer_id');
-  const newest = await server.db.answer.findFirstOrThrow({ where: { question: { slug: 'is-scalp-micropigmentation-permanent' } }, orderBy: { id: 'desc' } });
+  const newest = await server.db.answer.findFirstOrThrow({
+    where: { question: { slug: 'is-scalp-micropigmentation-permanent' } },
+    orderBy: { id: 'desc' },
+  });
   expect((await page('is-scalp-micropigmentation-permanent')).latestAnswerCursor).toBe(cursorOf(newest.id));
 });
 
 it('follows posts and hides, and before any answer resumes from the first one', async () => {
-  const asked = await server.request('mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug } } }', {
-    input: { title: 'Where does an empty page resume?', body: 'A question without answers yet.' },
-  });
+  const asked = await server.request(
+    'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug } } }',
+    {
+      input: { title: 'Where does an empty page resume?', body: 'A question without answers yet.' },
+    },
+  );
   const { id: questionId, slug } = asked.data.askQuestion.question as { id: string; slug: string };
   const empty = await page(slug);
   expect(empty.latestAnswerCursor).toBe(cursorOf(0));
@@ -54,7 +60,11 @@ it('follows posts and hides, and before any answer resumes from the first one', 
   expect(shown.latestAnswerCursor).toBe(shown.answers.edges[0]!.cursor);
 
   // Hiding the newest answer moves the cursor back to the newest visible one.
-  const hidden = await server.request('mutation($id: ID!) { hideAnswer(input: { answerId: $id }) { answerId } }', { id: second }, bearer(staffToken));
+  const hidden = await server.request(
+    'mutation($id: ID!) { hideAnswer(input: { answerId: $id }) { answerId } }',
+    { id: second },
+    bearer(staffToken),
+  );
   expect(hidden.errors).toBeUndefined();
   const afterHide = await page(slug);
   expect(afterHide.answers.edges.map((edge) => edge.node.body)).toEqual(['First.']);

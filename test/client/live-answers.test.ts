@@ -30,7 +30,11 @@ beforeAll(async () => {
   await migrate(database.url, { logger });
   db = createDb(database.url, 2, logger);
   await seedDemo(db, logger);
-  const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, PUBSUB_PREFIX: `client-${randomBytes(4).toString('hex')}` };
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    PUBSUB_PREFIX: `client-${randomBytes(4).toString('hex')}`,
+  };
   [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
 });
 
@@ -48,7 +52,10 @@ afterAll(async () => {
 
 /** A url option that tries A first, then B, A, … on each (re)connect, and says where it went. */
 function alternating() {
-  const urls = [a, b].map((server) => ({ name: server === a ? 'A' : 'B', ws: `${server.url.replace(/^http/, 'ws')}/graphql` }));
+  const urls = [a, b].map((server) => ({
+    name: server === a ? 'A' : 'B',
+    ws: `${server.url.replace(/^http/, 'ws')}/graphql`,
+  }));
   const state = { attempts: 0, current: '', connectedTo: [] as string[] };
   return {
     state,
@@ -64,14 +71,23 @@ function alternating() {
 it('resumes from the last answer delivered after its instance is killed: every answer once, in order', async () => {
   const doctor = await db.doctor.findUniqueOrThrow({ where: { slug: 'raajshri-gupta' } });
   const token = doctorTokens(db, doctor.id);
-  const asked = await graphql(b.url, 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug } } }', {
-    input: { title: 'Does the helper survive a crash?', body: 'Asked for a client on instance A.' },
-  });
+  const asked = await graphql(
+    b.url,
+    'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug } } }',
+    {
+      input: { title: 'Does the helper survive a crash?', body: 'Asked for a client on instance A.' },
+    },
+  );
   const { id: questionId, slug } = asked.body.data.askQuestion.question as { id: string; slug: string };
   const post = async (body: string) =>
-    graphql(b.url, 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }', { input: { questionId, body } }, {
-      authorization: `Bearer ${await token()}`,
-    });
+    graphql(
+      b.url,
+      'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }',
+      { input: { questionId, body } },
+      {
+        authorization: `Bearer ${await token()}`,
+      },
+    );
   expect((await post('Shown on the page.')).status).toBe(200);
 
   // The page, read from A, gives where its live answers start.
@@ -98,14 +114,23 @@ it('resumes from the last answer delivered after its instance is killed: every a
   const plain = { received: [] as string[], beforeDrop: -1 };
   const plainClient = createClient({
     url: plainRoute.url,
-    on: { ...plainRoute.on, closed: () => void (plain.beforeDrop < 0 && (plain.beforeDrop = plain.received.length)) },
+    on: {
+      ...plainRoute.on,
+      closed: () => {
+        if (plain.beforeDrop < 0) plain.beforeDrop = plain.received.length;
+      },
+    },
     webSocketImpl: WebSocket,
     retryWait: async () => {},
     lazy: true,
   });
   plainClient.subscribe<{ answerAdded: AnswerAddedEdge }>(
     { query: print(AnswerAddedDocument), variables: { questionId, after: shown.latestAnswerCursor } },
-    { next: ({ data }) => data && plain.received.push(data.answerAdded.node.body), error: (error) => errors.push(error), complete: () => {} },
+    {
+      next: ({ data }) => data && plain.received.push(data.answerAdded.node.body),
+      error: (error) => errors.push(error),
+      complete: () => {},
+    },
   );
 
   try {
@@ -118,7 +143,10 @@ it('resumes from the last answer delivered after its instance is killed: every a
       for (let i = 0; i < 300 && (postedBeforeCrash < 0 || posted.length < postedBeforeCrash + 20); i++) {
         const body = `Answer ${i}`;
         const result = await post(body);
-        if (JSON.stringify(result) !== JSON.stringify({ status: 200, body: { data: { postAnswer: { answer: { body } } } } })) {
+        if (
+          JSON.stringify(result) !==
+          JSON.stringify({ status: 200, body: { data: { postAnswer: { answer: { body } } } } })
+        ) {
           failures.push({ body, result });
         } else posted.push(body);
       }
@@ -131,7 +159,11 @@ it('resumes from the last answer delivered after its instance is killed: every a
     expect(failures).toEqual([]);
     expect(posted.length).toBe(postedBeforeCrash + 20); // answers kept coming through the crash
 
-    await eventually(() => received.length >= posted.length, 20_000, `all ${posted.length} answers (got ${received.length})`);
+    await eventually(
+      () => received.length >= posted.length,
+      20_000,
+      `all ${posted.length} answers (got ${received.length})`,
+    );
     // Through A, then (after the kill) through B; exactly the answers posted, in order, once.
     expect(helperRoute.state.connectedTo).toEqual(['A', 'B']);
     expect(received.map((answer) => answer.body)).toEqual(posted);
@@ -148,7 +180,11 @@ it('resumes from the last answer delivered after its instance is killed: every a
 
     // Nothing else arrives: one last answer closes both streams.
     expect((await post('Last answer.')).status).toBe(200);
-    await eventually(() => received.length > posted.length && plain.received.length > plain.beforeDrop + posted.length, 10_000, 'the last answer');
+    await eventually(
+      () => received.length > posted.length && plain.received.length > plain.beforeDrop + posted.length,
+      10_000,
+      'the last answer',
+    );
     expect(received.map((answer) => answer.body)).toEqual([...posted, 'Last answer.']);
     expect(plain.received.at(-1)).toBe('Last answer.');
     expect(errors).toEqual([]);

@@ -47,7 +47,7 @@ function variablesOf(document: TypedDocumentNode<unknown, Record<string, unknown
   }));
 }
 
-describe.each(queries)('%s', (name, document, required) => {
+describe.each(queries)('%s', (_name, document, required) => {
   it('runs with only its required variables', async () => {
     const response = await server.request(document, required);
     expect(errorsOf(response)).toBeUndefined();
@@ -57,7 +57,10 @@ describe.each(queries)('%s', (name, document, required) => {
   it('runs with null for every variable its types let be null', async () => {
     const nullable = variablesOf(document).filter((variable) => variable.nullable);
     expect(nullable.length).toBeGreaterThan(0);
-    const response = await server.request(document, { ...required, ...Object.fromEntries(nullable.map((v) => [v.name, null])) });
+    const response = await server.request(document, {
+      ...required,
+      ...Object.fromEntries(nullable.map((v) => [v.name, null])),
+    });
     expect(errorsOf(response)).toBeUndefined();
   });
 
@@ -93,7 +96,10 @@ it('has a typed answerAdded document that the server runs, with `after: null` as
   const questionId = page.data!.question!.id;
   const client = wsClient(server.url);
   try {
-    const live = subscribe(client, print(AnswerAddedDocument), { questionId, after: null } satisfies AnswerAddedSubscriptionVariables);
+    const live = subscribe(client, print(AnswerAddedDocument), {
+      questionId,
+      after: null,
+    } satisfies AnswerAddedSubscriptionVariables);
     const fromFirst = subscribe(client, print(AnswerAddedDocument), {
       questionId,
       after: page.data!.question!.answers.edges.at(-1)!.cursor,
@@ -112,7 +118,11 @@ it('has a typed answerAdded document that the server runs, with `after: null` as
       bearer(token),
     );
     const [event] = await live.waitFor(1);
-    expect(event.answerAdded.node).toMatchObject({ id: posted.data.postAnswer.answer.id, body: 'A new answer.', editorial: false });
+    expect(event.answerAdded.node).toMatchObject({
+      id: posted.data.postAnswer.answer.id,
+      body: 'A new answer.',
+      editorial: false,
+    });
     expect((await fromFirst.waitFor(5))[4]).toEqual(event);
     expect([live.errors, fromFirst.errors]).toEqual([[], []]);
   } finally {
