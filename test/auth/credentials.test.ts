@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { GraphQLError } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { hashToken, issueCredential, resolveViewer, revokeCredential } from '../../src/auth/tokens';
+import { launch } from '../helpers/process';
 import { startTestServer, type TestServer } from '../helpers/server';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const TOKEN = /^mqa_[A-Za-z0-9_-]{43}$/;
 const DOCTOR_SLUG = 'harish-kumar-kabilan';
 const STAFF_EMAIL = 'shweta.kumari@clinicspots.example';
@@ -24,20 +22,15 @@ interface CliResult {
   stderr: string;
 }
 
-/** `npm run -s credential -- …args` against the test database, exactly as a person runs it. */
-function credentialCli(...args: string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      'npm',
-      ['run', '-s', 'credential', '--', ...args],
-      // LOG_LEVEL=trace: even the most talkative setting must leave stdout to the token.
-      { cwd: root, env: { ...process.env, DATABASE_URL: server.database.url, LOG_LEVEL: 'trace' } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+/**
+ * The `credential` CLI (`npm run -s credential -- …args` runs this same command) against the test
+ * database, in a process of its own through the tests' launcher.
+ */
+async function credentialCli(...args: string[]): Promise<CliResult> {
+  // LOG_LEVEL=trace: even the most talkative setting must leave stdout to the token.
+  const cli = launch(['--import', 'tsx', 'src/scripts/credential.ts', ...args], { DATABASE_URL: server.database.url, LOG_LEVEL: 'trace' });
+  const { code } = await cli.exited;
+  return { code: code ?? 1, stdout: cli.stdout(), stderr: cli.stderr() };
 }
 
 async function credentialRows() {
@@ -66,7 +59,8 @@ async function post(query: string, headers: Record<string, string> = {}) {
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
-describe('npm run credential', () => {
+// Each call is a Node process compiling the CLI through tsx: seconds on a busy machine.
+describe('npm run credential', { timeout: 120_000 }, () => {
   it('prints a doctor token alone on stdout and stores only its sha256', async () => {
     const { code, stdout, stderr } = await credentialCli('doctor', DOCTOR_SLUG);
     expect(code, stderr).toBe(0);

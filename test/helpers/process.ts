@@ -87,7 +87,6 @@ export function launch(
   let stdout = '';
   let stderr = '';
   const take = (line: string) => {
-    stdout += `${line}\n`;
     lines.push(line);
     if (line.startsWith('{')) {
       try {
@@ -111,6 +110,7 @@ export function launch(
     child.once('exit', () => clearInterval(poll));
   } else {
     child.stderr!.on('data', (chunk) => (stderr += chunk));
+    child.stdout!.on('data', (chunk) => (stdout += chunk)); // exactly as written
     createInterface({ input: child.stdout! }).on('line', take);
   }
   let exit: Exit | null = null;
@@ -133,7 +133,7 @@ export function launch(
     pid,
     logs,
     lines,
-    stdout: () => stdout,
+    stdout: () => (logFile ? readFileSync(logFile, 'utf8') : stdout),
     stderr: () => stderr,
     exited,
     logLine(matches, what, ms) {
