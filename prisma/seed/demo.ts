@@ -9,6 +9,14 @@ import {
   DEMO_TOPICS,
 } from './demo-page';
 
+/** Which specialties answer which demo topics: the doctors' feed follows this (issue 11). */
+export const DEMO_TOPIC_SPECIALTIES: Readonly<Record<string, readonly string[]>> = {
+  'scalp-micropigmentation': ['plastic-surgeon'],
+  'hair-treatments': ['plastic-surgeon', 'unani-dermatologist'],
+  'cosmetic-procedures': ['plastic-surgeon'],
+  'dental-care': [],
+};
+
 /** Any Prisma client of this schema, whatever log levels it was created with. */
 type AnyPrismaClient = Pick<PrismaClient<Prisma.LogLevel>, '$transaction'>;
 
@@ -71,7 +79,12 @@ export async function seedDemo(db: AnyPrismaClient, logger: Logger): Promise<{ c
       }
 
       for (const topic of DEMO_TOPICS) {
-        await tx.topic.upsert({ where: { slug: topic.slug }, create: topic, update: { name: topic.name } });
+        const specialties = (DEMO_TOPIC_SPECIALTIES[topic.slug] ?? []).map((slug) => ({ slug }));
+        await tx.topic.upsert({
+          where: { slug: topic.slug },
+          create: { ...topic, specialties: { connect: specialties } },
+          update: { name: topic.name, specialties: { set: specialties } },
+        });
       }
 
       for (const post of DEMO_BLOG_POSTS) {
@@ -103,9 +116,7 @@ export async function seedDemo(db: AnyPrismaClient, logger: Logger): Promise<{ c
       });
 
       // Oldest first, so that ids follow the page's chronology.
-      const chronological = [...DEMO_QUESTION.answers].sort(
-        (a, b) => a.answeredAt.getTime() - b.answeredAt.getTime(),
-      );
+      const chronological = [...DEMO_QUESTION.answers].sort((a, b) => a.answeredAt.getTime() - b.answeredAt.getTime());
       for (const answer of chronological) {
         const author =
           answer.author.kind === 'doctor'

@@ -24,6 +24,8 @@ export const MUTATION_BUCKETS: Record<string, Exclude<Bucket, 'operations'>> = {
   agreeWithAnswer: 'edits',
   withdrawAgreement: 'edits',
   thankAnswer: 'edits',
+  followTopic: 'edits',
+  unfollowTopic: 'edits',
 };
 
 /**

@@ -23,6 +23,8 @@ export function cursorFeed(options: {
   listen: () => Promise<Subscription<unknown>>;
   /** Ids after `last`, oldest first (batched per tick by the caller's loader). */
   idsAfter: (last: number) => Promise<number[]>;
+  /** When `idsAfter` returns at most this many, a full page means more may follow at once. */
+  pageLimit?: number;
 }) {
   return new Repeater<number>(async (push, stop) => {
     // The starting point is read before listening, so a row committed in between is not lost.
@@ -30,10 +32,14 @@ export function cursorFeed(options: {
     const live = await options.listen();
     try {
       do {
-        for (const id of await options.idsAfter(last)) {
-          last = id;
-          await push(id);
-        }
+        let page: number[];
+        do {
+          page = await options.idsAfter(last);
+          for (const id of page) {
+            last = id;
+            await push(id);
+          }
+        } while (options.pageLimit !== undefined && page.length >= options.pageLimit);
       } while (!(await nextUnlessStopped(live, stop)).done);
     } finally {
       live.close();

@@ -29,6 +29,15 @@ async function topicIds(ctx: Context, slugs: string[]): Promise<number[]> {
   return topics.map((topic) => topic.id);
 }
 
+/** Tells doctors' feeds after commit; a lost event is made good by the next one or a reconnect. */
+async function publishQuestionAsked(ctx: Context, questionId: number) {
+  try {
+    await ctx.pubSub.publish('question:asked', 'all', { questionId });
+  } catch (error) {
+    ctx.logger.warn({ err: error, event: 'question:asked' }, 'publish failed; feeds will catch up later');
+  }
+}
+
 /** The asker of an existing asker token, which must be valid and an asker's. */
 async function existingAsker(ctx: Context, token: string) {
   const owner = await resolveViewer(ctx.db, token);
@@ -88,7 +97,10 @@ export async function askQuestion(
     const secret = await issueCredential(tx, { role: 'asker', askerId: asker.id });
     return { id: question.id, askerToken: secret, secret };
   });
-  if (!result.replayed) return { questionId: result.id, askerToken: result.askerToken };
+  if (!result.replayed) {
+    await publishQuestionAsked(ctx, result.id);
+    return { questionId: result.id, askerToken: result.askerToken };
+  }
   const token = askerToken ?? result.secret;
   if (!token) throw new Error(`askQuestion replay of question ${result.id} has no asker token`); // cannot happen
   return { questionId: result.id, askerToken: token };

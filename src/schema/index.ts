@@ -18,6 +18,8 @@ import '../notifications/subscriptions';
 import '../viewer/types';
 import '../votes/types';
 import '../votes/mutations';
+import '../feed/types';
+import '../feed/mutations';
 
 /** The executable schema; `npm run schema:print` writes it to schema.graphql. */
 export const schema = builder.toSchema();

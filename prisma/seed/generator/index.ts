@@ -35,6 +35,7 @@ import { writeDoctors } from './phases/doctors';
 import { drawPlan, writeAskers } from './phases/plan';
 import { writeQuestions } from './phases/questions';
 import { writeReference } from './phases/reference';
+import { writeTopicSpecialties } from './phases/topic-specialties';
 import { type GenerateProgress, type GenerateSummary, StderrProgress } from './progress';
 import { BatchWriter } from './writer';
 
@@ -81,6 +82,7 @@ export async function generateData(url: string, options: GenerateOptions): Promi
     await client.query('SET synchronous_commit = off');
     const ctx: PhaseContext = { writer, seed, now, batchSize };
     const reference = await writeReference(ctx);
+    await writeTopicSpecialties(ctx);
     const doctors = await writeDoctors(ctx, reference, doctorCount);
     await writeBlogPosts(ctx, reference, blogPostCount);
     const plan = drawPlan(seed, now, questionCount);
