@@ -50,7 +50,7 @@ const environmentSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: count(DEFAULT_DB_TIMEOUTS.statementMs, 100),
   DATABASE_LOCK_TIMEOUT_MS: count(DEFAULT_DB_TIMEOUTS.lockMs, 10),
   DATABASE_POOL_TIMEOUT_MS: count(DEFAULT_DB_TIMEOUTS.poolWaitMs, 100),
-  EMBEDDED_DATA_DIR: z.string().min(1).default('.data/pglite'),
+  EMBEDDED_DATA_DIR: z.string().min(1).default('.data/postgres'),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   // Seed nodes of a Redis Cluster, `host:port,host:port`; the others are discovered.
   REDIS_CLUSTER_NODES: z
@@ -94,7 +94,7 @@ export interface Config {
   logLevel: Environment['LOG_LEVEL'];
   database:
     | { kind: 'postgres'; url: string; poolSize: number; preparedStatements: boolean; pooler: string | null; timeouts: DbTimeouts }
-    | { kind: 'embedded'; dataDir: string; poolSize: number; timeouts: DbTimeouts };
+    | { kind: 'embedded'; dataDir: string; poolSize: number; preparedStatements: boolean; timeouts: DbTimeouts };
   redisUrl: string | null;
   /** A Redis Cluster instead (sharded pub/sub, counters on the key's shard); exclusive with redisUrl. */
   redisClusterNodes: ClusterNode[] | null;
@@ -153,7 +153,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
-    database: e.DATABASE_URL ? postgres(e.DATABASE_URL, e) : { kind: 'embedded', dataDir: e.EMBEDDED_DATA_DIR, poolSize: e.DATABASE_POOL_SIZE, timeouts: timeoutsOf(e) },
+    database: e.DATABASE_URL ? postgres(e.DATABASE_URL, e) : { kind: 'embedded', dataDir: e.EMBEDDED_DATA_DIR, poolSize: e.DATABASE_POOL_SIZE, preparedStatements: e.DATABASE_PREPARED_STATEMENTS ?? true, timeouts: timeoutsOf(e) },
     redisUrl: e.REDIS_URL ?? null,
     redisClusterNodes: e.REDIS_CLUSTER_NODES ?? null,
     pubSubPrefix: e.PUBSUB_PREFIX,

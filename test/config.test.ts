@@ -10,7 +10,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       port: 4000,
       logLevel: 'info',
-      database: { kind: 'embedded', dataDir: '.data/pglite', poolSize: 10, timeouts: DEFAULT_DB_TIMEOUTS },
+      database: { kind: 'embedded', dataDir: '.data/postgres', poolSize: 10, preparedStatements: true, timeouts: DEFAULT_DB_TIMEOUTS },
       redisUrl: null,
       redisClusterNodes: null,
       pubSubPrefix: 'medqa',

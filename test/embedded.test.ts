@@ -35,7 +35,7 @@ describe('npm start with no configuration', () => {
     const first = start();
     const port = await first.ready;
     expect(first.logs.find((l) => l.msg.startsWith('ready:'))).toMatchObject({
-      database: `embedded PGlite in ${dataDir}`,
+      database: `embedded PostgreSQL in ${dataDir}`,
       pubsub: 'in-process',
     });
     expect(first.logs.find((l) => l.component === 'seed-demo')).toMatchObject({ created: true });

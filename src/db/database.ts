@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { createDb, type Db } from './client';
-import { startEmbeddedPostgres } from './embedded';
+import { joinEmbeddedPostgres, startEmbeddedPostgres } from './embedded';
 import { withoutPoolerHint } from './pooler';
 
 export interface Database {
@@ -12,8 +12,17 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Connects to the configured PostgreSQL server, or starts the embedded one. */
-export async function openDatabase(config: Config['database'], logger: Logger): Promise<Database> {
+/**
+ * Connects to the configured PostgreSQL server, or to the embedded one. The server (`role`
+ * 'server') starts the embedded database and owns its folder, or refuses if another process does;
+ * a CLI ('client') uses the running server's embedded database, so that its effects are visible
+ * to the server at once, and starts one for itself only when none runs.
+ */
+export async function openDatabase(
+  config: Config['database'],
+  logger: Logger,
+  role: 'server' | 'client' = 'server',
+): Promise<Database> {
   if (config.kind === 'postgres') {
     const url = new URL(config.url);
     const db = createDb(withoutPoolerHint(config.url), config.poolSize, logger, {
@@ -37,13 +46,13 @@ export async function openDatabase(config: Config['database'], logger: Logger): 
       close: () => db.$disconnect(),
     };
   }
-  const embedded = await startEmbeddedPostgres(config.dataDir, config.poolSize);
-  // PGlite is one session for every connection: timeouts are set per write transaction only.
-  const db = createDb(embedded.url, config.poolSize, logger, { sessionTimeouts: false, timeouts: config.timeouts });
+  const embedded = await (role === 'server' ? startEmbeddedPostgres : joinEmbeddedPostgres)(config.dataDir, logger);
+  // A real PostgreSQL: one session per connection, so the timeouts go in as startup parameters too.
+  const db = createDb(embedded.url, config.poolSize, logger, { preparedStatements: config.preparedStatements, timeouts: config.timeouts });
   return {
     db,
     url: embedded.url,
-    description: `embedded PGlite in ${config.dataDir}`,
+    description: `embedded PostgreSQL in ${config.dataDir}`,
     async close() {
       await db.$disconnect();
       await embedded.stop();

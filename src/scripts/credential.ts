@@ -74,7 +74,7 @@ async function main(): Promise<number> {
 
   let database: Database | null = null;
   try {
-    database = await openDatabase(config.database, logger);
+    database = await openDatabase(config.database, logger, 'client');
     await migrate(database.url, { logger });
     if (command.kind === 'revoke') {
       if (!(await revokeCredential(database.db, command.token))) {

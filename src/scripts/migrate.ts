@@ -4,7 +4,7 @@
  */
 import { runCli } from './cli';
 import { loadConfig } from '../config';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded';
+import { joinEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { createLogger } from '../logger';
 
@@ -18,9 +18,8 @@ async function main(): Promise<number> {
     if (config.database.kind === 'postgres') {
       url = config.database.url;
     } else {
-      // The embedded database is only reachable while a process serves it: serve it for this run
-      // (the migrator uses a single connection) and stop it after.
-      embedded = await startEmbeddedPostgres(config.database.dataDir, 1);
+      // The running server's embedded database if there is one, else one served for this run.
+      embedded = await joinEmbeddedPostgres(config.database.dataDir, logger);
       url = embedded.url;
     }
     await migrate(url, { logger });

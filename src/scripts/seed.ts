@@ -88,7 +88,7 @@ async function main(): Promise<number> {
 
   let database: Database | null = null;
   try {
-    database = await openDatabase(config.database, logger);
+    database = await openDatabase(config.database, logger, 'client');
     await migrate(database.url, { logger });
     // Always the demo page first, so that the demo question is there at any scale.
     await seedDemo(database.db, logger);
