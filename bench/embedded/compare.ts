@@ -49,7 +49,9 @@ function worker(engine: string, dir: string, workload: string): Worker {
         const seen = lines.find(predicate);
         if (seen) return resolve(seen);
         waiters.push({ predicate, resolve });
-        void exited.then((code) => reject(new Error(`${engine} ${workload} exited ${code}: ${stderr.trim().split('\n').at(-1)}`)));
+        void exited.then((code) =>
+          reject(new Error(`${engine} ${workload} exited ${code}: ${stderr.trim().split('\n').at(-1)}`)),
+        );
       }),
   };
 }

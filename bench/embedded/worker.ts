@@ -45,7 +45,7 @@ const database = await open();
 await migrate(database.url, { logger });
 say({ ready: Math.round(performance.now() - started) });
 
-let statement = 0;
+const statement = 0;
 const query = (pool: pg.Pool, text: string, values: unknown[] = []) =>
   // Named statements as @prisma/adapter-pg sends them with statementNameGenerator set.
   pool.query(database.named ? { name: `s${text.length}_${statement % 5}`, text, values } : { text, values });
@@ -85,7 +85,7 @@ try {
     say({ ...outcome, rows, ms: Math.round(performance.now() - t) });
   } else if (workload === 'write-stream') {
     // One acknowledged autocommit insert after another, each reported once committed, until killed.
-    const start = (((await pool.query('SELECT coalesce(max(id), 0) AS m FROM bench_rows')).rows[0].m as number) + 1);
+    const start = ((await pool.query('SELECT coalesce(max(id), 0) AS m FROM bench_rows')).rows[0].m as number) + 1;
     for (let i = start; ; i++) {
       await pool.query('INSERT INTO bench_rows (id) VALUES ($1)', [i]);
       say({ acked: i });

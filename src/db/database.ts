@@ -48,7 +48,10 @@ export async function openDatabase(
   }
   const embedded = await (role === 'server' ? startEmbeddedPostgres : joinEmbeddedPostgres)(config.dataDir, logger);
   // A real PostgreSQL: one session per connection, so the timeouts go in as startup parameters too.
-  const db = createDb(embedded.url, config.poolSize, logger, { preparedStatements: config.preparedStatements, timeouts: config.timeouts });
+  const db = createDb(embedded.url, config.poolSize, logger, {
+    preparedStatements: config.preparedStatements,
+    timeouts: config.timeouts,
+  });
   return {
     db,
     url: embedded.url,

@@ -50,7 +50,10 @@ export function runningServer(dataDir: string): RunningServer | null {
   // After a reboot the recorded pid may belong to an unrelated process: only a postgres serving
   // this very folder counts (where /proc exists to tell).
   const argv = commandLine(pid);
-  if (process.platform === 'linux' && !(argv?.includes(resolve(dataDir)) && argv.some((a) => a.endsWith('/postgres')))) {
+  if (
+    process.platform === 'linux' &&
+    !(argv?.includes(resolve(dataDir)) && argv.some((a) => a.endsWith('/postgres')))
+  ) {
     return null;
   }
   return { pid, port: Number(lines[3]), status: (lines[7] ?? '').trim() };

@@ -1,12 +1,28 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Logger } from '../logger';
 import { EmbeddedDatabaseError, findBinaries, wrapCommand, type Binaries } from './embedded-binaries';
-import { describeProcess, isAlive, liveOwner, OWNER_SETTING, runningServer, type RunningServer } from './embedded-owner';
+import {
+  describeProcess,
+  isAlive,
+  liveOwner,
+  OWNER_SETTING,
+  runningServer,
+  type RunningServer,
+} from './embedded-owner';
 
 export { EmbeddedDatabaseError } from './embedded-binaries';
 
@@ -77,7 +93,9 @@ async function initialise(dir: string, binaries: Binaries, log: Logger): Promise
   const versionFile = join(dir, 'PG_VERSION');
   if (!existsSync(versionFile)) {
     if (existsSync(dir) && readdirSync(dir).length > 0) {
-      throw new EmbeddedDatabaseError(`${dir} is not empty and holds no PostgreSQL data: empty it, or set EMBEDDED_DATA_DIR to another folder.`);
+      throw new EmbeddedDatabaseError(
+        `${dir} is not empty and holds no PostgreSQL data: empty it, or set EMBEDDED_DATA_DIR to another folder.`,
+      );
     }
     mkdirSync(dirname(dir), { recursive: true });
     // A staging folder beside the target: an interrupted initdb never leaves half a database,
@@ -89,8 +107,14 @@ async function initialise(dir: string, binaries: Binaries, log: Logger): Promise
       const password = randomBytes(18).toString('base64url');
       writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
       await run(binaries.initdb, [
-        `--pgdata=${staging}`, '--username=postgres', '--auth=scram-sha-256', `--pwfile=${passwordFile}`,
-        '--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--lc-messages=C',
+        `--pgdata=${staging}`,
+        '--username=postgres',
+        '--auth=scram-sha-256',
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+        '--lc-messages=C',
       ]);
       writeFileSync(join(staging, PASSWORD_FILE), `${password}\n`, { mode: 0o600 });
       if (existsSync(dir) && !existsSync(versionFile)) rmdirSync(dir);
@@ -112,19 +136,28 @@ async function initialise(dir: string, binaries: Binaries, log: Logger): Promise
 function run(binary: string, args: string[]): Promise<void> {
   const command = wrapCommand(binary, args);
   return new Promise((done, fail) => {
-    const child = spawn(command.file, command.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    const child = spawn(command.file, command.args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
     child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
     child.once('error', (error) => fail(new EmbeddedDatabaseError(`Could not run ${command.file}: ${error.message}`)));
     child.once('exit', (code) =>
-      code === 0 ? done() : fail(new EmbeddedDatabaseError(`Creating the embedded database failed: ${lastLine(output)}`)),
+      code === 0
+        ? done()
+        : fail(new EmbeddedDatabaseError(`Creating the embedded database failed: ${lastLine(output)}`)),
     );
   });
 }
 
 const lastLine = (output: string) =>
-  output.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? 'no output';
+  output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .at(-1) ?? 'no output';
 
 /** A free loopback port: PostgreSQL cannot take port 0 itself. */
 function freePort(): Promise<number> {
@@ -148,18 +181,36 @@ async function stopLeftover(running: RunningServer, log: Logger): Promise<void> 
   }
   const deadline = Date.now() + STOP_TIMEOUT_MS;
   while (isAlive(running.pid)) {
-    if (Date.now() > deadline) throw new EmbeddedDatabaseError(`The previous embedded PostgreSQL (pid ${running.pid}) does not stop: kill it.`);
+    if (Date.now() > deadline)
+      throw new EmbeddedDatabaseError(`The previous embedded PostgreSQL (pid ${running.pid}) does not stop: kill it.`);
     await delay(25);
   }
 }
 
-async function launch(dir: string, dataDir: string, binaries: Binaries, log: Logger, attempt = 1): Promise<EmbeddedPostgres> {
+async function launch(
+  dir: string,
+  dataDir: string,
+  binaries: Binaries,
+  log: Logger,
+  attempt = 1,
+): Promise<EmbeddedPostgres> {
   const port = await freePort();
   const command = wrapCommand(binaries.postgres, [
-    '-D', dir, '-p', String(port),
-    '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', `${OWNER_SETTING}=${process.pid}`,
+    '-D',
+    dir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    `${OWNER_SETTING}=${process.pid}`,
   ]);
-  const child = spawn(command.file, command.args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+  const child = spawn(command.file, command.args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_ALL: 'C' },
+  });
   const recent: string[] = [];
   createInterface({ input: child.stderr }).on('line', (line) => {
     recent.push(line);
@@ -179,13 +230,19 @@ async function launch(dir: string, dataDir: string, binaries: Binaries, log: Log
     const owner = running && liveOwner(running);
     if (running && owner) throw inUse(dataDir, running, owner);
     if (/unshare failed/.test(output)) {
-      throw new EmbeddedDatabaseError('PostgreSQL does not run as root, and this machine forbids user namespaces: run as a normal user, or set DATABASE_URL.');
+      throw new EmbeddedDatabaseError(
+        'PostgreSQL does not run as root, and this machine forbids user namespaces: run as a normal user, or set DATABASE_URL.',
+      );
     }
-    throw new EmbeddedDatabaseError(`The embedded PostgreSQL in ${dataDir} did not start: ${lastLine(output.replace(/^.*\b(LOG|HINT):.*$/gm, ''))}`);
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL in ${dataDir} did not start: ${lastLine(output.replace(/^.*\b(LOG|HINT):.*$/gm, ''))}`,
+    );
   }
   if (outcome === 'timeout') {
     child.kill('SIGQUIT');
-    throw new EmbeddedDatabaseError(`The embedded PostgreSQL in ${dataDir} was not ready after ${READY_TIMEOUT_MS / 1000} s.`);
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL in ${dataDir} was not ready after ${READY_TIMEOUT_MS / 1000} s.`,
+    );
   }
   child.once('exit', (code) => {
     if (!stopping) log.error({ code, postgres: recent.slice(-3) }, 'the embedded PostgreSQL stopped unexpectedly');

@@ -27,7 +27,11 @@ afterAll(async () => {
  * Asks questions one after another (two streams at once) until the server dies; returns the ids
  * whose creation was acknowledged. `onAck` sees the count as it grows.
  */
-async function writeUntilKilled(server: ServerProcess, round: number, onAck: (count: number) => void): Promise<string[]> {
+async function writeUntilKilled(
+  server: ServerProcess,
+  round: number,
+  onAck: (count: number) => void,
+): Promise<string[]> {
   const acknowledged: string[] = [];
   const stream = async (lane: number) => {
     for (let i = 0; ; i++) {
@@ -50,9 +54,14 @@ async function writeUntilKilled(server: ServerProcess, round: number, onAck: (co
 it('keeps every acknowledged write through SIGKILL, round after round, and reopens cleanly', async () => {
   const all: string[] = [];
   for (let round = 1; round <= 3; round++) {
-    const server = (running = await startServerProcess(env));
+    const server = await startServerProcess(env);
+    running = server;
     // Every write acknowledged in earlier rounds is there after the restart.
-    const present = await post(server.url, { query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: all } }, CSRF);
+    const present = await post(
+      server.url,
+      { query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: all } },
+      CSRF,
+    );
     expect(present.json).toEqual({ data: { nodes: all.map((id) => ({ id })) } });
 
     const killed = new Promise<void>((resolve) => server.child.once('exit', () => resolve()));
@@ -64,8 +73,13 @@ it('keeps every acknowledged write through SIGKILL, round after round, and reope
     expect(acked.length).toBeGreaterThanOrEqual(40);
     all.push(...acked);
   }
-  const last = (running = await startServerProcess(env));
-  const present = await post(last.url, { query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: all } }, CSRF);
+  const last = await startServerProcess(env);
+  running = last;
+  const present = await post(
+    last.url,
+    { query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: all } },
+    CSRF,
+  );
   expect(present.json).toEqual({ data: { nodes: all.map((id) => ({ id })) } });
   expect(await last.stop()).toBe(0);
   running = null;

@@ -74,29 +74,51 @@ afterAll(async () => {
 }, 60_000);
 
 const ask = (url: string, i: number) =>
-  post(url, { query: ASK, variables: { input: { title: `Embedded question ${i}?`, body: `The body of concurrent question ${i}.` } } }, CSRF);
+  post(
+    url,
+    {
+      query: ASK,
+      variables: { input: { title: `Embedded question ${i}?`, body: `The body of concurrent question ${i}.` } },
+    },
+    CSRF,
+  );
 
 describe('the embedded database behaves like a database server', () => {
   it('keeps answering after the pool has closed its idle connections', async () => {
     // The server's sessions as PostgreSQL sees them (the observer's own left out).
     const sessions = async () =>
-      (await observer.query(`SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`)).rows.map((row) => row.pid as number);
+      (
+        await observer.query(
+          `SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+        )
+      ).rows.map((row) => row.pid as number);
     // Twenty different documents at once (no response-cache hit), the same SQL: several pool
     // connections, each with the same named statements prepared.
     const burst = (alias: string) =>
       Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          post(server.url, { query: `query($slug: String!) { ${alias}${i}: question(slug: $slug) { answerCount } }`, variables: { slug: SLUG } }, CSRF),
+          post(
+            server.url,
+            {
+              query: `query($slug: String!) { ${alias}${i}: question(slug: $slug) { answerCount } }`,
+              variables: { slug: SLUG },
+            },
+            CSRF,
+          ),
         ),
       );
     const first = await burst('before');
-    expect(first.map((r) => r.json)).toEqual(Array.from({ length: 20 }, (_, i) => ({ data: { [`before${i}`]: { answerCount: 5 } } })));
+    expect(first.map((r) => r.json)).toEqual(
+      Array.from({ length: 20 }, (_, i) => ({ data: { [`before${i}`]: { answerCount: 5 } } })),
+    );
     const used = await sessions();
     // The pool's own idle timeout closes them; the readiness probe may keep one open.
     await until(sessions, (now) => now.length <= 1 && now.filter((pid) => used.includes(pid)).length <= 1);
     // New connections prepare the same statements again.
     const second = await burst('after');
-    expect(second.map((r) => r.json)).toEqual(Array.from({ length: 20 }, (_, i) => ({ data: { [`after${i}`]: { answerCount: 5 } } })));
+    expect(second.map((r) => r.json)).toEqual(
+      Array.from({ length: 20 }, (_, i) => ({ data: { [`after${i}`]: { answerCount: 5 } } })),
+    );
   }, 120_000);
 
   it('takes a credential minted by the CLI at once, and 50 concurrent requests with writes among them', async () => {
@@ -108,7 +130,12 @@ describe('the embedded database behaves like a database server', () => {
     const countBefore = page.json!.data.question.answerCount as number;
 
     const requests = Array.from({ length: 50 }, (_, i) => {
-      if (i % 10 === 0) return post(server.url, { query: POST, variables: { input: { questionId, body: `Concurrent answer ${i}.` } } }, { ...CSRF, ...bearer(token) });
+      if (i % 10 === 0)
+        return post(
+          server.url,
+          { query: POST, variables: { input: { questionId, body: `Concurrent answer ${i}.` } } },
+          { ...CSRF, ...bearer(token) },
+        );
       if (i % 10 === 5) return ask(server.url, i);
       return post(server.url, { query: PAGE, variables: { slug: SLUG } }, CSRF);
     });
@@ -119,7 +146,11 @@ describe('the embedded database behaves like a database server', () => {
 
     // Revoked through the CLI: refused by the server at once.
     expect(await cli('credential', 'revoke', token)).toMatchObject({ code: 0, stdout: '' });
-    const refused = await post(server.url, { query: POST, variables: { input: { questionId, body: 'After revocation.' } } }, { ...CSRF, ...bearer(token) });
+    const refused = await post(
+      server.url,
+      { query: POST, variables: { input: { questionId, body: 'After revocation.' } } },
+      { ...CSRF, ...bearer(token) },
+    );
     expect(refused.json?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   }, 120_000);
 
@@ -139,7 +170,9 @@ describe('the embedded database behaves like a database server', () => {
     );
     const [, stderr] = second!.split('before ready:\n');
     expect(stderr).toMatch(
-      new RegExp(`^The embedded database in ${dataDir} is in use by process ${server.child.pid}: \\S+ --import tsx src/main\\.ts \\(PostgreSQL on 127\\.0\\.0\\.1:\\d+\\): stop it, or set EMBEDDED_DATA_DIR to another folder\\.\\n$`),
+      new RegExp(
+        `^The embedded database in ${dataDir} is in use by process ${server.child.pid}: \\S+ --import tsx src/main\\.ts \\(PostgreSQL on 127\\.0\\.0\\.1:\\d+\\): stop it, or set EMBEDDED_DATA_DIR to another folder\\.\\n$`,
+      ),
     );
     // The first one still serves the same data.
     expect((await post(server.url, { query: PAGE, variables: { slug: SLUG } }, CSRF)).status).toBe(200);
