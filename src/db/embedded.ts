@@ -51,7 +51,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   const dir = resolve(dataDir);
   const log = logger.child({ component: 'embedded-db' });
   const binaries = findBinaries();
-  await initialise(dir, binaries, log);
+  await initialise(dir, binaries);
   const running = runningServer(dir);
   if (running) {
     const owner = liveOwner(running);
@@ -89,7 +89,7 @@ function inUse(dataDir: string, running: RunningServer, owner: number): Embedded
 const delay = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Creates the database folder if it does not exist (initdb into a staging folder, then rename). */
-async function initialise(dir: string, binaries: Binaries, log: Logger): Promise<void> {
+async function initialise(dir: string, binaries: Binaries): Promise<void> {
   const versionFile = join(dir, 'PG_VERSION');
   if (!existsSync(versionFile)) {
     if (existsSync(dir) && readdirSync(dir).length > 0) {

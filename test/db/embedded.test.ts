@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,14 +5,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinEmbeddedPostgres } from '../../src/db/embedded';
 import { bearer, post } from '../helpers/http';
-import { startServerProcess, type ServerProcess } from '../helpers/process';
+import { launch, startServerProcess, type ServerProcess } from '../helpers/process';
 import { logger } from '../helpers/server';
 
 /**
  * The embedded default (no DATABASE_URL) as `npm start` runs it: a real PostgreSQL owned by the
  * server process, joined by the CLIs, one owner per data folder, durable across SIGKILL.
  */
-const root = new URL('../..', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'medqa-embedded-db-'));
 const dataDir = join(scratch, 'data');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -34,17 +32,13 @@ const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { a
 const CSRF = { 'x-graphql-yoga-csrf': '1' };
 
 /** A CLI as a person runs it (without npm): its stdout, stderr and exit code. */
-function cli(script: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `src/scripts/${script}.ts`, ...args], {
-    cwd: root,
-    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+async function cli(
+  script: string,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const run = launch(['--import', 'tsx', `src/scripts/${script}.ts`, ...args], { ...env, LOG_LEVEL: 'warn' });
+  const { code } = await run.exited;
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
 }
 
 /** Waits for a condition, polling; the bound is generous for a busy machine. */
@@ -61,7 +55,7 @@ async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, ti
 let server: ServerProcess;
 let observer: pg.Client;
 beforeAll(async () => {
-  server = await startServerProcess(env);
+  server = await startServerProcess(env, 180_000);
   // Joined exactly as the CLIs join the running server's database.
   const joined = await joinEmbeddedPostgres(dataDir, logger);
   expect(joined.owner).toBe(false);
@@ -70,7 +64,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await observer?.end();
-  if (server) expect(await server.stop()).toBe(0);
+  if (server) expect(await server.stop()).toEqual({ code: 0, signal: null });
 }, 60_000);
 
 const ask = (url: string, i: number) =>
@@ -161,14 +155,14 @@ describe('the embedded database behaves like a database server', () => {
   }, 120_000);
 
   it('refuses a second server on the same folder in one line naming the running one', async () => {
-    const second = await startServerProcess(env).then(
-      async (unexpected) => {
-        await unexpected.stop();
-        return null;
-      },
-      (error: Error) => error.message,
-    );
-    const [, stderr] = second!.split('before ready:\n');
+    const second = launch(['--import', 'tsx', 'src/main.ts'], {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ...env,
+    });
+    expect(await second.exited).toEqual({ code: 1, signal: null });
+    const stderr = second.stderr();
     expect(stderr).toMatch(
       new RegExp(
         `^The embedded database in ${dataDir} is in use by process ${server.child.pid}: \\S+ --import tsx src/main\\.ts \\(PostgreSQL on 127\\.0\\.0\\.1:\\d+\\): stop it, or set EMBEDDED_DATA_DIR to another folder\\.\\n$`,
