@@ -12,7 +12,8 @@ const FAILURES: Record<DatabaseFailureCode, { status: number; retryAfter: number
   DATABASE_UNAVAILABLE: {
     status: 503,
     retryAfter: 5,
-    message: 'The database cannot be reached right now. Try again in a few seconds; a write retried with its idempotencyKey is applied once.',
+    message:
+      'The database cannot be reached right now. Try again in a few seconds; a write retried with its idempotencyKey is applied once.',
   },
   DATABASE_BUSY: {
     status: 503,
@@ -22,7 +23,8 @@ const FAILURES: Record<DatabaseFailureCode, { status: number; retryAfter: number
   DATABASE_TIMEOUT: {
     status: 503,
     retryAfter: 1,
-    message: 'The database took too long to answer, so the request was cancelled; nothing was changed. Try again, or ask for less.',
+    message:
+      'The database took too long to answer, so the request was cancelled; nothing was changed. Try again, or ask for less.',
   },
   RESOURCE_LOCKED: {
     status: 409,
@@ -58,7 +60,12 @@ const BY_SQLSTATE: Record<string, DatabaseFailureCode> = {
 };
 
 // Driver adapter error kinds (@prisma/driver-adapter-utils) that mean "no connection".
-const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'DatabaseDoesNotExist']);
+const UNREACHABLE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'DatabaseDoesNotExist',
+]);
 // Prisma's own connection errors: can't reach, timed out, server closed the connection.
 const UNREACHABLE_PRISMA = new Set(['P1001', 'P1002', 'P1017']);
 
@@ -84,7 +91,8 @@ export function databaseFailureCode(error: unknown): DatabaseFailureCode | null 
   if (/^Connection terminated|is not queryable/.test(error.message)) return 'DATABASE_UNAVAILABLE';
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && BY_SQLSTATE[code]) return BY_SQLSTATE[code]!;
-  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'ENOTFOUND') return 'DATABASE_UNAVAILABLE';
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'ENOTFOUND')
+    return 'DATABASE_UNAVAILABLE';
   return null;
 }
 

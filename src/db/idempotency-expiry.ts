@@ -22,7 +22,11 @@ export interface IdempotencySweeper {
  * takes the rest. Every instance runs one: SKIP LOCKED keeps them off each other's rows.
  * A failed sweep (database down) is logged and retried at the next interval.
  */
-export function startIdempotencySweeper(db: Db, logger: Logger, options: Partial<typeof IDEMPOTENCY_SWEEP> = {}): IdempotencySweeper {
+export function startIdempotencySweeper(
+  db: Db,
+  logger: Logger,
+  options: Partial<typeof IDEMPOTENCY_SWEEP> = {},
+): IdempotencySweeper {
   const { intervalMs, batch, maxBatches } = { ...IDEMPOTENCY_SWEEP, ...options };
   const log = logger.child({ component: 'idempotency' });
   let running: Promise<number> | null = null;
@@ -43,7 +47,9 @@ export function startIdempotencySweeper(db: Db, logger: Logger, options: Partial
 
   const sweep = () => (running ??= sweepOnce().finally(() => (running = null)));
   const timer = setInterval(() => {
-    sweep().catch((error: unknown) => log.warn({ err: error }, 'idempotency key sweep failed; retrying at the next interval'));
+    sweep().catch((error: unknown) =>
+      log.warn({ err: error }, 'idempotency key sweep failed; retrying at the next interval'),
+    );
   }, intervalMs);
   timer.unref(); // never what keeps the process alive
   return { sweep, stop: () => clearInterval(timer) };

@@ -69,12 +69,16 @@ export async function runOnce<R extends { id: number; secret?: string }>(
   const earlier = await replay();
   if (earlier) return earlier;
   try {
-    return await writeTransaction(db, async (tx) => {
-      const result = await write(tx);
-      const sealed = result.secret === undefined ? null : seal(result.secret, secretKey, where);
-      await tx.idempotencyKey.create({ data: { ...where, inputHash, resultId: result.id, result: sealed } });
-      return { ...result, replayed: false as const };
-    }, request);
+    return await writeTransaction(
+      db,
+      async (tx) => {
+        const result = await write(tx);
+        const sealed = result.secret === undefined ? null : seal(result.secret, secretKey, where);
+        await tx.idempotencyKey.create({ data: { ...where, inputHash, resultId: result.id, result: sealed } });
+        return { ...result, replayed: false as const };
+      },
+      request,
+    );
   } catch (error) {
     const lostRace = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
     const winner = lostRace ? await replay() : null;
@@ -87,7 +91,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** AES-256-GCM key from the idempotency key (HKDF-SHA256, salted with the key's row identity). */
 function cipherKey(secretKey: string, where: { operation: string; scope: string }): Buffer {
-  return Buffer.from(hkdfSync('sha256', secretKey, `${where.operation}\n${where.scope}`, 'medqa idempotency result', 32));
+  return Buffer.from(
+    hkdfSync('sha256', secretKey, `${where.operation}\n${where.scope}`, 'medqa idempotency result', 32),
+  );
 }
 
 /** iv (12 bytes) ‖ tag (16) ‖ ciphertext. */

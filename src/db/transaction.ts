@@ -29,7 +29,11 @@ const settings = new WeakMap<Db, WriteSettings>();
 
 export function registerWriteSettings(db: Db, timeouts: DbTimeouts, poolSize: number): void {
   const slotCount = Math.max(1, Math.ceil(poolSize / 2));
-  const slots = withTimeout(new Semaphore(slotCount), timeouts.poolWaitMs, new PoolBusyError('write slot', timeouts.poolWaitMs));
+  const slots = withTimeout(
+    new Semaphore(slotCount),
+    timeouts.poolWaitMs,
+    new PoolBusyError('write slot', timeouts.poolWaitMs),
+  );
   settings.set(db, { timeouts, slots, slotCount, rows: new Map() });
 }
 

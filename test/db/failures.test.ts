@@ -26,7 +26,13 @@ it('a transaction left idle past the statement timeout is ended by PostgreSQL: D
   const admin = new pg.Client({ connectionString: database.url });
   await admin.connect();
   const idleSessions = async () =>
-    Number((await admin.query(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`)).rows[0].count);
+    Number(
+      (
+        await admin.query(
+          `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`,
+        )
+      ).rows[0].count,
+    );
   let resume!: () => void;
   const stalled = new Promise<void>((resolve) => (resume = resolve));
   const idle = db.$transaction(async (tx) => {
@@ -52,25 +58,32 @@ it('a row locked elsewhere past lock_timeout is RESOURCE_LOCKED', async () => {
   try {
     await holder.query('BEGIN');
     await holder.query('SELECT id FROM item WHERE id = 1 FOR UPDATE');
-    expect(await failure(writeTransaction(db, (tx) => tx.$executeRaw`UPDATE item SET id = 1 WHERE id = 1`))).toBe('RESOURCE_LOCKED');
+    expect(await failure(writeTransaction(db, (tx) => tx.$executeRaw`UPDATE item SET id = 1 WHERE id = 1`))).toBe(
+      'RESOURCE_LOCKED',
+    );
     expect(await failure(db.$executeRaw`UPDATE item SET id = 1 WHERE id = 1`)).toBe('RESOURCE_LOCKED');
   } finally {
     await holder.end();
   }
 });
 
-it('no pool connection within the pool wait is DATABASE_BUSY; no server is DATABASE_UNAVAILABLE', { timeout: 60_000 }, async () => {
+it('no pool connection within the pool wait is DATABASE_BUSY; no server is DATABASE_UNAVAILABLE', {
+  timeout: 60_000,
+}, async () => {
   // A client of its own, whose idle-in-transaction timeout outlasts the holders below.
   const busy = createDb(database.url, 2, logger, { timeouts: { statementMs: 30_000, lockMs: 200, poolWaitMs: 3_000 } });
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let holding = 0;
   const hold = () =>
-    busy.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT 1`;
-      holding++;
-      await released;
-    }, { timeout: 30_000 });
+    busy.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT 1`;
+        holding++;
+        await released;
+      },
+      { timeout: 30_000 },
+    );
   const holders = [hold(), hold()];
   await expect.poll(() => holding, { timeout: 20_000 }).toBe(2);
   expect(await failure(busy.$queryRaw`SELECT 1`)).toBe('DATABASE_BUSY');

@@ -32,13 +32,24 @@ const HOLD_MS = 15_000;
 type Outcome = { kind: string; status: number; body: any; retryAfter: string | null; ms: number };
 
 /** Runs `request` back to back until `until` resolves, keeping each outcome. */
-async function loop(kind: string, until: Promise<void>, request: (i: number) => ReturnType<typeof post>, into: Outcome[]) {
+async function loop(
+  kind: string,
+  until: Promise<void>,
+  request: (i: number) => ReturnType<typeof post>,
+  into: Outcome[],
+) {
   let done = false;
   void until.then(() => (done = true));
   for (let i = 0; !done; i++) {
     const started = performance.now();
     const response = await request(i);
-    into.push({ kind, status: response.status, body: response.json, retryAfter: response.headers.get('retry-after'), ms: performance.now() - started });
+    into.push({
+      kind,
+      status: response.status,
+      body: response.json,
+      retryAfter: response.headers.get('retry-after'),
+      ms: performance.now() - started,
+    });
   }
 }
 
@@ -57,7 +68,9 @@ it('fails writes to a locked question fast with RESOURCE_LOCKED, while reads and
   const read = (q: typeof questions.locked) => () => post(server.url, { query: PAGE, variables: { slug: q.slug } });
   // More writers to the locked question than the pool has connections (5), and readers beside them.
   await Promise.all([
-    ...Array.from({ length: 8 }, (_, w) => loop('locked write', held, write(questions.locked, `Locked ${w}`), outcomes)),
+    ...Array.from({ length: 8 }, (_, w) =>
+      loop('locked write', held, write(questions.locked, `Locked ${w}`), outcomes),
+    ),
     ...Array.from({ length: 2 }, (_, w) => loop('other write', held, write(questions.other, `Other ${w}`), outcomes)),
     ...Array.from({ length: 3 }, () => loop('locked read', held, read(questions.locked), outcomes)),
     ...Array.from({ length: 3 }, () => loop('other read', held, read(questions.other), outcomes)),
@@ -68,12 +81,16 @@ it('fails writes to a locked question fast with RESOURCE_LOCKED, while reads and
 
   const of = (kind: string) => outcomes.filter((o) => o.kind === kind);
   const summary = (kind: string) => {
-    const ms = of(kind).map((o) => o.ms).sort((a, b) => a - b);
+    const ms = of(kind)
+      .map((o) => o.ms)
+      .sort((a, b) => a - b);
     return `${kind}: ${ms.length} requests, p50 ${ms[Math.floor(ms.length / 2)]?.toFixed(0)} ms, max ${ms.at(-1)?.toFixed(0)} ms`;
   };
-  if (process.env.TEST_REPORT) console.info(['locked', 'other'].flatMap((q) => [summary(`${q} write`), summary(`${q} read`)]).join('\n'));
+  if (process.env.TEST_REPORT)
+    console.info(['locked', 'other'].flatMap((q) => [summary(`${q} write`), summary(`${q} read`)]).join('\n'));
 
-  for (const kind of ['locked write', 'other write', 'locked read', 'other read']) expect(of(kind).length).toBeGreaterThan(0);
+  for (const kind of ['locked write', 'other write', 'locked read', 'other read'])
+    expect(of(kind).length).toBeGreaterThan(0);
   for (const outcome of of('locked write')) {
     expect({ status: outcome.status, retryAfter: outcome.retryAfter, body: outcome.body }).toEqual({
       status: 409,
@@ -82,7 +99,8 @@ it('fails writes to a locked question fast with RESOURCE_LOCKED, while reads and
         data: null,
         errors: [
           {
-            message: 'Something else is changing the same item right now; nothing was changed. Try again in a few seconds.',
+            message:
+              'Something else is changing the same item right now; nothing was changed. Try again in a few seconds.',
             locations: [{ line: 1, column: 38 }],
             path: ['postAnswer'],
             extensions: { code: 'RESOURCE_LOCKED', retryAfter: 2, requestId: expect.any(String) },
@@ -115,8 +133,15 @@ it('fails writes to a locked question fast with RESOURCE_LOCKED, while reads and
   expect((await pageOf(questions.other.slug)).question.answers.totalCount).toBe(of('other write').length);
 
   // Once the lock is gone, the locked question takes writes again.
-  const after = await post(server.url, { query: POST, variables: { input: { questionId: questions.locked.gid, body: 'After the lock.' } } }, bearer(token));
-  expect({ status: after.status, body: after.json }).toEqual({ status: 200, body: { data: { postAnswer: { answer: { body: 'After the lock.' } } } } });
+  const after = await post(
+    server.url,
+    { query: POST, variables: { input: { questionId: questions.locked.gid, body: 'After the lock.' } } },
+    bearer(token),
+  );
+  expect({ status: after.status, body: after.json }).toEqual({
+    status: 200,
+    body: { data: { postAnswer: { answer: { body: 'After the lock.' } } } },
+  });
 }, 90_000);
 
 it('answers 503 DATABASE_BUSY with Retry-After once the wait for a pool connection runs out, then recovers', async () => {
@@ -145,7 +170,8 @@ it('answers 503 DATABASE_BUSY with Retry-After once the wait for a pool connecti
       data: { question: null },
       errors: [
         {
-          message: 'The server is too busy to reach the database right now; nothing was changed. Try again in a second.',
+          message:
+            'The server is too busy to reach the database right now; nothing was changed. Try again in a second.',
           locations: [{ line: 1, column: 25 }],
           path: ['question'],
           extensions: { code: 'DATABASE_BUSY', retryAfter: 1, requestId: busy.headers.get('x-request-id') },
@@ -154,7 +180,9 @@ it('answers 503 DATABASE_BUSY with Retry-After once the wait for a pool connecti
     },
   });
   const after = await post(server.url, { query: PAGE, variables: { slug: DEMO_QUESTION_SLUG } });
-  expect(after.json).toEqual({ data: { question: { title: 'Is scalp micropigmentation permanent?', answers: { totalCount: 6 } } } });
+  expect(after.json).toEqual({
+    data: { question: { title: 'Is scalp micropigmentation permanent?', answers: { totalCount: 6 } } },
+  });
 }, 60_000);
 
 it('runs write transactions on at most half the pool, so that reads always have connections', () => {

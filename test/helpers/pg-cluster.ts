@@ -70,6 +70,11 @@ export interface PgCluster {
    * SIGSTOPs the postmaster: the port still accepts TCP connections (the kernel's backlog), but
    * no new session ever starts; sessions already open keep working. `thaw()` SIGCONTs it.
    */
+  /**
+   * SIGKILLs the postmaster and every backend at once (kill -9, as the OOM killer or a crashed
+   * host would), and resolves once they are all gone; `start()` then runs crash recovery.
+   */
+  kill(): Promise<void>;
   freeze(): void;
   thaw(): void;
   /** Stops the cluster and removes its directory; safe to call more than once. */
@@ -82,7 +87,9 @@ export interface PgCluster {
  * are passed as `-c name=value` (e.g. a small max_connections).
  */
 export async function startPgCluster(options: { settings?: Record<string, string> } = {}): Promise<PgCluster> {
-  const settings = Object.entries(options.settings ?? {}).map(([name, value]) => ` -c ${name}=${value}`).join('');
+  const settings = Object.entries(options.settings ?? {})
+    .map(([name, value]) => ` -c ${name}=${value}`)
+    .join('');
   const bin = pgBin();
   const tool = (name: string) => (bin ? join(bin, name) : name);
   const user = runAs();
@@ -108,8 +115,16 @@ export async function startPgCluster(options: { settings?: Record<string, string
     await run(
       tool('pg_ctl'),
       [
-        'start', '-w', '-t', '30', '-D', data, '-l', join(dir, 'postgres.log'),
-        '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off${settings}`,
+        'start',
+        '-w',
+        '-t',
+        '30',
+        '-D',
+        data,
+        '-l',
+        join(dir, 'postgres.log'),
+        '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off${settings}`,
       ],
       user,
       dir,
@@ -126,7 +141,9 @@ export async function startPgCluster(options: { settings?: Record<string, string
     running = false;
   }
 
-  async function createDatabase(name = `medqa_fault_${Math.random().toString(16).slice(2, 10)}`): Promise<TestDatabase> {
+  async function createDatabase(
+    name = `medqa_fault_${Math.random().toString(16).slice(2, 10)}`,
+  ): Promise<TestDatabase> {
     const admin = new pg.Client({ connectionString: url() });
     await admin.connect();
     try {
@@ -153,7 +170,12 @@ export async function startPgCluster(options: { settings?: Record<string, string
   const postmasterPid = () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
 
   try {
-    await run(tool('initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'], user, dir);
+    await run(
+      tool('initdb'),
+      ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'],
+      user,
+      dir,
+    );
     await start();
   } catch (error) {
     await stop('immediate').catch(() => {});
@@ -185,6 +207,28 @@ export async function startPgCluster(options: { settings?: Record<string, string
     async restart() {
       await stop();
       await start();
+    },
+    async kill() {
+      const pid = postmasterPid();
+      const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+        .split('\n')
+        .map((line) => Number(line.trim()))
+        .filter((child) => child > 0);
+      for (const victim of [pid, ...children]) process.kill(victim, 'SIGKILL');
+      // Dead once gone or a zombie (whoever reaps orphans here may take its time).
+      const alive = (victim: number) => {
+        try {
+          return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${victim}/stat`, 'utf8'));
+        } catch {
+          return false;
+        }
+      };
+      while ([pid, ...children].some(alive)) await new Promise((resolve) => setTimeout(resolve, 20));
+      // A zombie postmaster's PID still looks alive to the next one's lock-file checks ("another
+      // postmaster is running"); it is dead, so its lock files go, as an operator would remove them.
+      rmSync(join(data, 'postmaster.pid'), { force: true });
+      rmSync(join(dir, `.s.PGSQL.${port}.lock`), { force: true });
+      running = false;
     },
     freeze: () => process.kill(postmasterPid(), 'SIGSTOP'),
     thaw: () => process.kill(postmasterPid(), 'SIGCONT'),
