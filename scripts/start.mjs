@@ -20,7 +20,8 @@ const from = (path) => fileURLToPath(new URL(path, pathToFileURL(root)));
 
 function generateIfChanged() {
   const stamp = from('src/generated/prisma/.schema-hash');
-  const prismaVersion = JSON.parse(readFileSync(from('node_modules/prisma/package.json'), 'utf8')).version;
+  // @prisma/client (a dependency, always installed) and the prisma CLI are released together.
+  const prismaVersion = JSON.parse(readFileSync(from('node_modules/@prisma/client/package.json'), 'utf8')).version;
   const hash = createHash('sha256').update(prismaVersion).update(readFileSync(from('prisma/schema.prisma'))).digest('hex');
   const generated = existsSync(from('src/generated/pothos-prisma-types.ts')) && existsSync(stamp);
   if (generated && readFileSync(stamp, 'utf8') === hash) return;
