@@ -72,6 +72,8 @@ const environmentSchema = z.object({
   MAX_BODY_BYTES: count(DEFAULT_LIMITS.maxBodyBytes, 1024),
   INTROSPECTION: booleanFlag.optional(),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(DEFAULT_LIMITS.trustProxy),
+  SUBSCRIPTION_MAX_PENDING_EVENTS: count(DEFAULT_LIMITS.maxPendingEvents),
+  WS_MAX_BUFFERED_BYTES: count(DEFAULT_LIMITS.maxBufferedBytes, 1024),
   RATE_LIMIT_OPERATIONS_PER_MINUTE: count(rate.operationsPerMinute),
   RATE_LIMIT_ASK_QUESTION_PER_HOUR: count(rate.askQuestionPerHour),
   RATE_LIMIT_POST_ANSWER_PER_HOUR: count(rate.postAnswerPerHour),
@@ -171,6 +173,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
       fieldSuggestions: e.NODE_ENV !== 'production',
       trustProxy: e.TRUST_PROXY,
+      maxPendingEvents: e.SUBSCRIPTION_MAX_PENDING_EVENTS,
+      maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
       rate: {
         operationsPerMinute: e.RATE_LIMIT_OPERATIONS_PER_MINUTE,
         askQuestionPerHour: e.RATE_LIMIT_ASK_QUESTION_PER_HOUR,

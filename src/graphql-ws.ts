@@ -1,16 +1,19 @@
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { viewerOfConnection } from './auth/tokens';
 import type { Context } from './context';
 import type { Db } from './db/client';
 import type { Limits } from './limits';
+import { limitBufferedBytes } from './limits/slow-clients';
+import { tooDeep } from './plugins/input-shape';
 import { limitConnectionsPerAddress, tooManyOperations } from './limits/websocket';
+import type { Logger } from './logger';
 
 /** What Yoga gets from the server besides the request: node:http's request, for the client address. */
-export type ServerContext = Record<string, unknown> & { req?: IncomingMessage };
+export type ServerContext = Record<string, unknown> & { req?: IncomingMessage; res?: ServerResponse; socket?: WebSocket };
 type Yoga = YogaServerInstance<ServerContext, Context>;
 /** What onSubscribe hands to `execute`/`subscribe` as rootValue: the envelop pipeline's own functions. */
 type Operation = Pick<ReturnType<Yoga['getEnveloped']>, 'execute' | 'subscribe'>;
@@ -23,11 +26,12 @@ type Operation = Pick<ReturnType<Yoga['getEnveloped']>, 'execute' | 'subscribe'>
 export function serveGraphQLOverWebSocket(
   httpServer: Server,
   yoga: Yoga,
-  { db, limits }: { db: Db; limits: Limits },
+  { db, limits, logger }: { db: Db; limits: Limits; logger: Logger },
 ): () => void {
   // A message larger than an HTTP body may be is refused too: ws closes the socket with 1009.
   const wsServer = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint, maxPayload: limits.maxBodyBytes });
   const connections = limitConnectionsPerAddress(wsServer, limits.websocket.maxConnectionsPerAddress, limits.trustProxy);
+  wsServer.on('connection', (socket: WebSocket) => limitBufferedBytes(socket, limits.maxBufferedBytes, logger));
   useServer(
     {
       execute: (args: ExecutionArgs) => (args.rootValue as Operation).execute(args),
@@ -50,6 +54,8 @@ export function serveGraphQLOverWebSocket(
         if (Object.keys(ctx.subscriptions).length > limits.websocket.maxOperationsPerConnection) {
           return [forWebSocket(tooManyOperations(limits.websocket.maxOperationsPerConnection))];
         }
+        const shape = tooDeep(params.variables) ?? tooDeep(params.extensions);
+        if (shape) return [forWebSocket(shape)];
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,

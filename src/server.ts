@@ -14,6 +14,7 @@ import { serveGraphQLOverWebSocket, type ServerContext } from './graphql-ws';
 import { resolveLimits, type LimitsOptions } from './limits';
 import { clientAddress } from './limits/address';
 import { createRateLimiter, type SharedCounters } from './limits/rate-limiter';
+import { cutOffFor } from './limits/slow-clients';
 import type { Logger } from './logger';
 import { useAccessLog, requestIdOf } from './plugins/access-log';
 import { corsFor } from './plugins/cors';
@@ -22,10 +23,11 @@ import { useErrorClassification } from './plugins/errors';
 import { useGetParameters } from './plugins/get-params';
 import { graphiqlOptions, offlineGraphiQL } from './plugins/graphiql';
 import { useHttpResponses } from './plugins/http-responses';
+import { useInputShapeLimit } from './plugins/input-shape';
 import { useOperationLimits } from './plugins/operation-limits';
 import { useRateLimits } from './plugins/rate-limits';
 import { useReadiness } from './plugins/readiness';
-import type { PubSub } from './pubsub';
+import { forClient, type PubSub } from './pubsub';
 import { schema } from './schema';
 
 export interface AppDependencies {
@@ -86,7 +88,7 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
     parserAndValidationCache: documentCaches(), // bounded in bytes, not by count (src/cache/documents.ts)
     // Batching stays off (Yoga's default): a JSON array body is refused with 400.
     // HTTP: the Authorization header; WebSocket (no `request`): graphql-ws connectionParams.
-    context: async ({ request, req, connectionParams }) => {
+    context: async ({ request, req, res, socket, connectionParams }) => {
       const requestId = request ? requestIdOf(request) : crypto.randomUUID();
       const viewer = await (request ? viewerOfRequest(db, request) : viewerOfConnection(db, connectionParams)).catch(
         (error: unknown) => {
@@ -101,12 +103,16 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
         },
       );
       const address = clientAddress(req, limits.trustProxy);
-      return { db, pubSub, requestId, logger: logger.child({ requestId }), viewer, clientAddress: address, responseCache };
+      const log = logger.child({ requestId });
+      // Its subscriptions cut this client off if it stops reading (src/limits/slow-clients.ts).
+      const ownPubSub = forClient(pubSub, limits.maxPendingEvents, cutOffFor({ socket, res }, log));
+      return { db, pubSub: ownPubSub, requestId, logger: log, viewer, clientAddress: address, responseCache };
     },
     plugins: [
       useHttpResponses(), // first, so that the access log sees (and tags) any response it makes
       useAccessLog(logger.child({ component: 'http' })),
       useCsrfPrevention(),
+      useInputShapeLimit(), // before anything walks the variables
       useGetParameters(), // a malformed JSON parameter is a 400, not an unexpected error
       ...useOperationLimits(limits),
       useErrorClassification(),
@@ -118,7 +124,7 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
   });
 
   const httpServer = createServer(yoga);
-  const closeWebSockets = serveGraphQLOverWebSocket(httpServer, yoga, { db, limits });
+  const closeWebSockets = serveGraphQLOverWebSocket(httpServer, yoga, { db, limits, logger });
 
   return {
     httpServer,

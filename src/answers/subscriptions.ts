@@ -2,7 +2,7 @@ import { formatPrismaCursor, parsePrismaCursor } from '@pothos/plugin-prisma';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { badUserInput, notFound } from '../errors';
-import { parseGlobalId } from '../schema/lookup';
+import { MAX_ROW_ID, parseGlobalId } from '../schema/lookup';
 import { answerAddedFeed, answerUpdatedFeed } from './feed';
 import { liveLoaders } from './live-loaders';
 import { Answer } from './types';
@@ -59,7 +59,7 @@ function answerIdOfCursor(cursor: string): number {
   } catch {
     value = null;
   }
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_ROW_ID) {
     throw badUserInput(`"${cursor}" is not a cursor of Question.answers.`, 'after');
   }
   return value;

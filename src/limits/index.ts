@@ -39,6 +39,14 @@ export interface Limits {
    * entry that many hops from the right. 0 (default): the socket's address, whatever headers say.
    */
   trustProxy: number;
+  /**
+   * Events one subscription may have waiting for its client (SSE or WebSocket). A client reading
+   * its stream takes each as it comes; 100 waiting means it has stopped reading: it is cut off
+   * (src/limits/slow-clients.ts) and resumes with `after:` when it reconnects.
+   */
+  maxPendingEvents: number;
+  /** Bytes a WebSocket may have waiting to be sent (pongs to a client that pings and never reads). */
+  maxBufferedBytes: number;
   rate: RateLimits;
   websocket: WebSocketLimits;
 }
@@ -78,6 +86,8 @@ export const DEFAULT_LIMITS: Limits = {
   introspection: true,
   fieldSuggestions: true,
   trustProxy: 0,
+  maxPendingEvents: 100,
+  maxBufferedBytes: 1024 * 1024,
   rate: { operationsPerMinute: 600, askQuestionPerHour: 5, postAnswerPerHour: 60, editsPerHour: 120 },
   websocket: { maxConnectionsPerAddress: 100, maxOperationsPerConnection: 100, initTimeoutMs: 3_000 },
 };

@@ -26,12 +26,37 @@ export interface Subscription<T> {
   close(): void;
 }
 
+/** Events a subscription may have waiting before its subscriber counts as stalled. */
+export const DEFAULT_MAX_PENDING_EVENTS = 100;
+
+export interface SubscribeOptions {
+  /** Events kept waiting for the subscriber (default DEFAULT_MAX_PENDING_EVENTS). */
+  maxPending?: number;
+  /** Called once when more than `maxPending` events waited: the subscriber has stalled. */
+  onOverflow?: (maxPending: number) => void;
+}
+
+/**
+ * The same pub/sub, for one client's operation: its subscriptions cut the client off (`cutOff`)
+ * when they overflow, so a client that stops reading is closed rather than served forever.
+ */
+export function forClient(pubSub: PubSub, maxPending: number, cutOff: (maxPending: number) => void): PubSub {
+  return {
+    ...pubSub,
+    subscribe: (event, key, options) => pubSub.subscribe(event, key, { maxPending, onOverflow: cutOff, ...options }),
+  };
+}
+
 export interface PubSub {
   readonly description: string;
   /** Publishes to every subscriber of `event` for `key`, in every instance. */
   publish<E extends EventName>(event: E, key: string | number, payload: PubSubEvents[E]): Promise<void>;
   /** Resolves once events are being received (nothing published after that is missed). */
-  subscribe<E extends EventName>(event: E, key: string | number): Promise<Subscription<PubSubEvents[E]>>;
+  subscribe<E extends EventName>(
+    event: E,
+    key: string | number,
+    options?: SubscribeOptions,
+  ): Promise<Subscription<PubSubEvents[E]>>;
   listenerCount(): number;
   /** False while events cannot travel between instances (Redis down). */
   healthy(): boolean;
@@ -48,23 +73,59 @@ export function createPubSub(transport: Transport, prefix: string): PubSub {
   return {
     description: transport.description,
     publish: (event, key, payload) => transport.publish(channel(event, key), JSON.stringify(payload)),
-    async subscribe<E extends EventName>(event: E, key: string | number) {
+    async subscribe<E extends EventName>(event: E, key: string | number, options: SubscribeOptions = {}) {
       type Payload = PubSubEvents[E] | null;
-      const early: Payload[] = [];
-      let deliver = (payload: Payload) => void early.push(payload);
-      const stop = await transport.subscribe(channel(event, key), (message) => deliver(message === null ? null : JSON.parse(message)));
+      const maxPending = options.maxPending ?? DEFAULT_MAX_PENDING_EVENTS;
+      // Events wait here until the subscriber takes them. A subscriber that stops taking them (a
+      // client that stops reading: the transport's backpressure stalls its feed) must not grow
+      // this without end, nor crash the process as an unbuffered Repeater's push would past 1,024
+      // pending calls. Past `maxPending` the queue becomes one `null` ("some may have been lost:
+      // catch up"), which every consumer already handles, and `onOverflow` says so once.
+      const queue: Payload[] = [];
+      let overflowed = false;
+      let wake: (() => void) | null = null;
+      const deliver = (payload: Payload) => {
+        if (queue.length >= maxPending) {
+          queue.length = 0;
+          queue.push(null);
+          if (!overflowed && options.onOverflow) {
+            overflowed = true;
+            options.onOverflow(maxPending);
+            close(); // frees the channel now, whatever the stalled transport does
+          }
+        } else {
+          queue.push(payload);
+        }
+        wake?.();
+      };
+      const stop = await transport.subscribe(channel(event, key), (message) =>
+        deliver(message === null ? null : JSON.parse(message)),
+      );
       let closed = false;
       const events = new Repeater<Payload>(async (push, stopped) => {
-        for (const payload of early) await push(payload);
-        deliver = (payload) => void push(payload);
-        await stopped;
+        let done = false;
+        void stopped.then(() => {
+          done = true;
+          wake?.();
+        });
+        while (!done) {
+          const next = queue.shift();
+          if (next === undefined) {
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+            });
+          } else {
+            await push(next);
+          }
+          wake = null;
+        }
       });
-      const close = () => {
+      function close() {
         if (closed) return;
         closed = true;
         stop();
         void events.return();
-      };
+      }
       return { events, close };
     },
     listenerCount: () => transport.listenerCount(),
