@@ -85,6 +85,19 @@ describe('the README', () => {
     }
   });
 
+  it('runs its one-line curl examples as written: each answers 200 with data and no errors', async () => {
+    const commands = [...readme.matchAll(/`(curl '[^`]*')`/g)].map((match) => match[1]!);
+    expect(commands.length).toBeGreaterThanOrEqual(1);
+    for (const command of commands) {
+      const curl = run('sh', ['-c', `${onOurPort(command)} -s -w '\\n%{http_code}'`]);
+      await new Promise((resolve) => curl.child.once('close', resolve));
+      const [body, status] = curl.lines;
+      expect({ command, status }).toEqual({ command, status: '200' });
+      expect(JSON.parse(body!)).toEqual({ data: expect.any(Object) });
+      await curl.stop();
+    }
+  });
+
   it("runs the follow program and the curl command as written: the page, then the README's answer once", async () => {
     const page = await server.request(QuestionPageDocument, { slug: 'is-scalp-micropigmentation-permanent' });
     const questionId = page.data!.question!.id;
