@@ -69,10 +69,9 @@ export function createApplication(config: Config, options: { logger?: Logger } =
     logger.info('migrating the database');
     await migrate(database.url, { logger });
     if (config.seedDemo) await loadDemoOnce(database.db, logger);
-    // Expired idempotency keys: swept now, then every few minutes (src/db/idempotency-expiry.ts).
+    // Expired idempotency keys: swept a minute after start, then every 10 minutes (src/db/idempotency-expiry.ts).
     const sweeper = startIdempotencySweeper(database.db, logger);
     opened.push(() => sweeper.stop());
-    await sweeper.sweep();
 
     const pubSub = pubSubFromConfig(redisTarget(config), config.pubSubPrefix, logger);
     opened.push(() => pubSub.close());

@@ -8,7 +8,7 @@ import type { Db } from './client';
  */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 /** How often each instance deletes expired keys, and how many at most per statement and sweep. */
-export const IDEMPOTENCY_SWEEP = { intervalMs: 10 * 60 * 1000, batch: 1_000, maxBatches: 100 };
+export const IDEMPOTENCY_SWEEP = { firstAfterMs: 60 * 1000, intervalMs: 10 * 60 * 1000, batch: 1_000, maxBatches: 100 };
 
 export interface IdempotencySweeper {
   /** Deletes expired keys now (bounded batches); resolves to how many went. */
@@ -17,7 +17,7 @@ export interface IdempotencySweeper {
 }
 
 /**
- * Deletes expired idempotency keys every `intervalMs`, in batches of `batch` rows (each a short
+ * Deletes expired idempotency keys `firstAfterMs` after it starts, then every `intervalMs`, in batches of `batch` rows (each a short
  * statement: no long lock, no huge WAL burst), at most `maxBatches` a sweep; the next sweep
  * takes the rest. Every instance runs one: SKIP LOCKED keeps them off each other's rows.
  * A failed sweep (database down) is logged and retried at the next interval.
@@ -27,7 +27,7 @@ export function startIdempotencySweeper(
   logger: Logger,
   options: Partial<typeof IDEMPOTENCY_SWEEP> = {},
 ): IdempotencySweeper {
-  const { intervalMs, batch, maxBatches } = { ...IDEMPOTENCY_SWEEP, ...options };
+  const { firstAfterMs, intervalMs, batch, maxBatches } = { ...IDEMPOTENCY_SWEEP, ...options };
   const log = logger.child({ component: 'idempotency' });
   let running: Promise<number> | null = null;
 
@@ -46,11 +46,16 @@ export function startIdempotencySweeper(
   }
 
   const sweep = () => (running ??= sweepOnce().finally(() => (running = null)));
-  const timer = setInterval(() => {
+  const tick = () => {
     sweep().catch((error: unknown) =>
       log.warn({ err: error }, 'idempotency key sweep failed; retrying at the next interval'),
     );
-  }, intervalMs);
-  timer.unref(); // never what keeps the process alive
-  return { sweep, stop: () => clearInterval(timer) };
+  };
+  // The first sweep waits a little, so that start-up and its first requests have the pool to
+  // themselves. Timers are unref'd: never what keeps the process alive.
+  let timer: NodeJS.Timeout = setTimeout(() => {
+    tick();
+    timer = setInterval(tick, intervalMs).unref();
+  }, firstAfterMs).unref();
+  return { sweep, stop: () => clearTimeout(timer) };
 }
