@@ -116,7 +116,7 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
       useGetParameters(), // a malformed JSON parameter is a 400, not an unexpected error
       ...useOperationLimits(limits),
       useErrorClassification(),
-      useRateLimits(rateLimiter),
+      useRateLimits(rateLimiter, limits.trustProxy),
       // After the rate limits, so that cached answers count too.
       ...responseCache.plugins,
       useReadiness(databaseHealth, pubSub, options.poolSize),

@@ -8,6 +8,8 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context';
+import type { ServerContext } from '../graphql-ws';
+import { clientAddress } from '../limits/address';
 import type { Bucket, RateLimiter } from '../limits/rate-limiter';
 
 /**
@@ -36,11 +38,18 @@ export const MUTATION_BUCKETS: Record<string, Exclude<Bucket, 'operations'>> = {
  * always counts per address: it is anonymous, and each call mints a new asker credential.
  * Over a limit the operation does not run; the client gets RATE_LIMITED with `retryAfter`.
  */
-export function useRateLimits(limiter: RateLimiter): Plugin<Context> {
-  async function check(document: DocumentNode, operationName: string | null | undefined, ctx: Context) {
+export function useRateLimits(limiter: RateLimiter, trustProxy: number): Plugin<Context> {
+  // Anonymous HTTP requests already counted on arrival (below).
+  const counted = new WeakSet<Request>();
+
+  async function check(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    ctx: Context & { request?: Request },
+  ) {
     const address = `address:${ctx.clientAddress}`;
     const own = ctx.viewer ? `credential:${ctx.viewer.credentialId}` : address;
-    await limiter.consume('operations', own);
+    if (!ctx.request || !counted.has(ctx.request)) await limiter.consume('operations', own);
     const operation = getOperationAST(document, operationName);
     if (operation?.operation !== 'mutation') return;
     const points = new Map<Exclude<Bucket, 'operations'>, number>();
@@ -48,7 +57,8 @@ export function useRateLimits(limiter: RateLimiter): Plugin<Context> {
       const bucket = MUTATION_BUCKETS[field] ?? 'edits';
       points.set(bucket, (points.get(bucket) ?? 0) + 1);
     }
-    for (const [bucket, count] of points) await limiter.consume(bucket, bucket === 'askQuestion' ? address : own, count);
+    for (const [bucket, count] of points)
+      await limiter.consume(bucket, bucket === 'askQuestion' ? address : own, count);
   }
 
   /** Runs the check; a RATE_LIMITED error becomes the operation's result, so nothing executes. */
@@ -65,6 +75,15 @@ export function useRateLimits(limiter: RateLimiter): Plugin<Context> {
   }
 
   return {
+    // An anonymous HTTP request counts as it arrives, before the response cache can answer it
+    // (it does so here, in onParams, for every cached page): otherwise cached pages would not
+    // count at all. Requests with a credential count once it is checked, in onExecute.
+    async onParams({ request, context }) {
+      if (request.headers.has('authorization')) return;
+      const address = clientAddress((context as ServerContext).req, trustProxy);
+      counted.add(request);
+      await limiter.consume('operations', `address:${address}`);
+    },
     onExecute: ({ args, setResultAndStopExecution }) => guard(args, setResultAndStopExecution),
     onSubscribe: ({ args, setResultAndStopExecution }) => guard(args, setResultAndStopExecution),
   };
@@ -90,7 +109,8 @@ function rootFields(
 ): string[] {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      if (!selection.name.value.startsWith('__')) into.set((selection.alias ?? selection.name).value, selection.name.value);
+      if (!selection.name.value.startsWith('__'))
+        into.set((selection.alias ?? selection.name).value, selection.name.value);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       rootFields(selection.selectionSet, fragments, into, seen);
     } else {
