@@ -74,6 +74,8 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(DEFAULT_LIMITS.trustProxy),
   SUBSCRIPTION_MAX_PENDING_EVENTS: count(DEFAULT_LIMITS.maxPendingEvents),
   WS_MAX_BUFFERED_BYTES: count(DEFAULT_LIMITS.maxBufferedBytes, 1024),
+  HTTP_HEADERS_TIMEOUT_MS: count(DEFAULT_LIMITS.headersTimeoutMs, 100),
+  HTTP_REQUEST_TIMEOUT_MS: count(DEFAULT_LIMITS.requestTimeoutMs, 100),
   RATE_LIMIT_OPERATIONS_PER_MINUTE: count(rate.operationsPerMinute),
   RATE_LIMIT_ASK_QUESTION_PER_HOUR: count(rate.askQuestionPerHour),
   RATE_LIMIT_POST_ANSWER_PER_HOUR: count(rate.postAnswerPerHour),
@@ -175,6 +177,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       trustProxy: e.TRUST_PROXY,
       maxPendingEvents: e.SUBSCRIPTION_MAX_PENDING_EVENTS,
       maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: Math.max(e.HTTP_REQUEST_TIMEOUT_MS, e.HTTP_HEADERS_TIMEOUT_MS),
       rate: {
         operationsPerMinute: e.RATE_LIMIT_OPERATIONS_PER_MINUTE,
         askQuestionPerHour: e.RATE_LIMIT_ASK_QUESTION_PER_HOUR,

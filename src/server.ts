@@ -123,7 +123,11 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
     ],
   });
 
-  const httpServer = createServer(yoga);
+  // Slow or idle clients (headers or body trickled) get 408 and are closed after these; node:http
+  // checks every connectionsCheckingInterval, so that is kept well below the shorter timeout.
+  const httpServer = createServer({ connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs / 2) }, yoga);
+  httpServer.headersTimeout = limits.headersTimeoutMs;
+  httpServer.requestTimeout = limits.requestTimeoutMs;
   const closeWebSockets = serveGraphQLOverWebSocket(httpServer, yoga, { db, limits, logger });
 
   return {

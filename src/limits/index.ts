@@ -47,6 +47,14 @@ export interface Limits {
   maxPendingEvents: number;
   /** Bytes a WebSocket may have waiting to be sent (pongs to a client that pings and never reads). */
   maxBufferedBytes: number;
+  /**
+   * Time a client has to send a request's headers, and its whole request (headers and body), before
+   * node:http answers 408 and closes the connection: a client trickling bytes holds a socket and
+   * its buffers. A 256 KiB body takes well under a second on any real link; SSE and WebSocket
+   * streams are not affected (the request is complete once sent).
+   */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
   rate: RateLimits;
   websocket: WebSocketLimits;
 }
@@ -88,6 +96,8 @@ export const DEFAULT_LIMITS: Limits = {
   trustProxy: 0,
   maxPendingEvents: 100,
   maxBufferedBytes: 1024 * 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
   rate: { operationsPerMinute: 600, askQuestionPerHour: 5, postAnswerPerHour: 60, editsPerHour: 120 },
   websocket: { maxConnectionsPerAddress: 100, maxOperationsPerConnection: 100, initTimeoutMs: 3_000 },
 };
