@@ -55,7 +55,8 @@ describe('the documented operations', () => {
   });
 
   it.each([...clientOperations, ...readmeQueries])('$name runs at the default limits, even with the largest pages', async ({ query }) => {
-    for (const variables of [{ slug, ...live }, { ...largest, ...live }]) {
+    const own = isSubscription(query) ? live : {}; // the lists have an `$after` of their own
+    for (const variables of [{ slug, ...own }, { ...largest, ...own }]) {
       const used = Object.fromEntries(Object.entries(variables).filter(([name]) => query.includes(`$${name}`)));
       if (isSubscription(query)) {
         // Over graphql-ws: the first answer replayed shows that it ran.
@@ -73,7 +74,7 @@ describe('the documented operations', () => {
   });
 
   it.each([...clientOperations, ...readmeQueries])('$name stays well inside each limit at its default page sizes', ({ query }) => {
-    const cost = complexityFromQuery(query, { schema, variables: { slug, ...live } });
+    const cost = complexityFromQuery(query, { schema, variables: { slug, ...(isSubscription(query) ? live : {}) } });
     expect(cost.complexity).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost / 5);
     expect(cost.depth).toBeLessThanOrEqual(DEFAULT_LIMITS.maxDepth - 3);
   });
