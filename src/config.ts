@@ -74,6 +74,7 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(DEFAULT_LIMITS.trustProxy),
   SUBSCRIPTION_MAX_PENDING_EVENTS: count(DEFAULT_LIMITS.maxPendingEvents),
   WS_MAX_BUFFERED_BYTES: count(DEFAULT_LIMITS.maxBufferedBytes, 1024),
+  SSE_MAX_STREAMS_PER_ADDRESS: count(DEFAULT_LIMITS.maxSseStreamsPerAddress),
   HTTP_HEADERS_TIMEOUT_MS: count(DEFAULT_LIMITS.headersTimeoutMs, 100),
   HTTP_REQUEST_TIMEOUT_MS: count(DEFAULT_LIMITS.requestTimeoutMs, 100),
   RATE_LIMIT_OPERATIONS_PER_MINUTE: count(rate.operationsPerMinute),
@@ -178,6 +179,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxPendingEvents: e.SUBSCRIPTION_MAX_PENDING_EVENTS,
       maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      maxSseStreamsPerAddress: e.SSE_MAX_STREAMS_PER_ADDRESS,
       requestTimeoutMs: Math.max(e.HTTP_REQUEST_TIMEOUT_MS, e.HTTP_HEADERS_TIMEOUT_MS),
       rate: {
         operationsPerMinute: e.RATE_LIMIT_OPERATIONS_PER_MINUTE,

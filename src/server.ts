@@ -15,6 +15,7 @@ import { resolveLimits, type LimitsOptions } from './limits';
 import { clientAddress } from './limits/address';
 import { createRateLimiter, type SharedCounters } from './limits/rate-limiter';
 import { cutOffFor } from './limits/slow-clients';
+import { useSseStreamLimit } from './limits/sse';
 import type { Logger } from './logger';
 import { useAccessLog, requestIdOf } from './plugins/access-log';
 import { corsFor } from './plugins/cors';
@@ -113,6 +114,7 @@ export function buildApp({ db, pubSub, logger, production = false, responseCache
       useAccessLog(logger.child({ component: 'http' })),
       useCsrfPrevention(),
       useInputShapeLimit(), // before anything walks the variables
+      useSseStreamLimit(limits.maxSseStreamsPerAddress, limits.trustProxy),
       useGetParameters(), // a malformed JSON parameter is a 400, not an unexpected error
       ...useOperationLimits(limits),
       useErrorClassification(),

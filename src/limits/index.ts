@@ -55,6 +55,8 @@ export interface Limits {
    */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Open SSE streams per client address (per instance), as for WebSockets. */
+  maxSseStreamsPerAddress: number;
   rate: RateLimits;
   websocket: WebSocketLimits;
 }
@@ -98,6 +100,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxBufferedBytes: 1024 * 1024,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
+  maxSseStreamsPerAddress: 100,
   rate: { operationsPerMinute: 600, askQuestionPerHour: 5, postAnswerPerHour: 60, editsPerHour: 120 },
   websocket: { maxConnectionsPerAddress: 100, maxOperationsPerConnection: 100, initTimeoutMs: 3_000 },
 };
