@@ -4,7 +4,27 @@ import { GraphQLError } from 'graphql';
  * Expected failures carry a stable `extensions.code` and a message a person can act on.
  * Yoga passes GraphQLErrors through; anything else is masked as "Unexpected error." and logged.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED';
+/**
+ * Every `extensions.code` the API sends, with what it means: the one list (a test checks that the
+ * code sends no other and that README's "Error codes" table shows each).
+ */
+export const ERROR_CODES = {
+  BAD_REQUEST: 'HTTP 400/403: malformed JSON or parameters, values nested too deeply, a missing CSRF header.',
+  GRAPHQL_PARSE_FAILED: 'HTTP 400: the document is not valid GraphQL, or has too many tokens.',
+  GRAPHQL_VALIDATION_FAILED: 'HTTP 400: unknown field, or over a shape or cost limit.',
+  BAD_USER_INPUT: 'A bad variable, argument, ID, cursor or input value; `extensions.field` names it.',
+  UNAUTHENTICATED: 'HTTP 401: the credential is missing, wrong or revoked.',
+  FORBIDDEN: 'The credential is valid but does not cover the action.',
+  NOT_FOUND: 'No row with that slug or ID (or an ID of a type that is not a node).',
+  RATE_LIMITED: 'HTTP 429: over a rate or connection limit; `extensions.retryAfter` in seconds where it applies.',
+  DATABASE_UNAVAILABLE: 'HTTP 503: the database cannot be reached; retry.',
+  DATABASE_BUSY: 'HTTP 503: no database connection free in time; retry.',
+  DATABASE_TIMEOUT: 'HTTP 503: the statement ran past its time limit.',
+  RESOURCE_LOCKED: 'HTTP 503: the row is locked by another write for too long; retry.',
+  INTERNAL_SERVER_ERROR: 'HTTP 500: unexpected; "Unexpected error." with the `requestId` of the log line.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
 
 export function userError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
