@@ -18,11 +18,16 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-/** "SELECT question, answer, doctor": the verb and every table named, in order of first mention. */
+/**
+ * "SELECT question, answer, doctor": the verb and every table named, in order of first mention;
+ * a statement that names no table by the function it calls ("SELECT set_config").
+ */
 function summary(sql: string): string {
   const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? '?';
-  const tables = [...sql.matchAll(/"public"\."(\w+)"/g)].map((match) => match[1]);
-  return [verb, [...new Set(tables)].join(', ')].filter(Boolean).join(' ');
+  const tables = [...sql.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:"public"\.)?"?(\w+)"?/gi)].map((match) => match[1])
+    .filter((name) => name !== name?.toUpperCase()); // LATERAL, OF: keywords, not tables (ours are lower case)
+  const called = tables.length ? [] : [/^\s*\w+\s+(\w+)\s*\(/.exec(sql)?.[1]];
+  return [verb, [...new Set([...tables, ...called])].filter(Boolean).join(', ')].filter(Boolean).join(' ');
 }
 
 async function recorded(run: () => Promise<unknown>): Promise<string[]> {
