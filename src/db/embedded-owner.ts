@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
@@ -18,11 +18,17 @@ export const OWNER_SETTING = 'medqa.owner_pid';
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  // A zombie answers kill(0) but has exited: a PostgreSQL whose owner was killed is re-parented,
+  // and where nothing reaps it (a container's init) it stays one.
+  return !isZombie(pid);
+}
+
+function isZombie(pid: number): boolean {
+  return /^\d+ \(.*\) Z /.test(readProc(pid, 'stat') ?? '');
 }
 
 function readProc(pid: number, file: string): string | null {
@@ -46,6 +52,12 @@ export function runningServer(dataDir: string): RunningServer | null {
     return null;
   }
   const pid = Number(lines[0]);
+  if (Number.isSafeInteger(pid) && pid > 0 && isZombie(pid)) {
+    // PostgreSQL would take the zombie's pid for a live server and refuse the folder: the lock
+    // file is stale, so it goes.
+    rmSync(join(dataDir, 'postmaster.pid'), { force: true });
+    return null;
+  }
   if (!Number.isSafeInteger(pid) || pid <= 0 || !isAlive(pid)) return null;
   // After a reboot the recorded pid may belong to an unrelated process: only a postgres serving
   // this very folder counts (where /proc exists to tell).

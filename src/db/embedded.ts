@@ -57,6 +57,8 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     const owner = liveOwner(running);
     if (owner !== null) throw inUse(dataDir, running, owner);
     await stopLeftover(running, log);
+    // One that ended as an unreaped zombie leaves its lock file behind: this clears it.
+    runningServer(dir);
   }
   return launch(dir, dataDir, binaries, log);
 }

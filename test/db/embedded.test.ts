@@ -165,7 +165,7 @@ describe('the embedded database behaves like a database server', () => {
     const stderr = second.stderr();
     expect(stderr).toMatch(
       new RegExp(
-        `^The embedded database in ${dataDir} is in use by process ${server.child.pid}: \\S+ --import tsx src/main\\.ts \\(PostgreSQL on 127\\.0\\.0\\.1:\\d+\\): stop it, or set EMBEDDED_DATA_DIR to another folder\\.\\n$`,
+        `^The embedded database in ${dataDir} is in use by process ${server.child.pid}: .+ \\(PostgreSQL on 127\\.0\\.0\\.1:\\d+\\): stop it, or set EMBEDDED_DATA_DIR to another folder\\.\\n$`,
       ),
     );
     // The first one still serves the same data.

@@ -67,8 +67,9 @@ export interface PgCluster {
   start(): Promise<void>;
   restart(): Promise<void>;
   /**
-   * SIGSTOPs the postmaster: the port still accepts TCP connections (the kernel's backlog), but
-   * no new session ever starts; sessions already open keep working. `thaw()` SIGCONTs it.
+   * SIGSTOPs the postmaster and every backend: the port still accepts TCP connections (the
+   * kernel's backlog), but nothing is ever answered, on a new session or one already open (an
+   * instance's idle readiness probe keeps one open). `thaw()` SIGCONTs them all.
    */
   /**
    * SIGKILLs the postmaster and every backend at once (kill -9, as the OOM killer or a crashed
@@ -168,6 +169,18 @@ export async function startPgCluster(options: { settings?: Record<string, string
   }
 
   const postmasterPid = () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  /** The postmaster's backends and helpers (their parent is the postmaster), from /proc. */
+  const childrenOf = (parent: number) =>
+    readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((entry) => {
+        try {
+          return Number(/^\d+ \(.*\) \S (\d+)/.exec(readFileSync(`/proc/${entry}/stat`, 'utf8'))?.[1]) === parent;
+        } catch {
+          return false; // gone meanwhile
+        }
+      })
+      .map(Number);
 
   try {
     await run(
@@ -230,8 +243,14 @@ export async function startPgCluster(options: { settings?: Record<string, string
       rmSync(join(dir, `.s.PGSQL.${port}.lock`), { force: true });
       running = false;
     },
-    freeze: () => process.kill(postmasterPid(), 'SIGSTOP'),
-    thaw: () => process.kill(postmasterPid(), 'SIGCONT'),
+    freeze: () => {
+      const postmaster = postmasterPid();
+      for (const pid of [postmaster, ...childrenOf(postmaster)]) process.kill(pid, 'SIGSTOP');
+    },
+    thaw: () => {
+      const postmaster = postmasterPid();
+      for (const pid of [...childrenOf(postmaster), postmaster]) process.kill(pid, 'SIGCONT');
+    },
     async destroy() {
       if (destroyed) return;
       destroyed = true;
