@@ -109,7 +109,9 @@ export async function prepareDataSet(): Promise<DataSet> {
   return withClient(databaseUrl, async (client) => {
     await ensureLargeQuestion(client);
     have = await counts(client);
-    progress(`data set: ${have.questions} questions, ${have.answers} answers, ${have.doctors} doctors${generatedNow ? '' : ' (reused)'}`);
+    progress(
+      `data set: ${have.questions} questions, ${have.answers} answers, ${have.doctors} doctors${generatedNow ? '' : ' (reused)'}`,
+    );
     const questions = await client.query<{ slug: string }>(
       `SELECT slug FROM question WHERE answer_count > 20 AND slug NOT LIKE 'bench-%' ORDER BY id LIMIT $1`,
       [http.questionPages],

@@ -55,7 +55,19 @@ SELECT q.id, q.slug, q.title, q.body, ${ms('q.asked_at')} AS asked_at, q.answer_
            ORDER BY bp.published_at DESC, bp.id DESC LIMIT $3) b) AS blogs
 FROM question q WHERE q.slug = $1`;
 
-type AnswerRow = [number, string, number, number | null, boolean, string | null, string | null, number | null, string | null, string | null, string | null];
+type AnswerRow = [
+  number,
+  string,
+  number,
+  number | null,
+  boolean,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+];
 
 async function questionPage(sql: Sql, variables: { slug: string; answers?: number; blogs?: number }) {
   const first = variables.answers ?? 20;
@@ -64,27 +76,43 @@ async function questionPage(sql: Sql, variables: { slug: string; answers?: numbe
   if (!q) return null;
   const year = new Date().getUTCFullYear();
   const answers = q.answers as AnswerRow[];
-  const edges = answers.slice(0, first).map(([id, body, answeredAt, lastEditedAt, editorial, doctorName, slug, careerStart, picture, specialty, staffName]) => ({
-    cursor: cursor(id),
-    node: {
-      id: globalId('Answer', id),
-      body,
-      answeredAt: iso(answeredAt),
-      lastEditedAt: iso(lastEditedAt),
-      editorial,
-      author:
-        doctorName !== null
-          ? {
-              __typename: 'Doctor',
-              name: doctorName,
-              slug,
-              yearsOfExperience: Math.max(0, year - careerStart!),
-              profilePictureUrl: picture,
-              specialty: specialty === null ? null : { name: specialty },
-            }
-          : { __typename: 'StaffMember', name: staffName },
-    },
-  }));
+  const edges = answers
+    .slice(0, first)
+    .map(
+      ([
+        id,
+        body,
+        answeredAt,
+        lastEditedAt,
+        editorial,
+        doctorName,
+        slug,
+        careerStart,
+        picture,
+        specialty,
+        staffName,
+      ]) => ({
+        cursor: cursor(id),
+        node: {
+          id: globalId('Answer', id),
+          body,
+          answeredAt: iso(answeredAt),
+          lastEditedAt: iso(lastEditedAt),
+          editorial,
+          author:
+            doctorName !== null
+              ? {
+                  __typename: 'Doctor',
+                  name: doctorName,
+                  slug,
+                  yearsOfExperience: Math.max(0, year - careerStart!),
+                  profilePictureUrl: picture,
+                  specialty: specialty === null ? null : { name: specialty },
+                }
+              : { __typename: 'StaffMember', name: staffName },
+        },
+      }),
+    );
   return {
     question: {
       id: globalId('Question', q.id),
@@ -98,7 +126,10 @@ async function questionPage(sql: Sql, variables: { slug: string; answers?: numbe
       topics: (q.topics as [string, string][]).map(([slug, name]) => ({ slug, name })),
       answers: {
         totalCount: q.answer_count, // visible answers, kept by a trigger
-        pageInfo: { hasNextPage: answers.length > first, endCursor: edges.length ? edges[edges.length - 1]!.cursor : null },
+        pageInfo: {
+          hasNextPage: answers.length > first,
+          endCursor: edges.length ? edges[edges.length - 1]!.cursor : null,
+        },
         edges,
       },
       relevantBlogs: (q.blogs as [string, string, string, number][]).map(([slug, title, url, publishedAt]) => ({
@@ -126,12 +157,20 @@ SELECT (SELECT count(*) FROM matching)::int AS total,
      FROM (SELECT * FROM matching ORDER BY last_answered_at DESC, id DESC LIMIT $2) p) AS page`;
 
 async function questionList(sql: Sql, variables: { filter?: { topic?: string }; orderBy?: string; first?: number }) {
-  if (variables.orderBy !== 'RECENTLY_ANSWERED' || !variables.filter?.topic) throw new Error('the floor serves only topic lists, RECENTLY_ANSWERED');
+  if (variables.orderBy !== 'RECENTLY_ANSWERED' || !variables.filter?.topic)
+    throw new Error('the floor serves only topic lists, RECENTLY_ANSWERED');
   const first = variables.first ?? 20;
   const { rows } = await sql('question-list', QUESTION_LIST_SQL, [variables.filter.topic, first + 1]);
   const page = (rows[0]?.page ?? []) as [number, string, string, number, number, number | null][];
   const edges = page.slice(0, first).map(([id, slug, title, askedAt, answerCount, lastAnsweredAt]) => ({
-    node: { id: globalId('Question', id), slug, title, askedAt: iso(askedAt), answerCount, lastAnsweredAt: iso(lastAnsweredAt) },
+    node: {
+      id: globalId('Question', id),
+      slug,
+      title,
+      askedAt: iso(askedAt),
+      answerCount,
+      lastAnsweredAt: iso(lastAnsweredAt),
+    },
   }));
   const last = page[Math.min(first, page.length) - 1];
   return {
@@ -145,7 +184,8 @@ async function questionList(sql: Sql, variables: { filter?: { topic?: string }; 
 
 // ---------------------------------------------------------------------------------------------
 
-const operations: Record<string, (sql: Sql, variables: any) => Promise<unknown>> = {
+// Each operation reads its own variables' shape from the request's JSON.
+const operations: Record<string, (sql: Sql, variables: never) => Promise<unknown>> = {
   QuestionPage: questionPage,
   QuestionList: questionList,
 };
@@ -170,7 +210,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   let statements = 0;
   // Named: each connection prepares a statement once, and PostgreSQL can then reuse its plan.
   const sql: Sql = (name, text, values) => (statements++, pool.query({ name, text, values }));
-  const data = await operation(sql, variables ?? {});
+  const data = await operation(sql, (variables ?? {}) as never);
   send(res, 200, JSON.stringify({ data }), statements);
 }
 

@@ -38,7 +38,12 @@ interface Tally {
   otherMs: number;
 }
 
-async function run(server: ServerProcess, requests: PageRequest[], seconds: number, tally: Tally | null): Promise<void> {
+async function run(
+  server: ServerProcess,
+  requests: PageRequest[],
+  seconds: number,
+  tally: Tally | null,
+): Promise<void> {
   const instance = autocannon({
     url: `${server.url}/graphql`,
     method: 'POST',
@@ -60,7 +65,9 @@ async function run(server: ServerProcess, requests: PageRequest[], seconds: numb
   const result = await instance;
   const elapsed = (performance.now() - started) / 1000;
   if (result.errors || result.timeouts || result.non2xx) {
-    throw new Error(`${server.name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx responses`);
+    throw new Error(
+      `${server.name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx responses`,
+    );
   }
   if (!tally) return;
   const busyMs = machineBusyMs() - busy;
@@ -71,7 +78,9 @@ async function run(server: ServerProcess, requests: PageRequest[], seconds: numb
   const benchMs = (benchUsage.user + benchUsage.system) / 1000;
   const otherMs = Math.max(0, busyMs - serverMs - (pg ?? 0) - (rd ?? 0) - benchMs);
   if (otherMs / (elapsed * 1000) > 0.1) {
-    progress(`  warning: other processes used ${((100 * otherMs) / (elapsed * 1000)).toFixed(0)}% of a core during this run`);
+    progress(
+      `  warning: other processes used ${((100 * otherMs) / (elapsed * 1000)).toFixed(0)}% of a core during this run`,
+    );
   }
   tally.latencies.push(...latencies);
   tally.seconds += elapsed;
@@ -85,7 +94,8 @@ async function run(server: ServerProcess, requests: PageRequest[], seconds: numb
 /** PostgreSQL backends show their database in their command line ("postgres: … user database host …"). */
 const database = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 function figures(tally: Tally): LoadFigures {
   const sorted = tally.latencies.sort((a, b) => a - b);
@@ -114,14 +124,19 @@ export async function compareLoad(
   requests: PageRequest[],
 ): Promise<Record<string, LoadFigures>> {
   const tallies = new Map<ServerProcess, Tally>(
-    servers.map((s) => [s, { latencies: [], seconds: 0, cpuMs: 0, postgresMs: null, redisMs: null, benchMs: 0, otherMs: 0 }]),
+    servers.map((s) => [
+      s,
+      { latencies: [], seconds: 0, cpuMs: 0, postgresMs: null, redisMs: null, benchMs: 0, otherMs: 0 },
+    ]),
   );
   progress(`${label}: warm-up (${http.warmupSeconds} s each)`);
   for (const server of servers) await run(server, requests, http.warmupSeconds, null);
   const seconds = http.seconds / http.rounds;
   for (let round = 0; round < http.rounds; round++) {
     for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
-      progress(`${label}: ${server.name}, ${seconds} s, ${http.connections} connections (round ${round + 1}/${http.rounds})`);
+      progress(
+        `${label}: ${server.name}, ${seconds} s, ${http.connections} connections (round ${round + 1}/${http.rounds})`,
+      );
       await run(server, requests, seconds, tallies.get(server)!);
     }
   }

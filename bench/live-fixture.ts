@@ -17,7 +17,9 @@ const DOCTOR_SLUG = 'bench-live-doctor';
 
 async function removeLeftovers(client: pg.Client): Promise<void> {
   await client.query('BEGIN');
-  await client.query(`DELETE FROM answer WHERE question_id IN (SELECT id FROM question WHERE slug LIKE 'bench-live-%')`);
+  await client.query(
+    `DELETE FROM answer WHERE question_id IN (SELECT id FROM question WHERE slug LIKE 'bench-live-%')`,
+  );
   await client.query(
     `WITH gone AS (DELETE FROM question WHERE slug LIKE 'bench-live-%' RETURNING asker_id)
      DELETE FROM asker WHERE id IN (SELECT asker_id FROM gone)`,

@@ -38,7 +38,8 @@ export const SUBSCRIPTION = `subscription ($questionId: ID!) {
 
 const POST_ANSWER = 'mutation ($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Posts an answer through `server` and resolves when the server has answered. */
@@ -49,7 +50,8 @@ export async function postAnswer(server: ServerProcess, fixture: LiveFixture, bo
     body: JSON.stringify({ query: POST_ANSWER, variables: { input: { questionId: fixture.questionId, body } } }),
   });
   const text = await response.text();
-  if (response.status !== 200 || text.includes('"errors"')) throw new Error(`postAnswer failed: ${response.status} ${text}`);
+  if (response.status !== 200 || text.includes('"errors"'))
+    throw new Error(`postAnswer failed: ${response.status} ${text}`);
 }
 
 /** Who has received the answer with this marker in its body, and when. */
@@ -66,7 +68,8 @@ class Deliveries {
   }
 
   onNext = (subscriber: number, text: string, at: number): void => {
-    if (this.marker && text.includes(this.marker) && !this.receivedAt.has(subscriber)) this.receivedAt.set(subscriber, at);
+    if (this.marker && text.includes(this.marker) && !this.receivedAt.has(subscriber))
+      this.receivedAt.set(subscriber, at);
   };
 
   onProblem = (subscriber: number, message: string): void => {
@@ -88,7 +91,12 @@ class Deliveries {
  * false if some are still not live after 60 s (a figure in itself: the run reports it and stops
  * adding subscribers rather than failing the whole bench).
  */
-export async function warmUp(server: ServerProcess, fixture: LiveFixture, deliveries: Deliveries, count: number): Promise<boolean> {
+export async function warmUp(
+  server: ServerProcess,
+  fixture: LiveFixture,
+  deliveries: Deliveries,
+  count: number,
+): Promise<boolean> {
   const until = Date.now() + 60_000;
   for (let i = 0; ; i++) {
     deliveries.expect(`warm-up ${pubSubPrefix} ${count}/${i}.`);
@@ -152,7 +160,16 @@ export async function measureLive(a: ServerProcess, b: ServerProcess, fixture: L
         const live = deliveries.receivedAt.size;
         progress(`  only ${live} of ${count} subscribers live after 60 s: not measured further`);
         const none = { p50: NaN, p99: NaN };
-        results.push({ subscribers: count, deliveries: 0, missed: count - live, ...none, max: NaN, posts: 0, clientCpuMsPerDelivery: NaN, redis: { samples: 0, ...none } });
+        results.push({
+          subscribers: count,
+          deliveries: 0,
+          missed: count - live,
+          ...none,
+          max: NaN,
+          posts: 0,
+          clientCpuMsPerDelivery: NaN,
+          redis: { samples: 0, ...none },
+        });
         break;
       }
 

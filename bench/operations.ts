@@ -32,7 +32,10 @@ export const questionList = (topic: string, first = 20): PageRequest => ({
   variables: { filter: { topic }, orderBy: 'RECENTLY_ANSWERED', first },
 });
 
-export async function post(url: string, request: GraphQLRequest): Promise<{ status: number; body: string; headers: Headers }> {
+export async function post(
+  url: string,
+  request: GraphQLRequest,
+): Promise<{ status: number; body: string; headers: Headers }> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -49,7 +52,8 @@ export async function checkSameResponses(apiUrl: string, floorUrl: string, reque
   for (const request of requests) {
     const [api, floor] = await Promise.all([post(apiUrl, request), post(floorUrl, request)]);
     const what = `${request.operationName} ${JSON.stringify(request.variables)}`;
-    if (api.status !== 200 || api.body.includes('"errors"')) throw new Error(`API failed on ${what}: ${api.status} ${api.body}`);
+    if (api.status !== 200 || api.body.includes('"errors"'))
+      throw new Error(`API failed on ${what}: ${api.status} ${api.body}`);
     if (api.body !== floor.body) {
       let at = 0;
       while (api.body[at] === floor.body[at]) at++;

@@ -25,7 +25,10 @@ const peerDir = join(root, 'bench/peer');
 export function installPeer(): void {
   if (existsSync(join(peerDir, 'node_modules/postgraphile/package.json'))) return;
   progress('installing PostGraphile 5 into bench/peer (first run only)');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: peerDir, stdio: ['ignore', 2, 2] });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: peerDir,
+    stdio: ['ignore', 2, 2],
+  });
 }
 
 export async function preparePeerDatabase(): Promise<void> {
@@ -108,8 +111,20 @@ function fromApi(operation: string, body: Json): unknown {
       const author = a.author as Json;
       const doctor = author.__typename === 'Doctor';
       return [
-        decodeId(a.id), a.body, time(a.answeredAt), time(a.lastEditedAt), a.editorial, author.name,
-        doctor ? [author.slug, author.yearsOfExperience, author.profilePictureUrl, (author.specialty as Json | null)?.name ?? null] : null,
+        decodeId(a.id),
+        a.body,
+        time(a.answeredAt),
+        time(a.lastEditedAt),
+        a.editorial,
+        author.name,
+        doctor
+          ? [
+              author.slug,
+              author.yearsOfExperience,
+              author.profilePictureUrl,
+              (author.specialty as Json | null)?.name ?? null,
+            ]
+          : null,
       ];
     }),
     blogs: (q.relevantBlogs as Json[]).map((b) => [b.slug, b.title, b.url, time(b.publishedAt)]),
@@ -142,10 +157,19 @@ function fromPeer(operation: string, body: Json): unknown {
       const doctor = a.doctorByDoctorId as Json | null;
       const staff = a.staffMemberByStaffMemberId as Json | null;
       return [
-        a.rowId, a.body, time(a.answeredAt), time(a.lastEditedAt), a.staffMemberId !== null, (doctor ?? staff)?.name,
+        a.rowId,
+        a.body,
+        time(a.answeredAt),
+        time(a.lastEditedAt),
+        a.staffMemberId !== null,
+        (doctor ?? staff)?.name,
         doctor
-          ? [doctor.slug, Math.max(0, thisYear - Number(doctor.careerStartYear)), doctor.profilePictureUrl,
-              (doctor.specialtyBySpecialtyId as Json | null)?.name ?? null]
+          ? [
+              doctor.slug,
+              Math.max(0, thisYear - Number(doctor.careerStartYear)),
+              doctor.profilePictureUrl,
+              (doctor.specialtyBySpecialtyId as Json | null)?.name ?? null,
+            ]
           : null,
       ];
     }),
@@ -159,7 +183,8 @@ export async function checkPeerData(apiUrl: string, peerUrl: string, requests: P
     const what = `${request.operationName} ${JSON.stringify(request.variables)}`;
     const api = await post(apiUrl, request);
     const peer = await post(peerUrl, toPeer(request));
-    if (peer.status !== 200 || peer.body.includes('"errors"')) throw new Error(`PostGraphile failed on ${what}: ${peer.status} ${peer.body}`);
+    if (peer.status !== 200 || peer.body.includes('"errors"'))
+      throw new Error(`PostGraphile failed on ${what}: ${peer.status} ${peer.body}`);
     const expected = JSON.stringify(fromApi(request.operationName, JSON.parse(api.body)));
     const actual = JSON.stringify(fromPeer(request.operationName, JSON.parse(peer.body)));
     if (expected !== actual) {

@@ -26,7 +26,9 @@ export const removeLogs = () => rmSync(logDir, { recursive: true, force: true })
 /** Lines of level warn (40) and above in a pino log; the floor's stderr lines as they are. */
 function reportProblems(name: string, logFile: string): void {
   const lines = readFileSync(logFile, 'utf8').split('\n');
-  const problems = lines.filter((l) => /"level":(4|5|6)\d/.test(l) || (l && !l.startsWith('{') && !l.startsWith('ready port=')));
+  const problems = lines.filter(
+    (l) => /"level":(4|5|6)\d/.test(l) || (l && !l.startsWith('{') && !l.startsWith('ready port=')),
+  );
   for (const line of problems.slice(0, 5)) process.stderr.write(`[${name}] ${line.slice(0, 500)}\n`);
   if (problems.length > 5) process.stderr.write(`[${name}] … ${problems.length - 5} more in ${logFile}\n`);
 }
@@ -125,7 +127,11 @@ async function startProcess({ name, script, env, probe = false }: StartOptions):
   });
   // The API logs `"msg":"ready: http://…"` with `"port":N`; the floor prints `ready port=N`.
   const readyPort = (line: string) =>
-    line.includes('"ready: ') ? (JSON.parse(line).port as number) : line.startsWith('ready port=') ? Number(line.slice(11)) : 0;
+    line.includes('"ready: ')
+      ? (JSON.parse(line).port as number)
+      : line.startsWith('ready port=')
+        ? Number(line.slice(11))
+        : 0;
   const port = await server
     .waitFor(() => server.lines.map(readyPort).find(Boolean), `${name} ready`, 60_000)
     .catch((error: Error) => {

@@ -38,7 +38,13 @@ export interface Results {
 const resultsDir = join(root, 'bench/results');
 const OPS = { '>=': '≥', '<=': '≤', '<': '<' } as const;
 
-export function metric(name: string, unit: string, api: number, baseline: number | null, target: Target | null = null): Metric {
+export function metric(
+  name: string,
+  unit: string,
+  api: number,
+  baseline: number | null,
+  target: Target | null = null,
+): Metric {
   const ratio = baseline === null || baseline === 0 ? null : api / baseline;
   let met: boolean | null = null;
   let text = '';
@@ -52,7 +58,8 @@ export function metric(name: string, unit: string, api: number, baseline: number
           : target.op === '<='
             ? value <= target.value
             : value < target.value;
-    text = target.on === 'ratio' ? `ratio ${OPS[target.op]} ${target.value}` : `${OPS[target.op]} ${target.value} ${unit}`;
+    text =
+      target.on === 'ratio' ? `ratio ${OPS[target.op]} ${target.value}` : `${OPS[target.op]} ${target.value} ${unit}`;
   }
   return { name, unit, api, baseline, ratio, target: target ? { ...target, text } : null, met };
 }
@@ -70,18 +77,35 @@ const metText = (m: Metric) => (m.met === null ? '' : m.met ? 'yes' : 'NO');
 export function textTable(metrics: Metric[]): string {
   const rows = [
     ['metric', 'unit', 'API', 'baseline', 'ratio', 'target', 'met'],
-    ...metrics.map((m) => [m.name, m.unit, format(m.api, m.unit), format(m.baseline, m.unit), ratioText(m), m.target?.text ?? '', metText(m)]),
+    ...metrics.map((m) => [
+      m.name,
+      m.unit,
+      format(m.api, m.unit),
+      format(m.baseline, m.unit),
+      ratioText(m),
+      m.target?.text ?? '',
+      metText(m),
+    ]),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  const line = (r: string[]) => r.map((cell, c) => (c >= 2 && c <= 4 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => (c >= 2 && c <= 4 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
 export function markdownTable(metrics: Metric[]): string {
   const rows = metrics.map(
-    (m) => `| ${m.name} | ${m.unit} | ${format(m.api, m.unit)} | ${format(m.baseline, m.unit)} | ${ratioText(m)} | ${m.target?.text ?? ''} | ${metText(m)} |`,
+    (m) =>
+      `| ${m.name} | ${m.unit} | ${format(m.api, m.unit)} | ${format(m.baseline, m.unit)} | ${ratioText(m)} | ${m.target?.text ?? ''} | ${metText(m)} |`,
   );
-  return ['| Metric | Unit | API | Baseline | Ratio | Target | Met |', '| --- | --- | ---: | ---: | ---: | --- | --- |', ...rows].join('\n');
+  return [
+    '| Metric | Unit | API | Baseline | Ratio | Target | Met |',
+    '| --- | --- | ---: | ---: | ---: | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 /**
@@ -97,7 +121,8 @@ export function chart(results: Results): string {
   const top = 56;
   const height = top + rows.length * rowHeight + 40;
   const [lo, hi] = [0.1, 100];
-  const x = (v: number) => left + (plot * (Math.log10(Math.min(hi, Math.max(lo, v))) - Math.log10(lo))) / (Math.log10(hi) - Math.log10(lo));
+  const x = (v: number) =>
+    left + (plot * (Math.log10(Math.min(hi, Math.max(lo, v))) - Math.log10(lo))) / (Math.log10(hi) - Math.log10(lo));
   const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
@@ -106,17 +131,21 @@ export function chart(results: Results): string {
     `<text x="12" y="40" fill="#555">${esc('log scale; 1 = the target; left of the line meets it. "≥" targets are drawn as target ÷ figure.')}</text>`,
   ];
   for (const tick of [0.1, 0.3, 1, 3, 10, 30, 100]) {
-    parts.push(`<line x1="${x(tick)}" x2="${x(tick)}" y1="${top - 4}" y2="${height - 30}" stroke="${tick === 1 ? '#222' : '#ddd'}" stroke-width="${tick === 1 ? 2 : 1}"/>`);
+    parts.push(
+      `<line x1="${x(tick)}" x2="${x(tick)}" y1="${top - 4}" y2="${height - 30}" stroke="${tick === 1 ? '#222' : '#ddd'}" stroke-width="${tick === 1 ? 2 : 1}"/>`,
+    );
     parts.push(`<text x="${x(tick)}" y="${height - 14}" text-anchor="middle" fill="#555">${tick}</text>`);
   }
   rows.forEach((m, i) => {
     const t = m.target!;
-    const figure = t.on === 'ratio' ? m.ratio ?? NaN : m.api;
+    const figure = t.on === 'ratio' ? (m.ratio ?? NaN) : m.api;
     const used = t.op === '>=' ? t.value / figure : figure / t.value;
     const y = top + i * rowHeight;
     const colour = m.met ? '#3a8d3f' : '#c0392b';
     parts.push(`<text x="${left - 8}" y="${y + 16}" text-anchor="end">${esc(m.name)}</text>`);
-    parts.push(`<rect x="${x(lo)}" y="${y + 5}" width="${Math.max(1, x(used) - x(lo))}" height="${rowHeight - 10}" fill="${colour}" opacity="0.8"/>`);
+    parts.push(
+      `<rect x="${x(lo)}" y="${y + 5}" width="${Math.max(1, x(used) - x(lo))}" height="${rowHeight - 10}" fill="${colour}" opacity="0.8"/>`,
+    );
     const label = `${t.on === 'ratio' ? ratioText(m) : `${format(m.api, m.unit)} ${m.unit}`} (target ${t.text})`;
     parts.push(`<text x="${x(hi) + 6}" y="${y + 16}" fill="${colour}">${esc(label)}</text>`);
   });
@@ -146,7 +175,9 @@ export function updateBenchmarksMd(): void {
   const section = [
     start,
     `Run of ${results.date.slice(0, 16).replace('T', ' ')} UTC, ${results.durationSeconds.toFixed(0)} s in all` +
-      ` (data set: ${Object.entries(results.dataSet).map(([k, v]) => `${typeof v === 'number' ? v.toLocaleString('en-US') : v} ${k}`).join(', ')}).`,
+      ` (data set: ${Object.entries(results.dataSet)
+        .map(([k, v]) => `${typeof v === 'number' ? v.toLocaleString('en-US') : v} ${k}`)
+        .join(', ')}).`,
     '',
     markdownTable(results.metrics),
     '',

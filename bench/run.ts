@@ -17,7 +17,16 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { apiEnv, databaseUrl, http, live as liveConfig, memory as memoryConfig, progress, redisUrl, root } from './config';
+import {
+  apiEnv,
+  databaseUrl,
+  http,
+  live as liveConfig,
+  memory as memoryConfig,
+  progress,
+  redisUrl,
+  root,
+} from './config';
 import { prepareDataSet } from './dataset';
 import { compareLoad, type LoadFigures } from './http-load';
 import { createLiveFixture, type LiveFixture } from './live-fixture';
@@ -42,7 +51,8 @@ const stop = async (...servers: ServerProcess[]) => {
 };
 
 async function machine(): Promise<Record<string, string | number>> {
-  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const cpu =
+    /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const postgres = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
@@ -65,17 +75,37 @@ async function machine(): Promise<Record<string, string | number>> {
 }
 
 function httpMetrics(page: string, figures: Record<string, LoadFigures>): Metric[] {
-  const { api, floor, 'api-cached': cached, postgraphile: peer } = figures as Record<'api' | 'floor' | 'api-cached' | 'postgraphile', LoadFigures>;
+  const {
+    api,
+    floor,
+    'api-cached': cached,
+    postgraphile: peer,
+  } = figures as Record<'api' | 'floor' | 'api-cached' | 'postgraphile', LoadFigures>;
   return [
-    metric(`${page}: server CPU per request (API ÷ PostGraphile)`, 'ms', api.cpuMsPerRequest, peer.cpuMsPerRequest, { on: 'ratio', op: '<=', value: 0.8 }),
-    metric(`${page}: server CPU per request (API ÷ floor)`, 'ms', api.cpuMsPerRequest, floor.cpuMsPerRequest, { on: 'ratio', op: '<=', value: 3 }),
+    metric(`${page}: server CPU per request (API ÷ PostGraphile)`, 'ms', api.cpuMsPerRequest, peer.cpuMsPerRequest, {
+      on: 'ratio',
+      op: '<=',
+      value: 0.8,
+    }),
+    metric(`${page}: server CPU per request (API ÷ floor)`, 'ms', api.cpuMsPerRequest, floor.cpuMsPerRequest, {
+      on: 'ratio',
+      op: '<=',
+      value: 3,
+    }),
     metric(`${page}: throughput (API ÷ PostGraphile)`, 'req/s', api.rps, peer.rps),
     metric(`${page}: throughput (API ÷ floor)`, 'req/s', api.rps, floor.rps, { on: 'ratio', op: '>=', value: 0.7 }),
     metric(`${page}: p99 latency (API ÷ PostGraphile)`, 'ms', api.p99, peer.p99),
     metric(`${page}: p99 latency (API ÷ floor)`, 'ms', api.p99, floor.p99, { on: 'ratio', op: '<=', value: 1.5 }),
     metric(`${page}: p50 latency (API ÷ floor)`, 'ms', api.p50, floor.p50),
     ...(api.postgresCpuMsPerRequest !== null && floor.postgresCpuMsPerRequest !== null
-      ? [metric(`${page}: PostgreSQL CPU per request`, 'ms', api.postgresCpuMsPerRequest, floor.postgresCpuMsPerRequest)]
+      ? [
+          metric(
+            `${page}: PostgreSQL CPU per request`,
+            'ms',
+            api.postgresCpuMsPerRequest,
+            floor.postgresCpuMsPerRequest,
+          ),
+        ]
       : []),
     // The API as it runs by default, with its response cache: the pages repeat, so nearly every
     // request is a hit. Shown beside the floor, without a target: the floor has no cache.
@@ -85,7 +115,9 @@ function httpMetrics(page: string, figures: Record<string, LoadFigures>): Metric
 }
 
 async function main(): Promise<void> {
-  progress(`npm run bench: ${os.availableParallelism()} CPUs, database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}, Redis ${redisUrl}`);
+  progress(
+    `npm run bench: ${os.availableParallelism()} CPUs, database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}, Redis ${redisUrl}`,
+  );
   const data = await prepareDataSet();
   const machineInfo = await machine();
   installPeer();
@@ -119,7 +151,10 @@ async function main(): Promise<void> {
   // --- SQL statements per request. -------------------------------------------------------------------
   progress('counting SQL statements per request');
   const statementPages = [
-    ...[1, 20, 100].map((n) => ({ label: `question page, ${n} answer${n === 1 ? '' : 's'}`, request: questionPage(data.largeQuestionSlug, n) })),
+    ...[1, 20, 100].map((n) => ({
+      label: `question page, ${n} answer${n === 1 ? '' : 's'}`,
+      request: questionPage(data.largeQuestionSlug, n),
+    })),
     ...[5, 20, 100].map((n) => ({ label: `list page, ${n} questions`, request: questionList(data.topicSlugs[0]!, n) })),
   ];
   const statements = await countStatements(floor.url, peer.url, statementPages);
@@ -131,11 +166,14 @@ async function main(): Promise<void> {
 
   // --- Live delivery and idle subscriptions. ------------------------------------------------------------
   let fixture: LiveFixture | null = null;
-  let liveFigures;
-  let memoryFigures;
+  let liveFigures: Awaited<ReturnType<typeof measureLive>>;
+  let memoryFigures: Record<'oneSocketEach' | 'shared' | 'plain', Awaited<ReturnType<typeof measureSubscriptions>>>;
   try {
     fixture = await createLiveFixture();
-    const [a, b] = await Promise.all([start(() => startApi('api-a', apiEnv())), start(() => startApi('api-b', apiEnv()))]);
+    const [a, b] = await Promise.all([
+      start(() => startApi('api-a', apiEnv())),
+      start(() => startApi('api-b', apiEnv())),
+    ]);
     liveFigures = await measureLive(a, b, fixture);
     await stop(a, b);
     const probed = (name: string) => () => start(() => startApi(name, apiEnv(), true));
@@ -153,22 +191,31 @@ async function main(): Promise<void> {
   const metrics: Metric[] = [
     ...httpMetrics('question page', questionLoad),
     ...httpMetrics('list page', listLoad),
-    ...statements.map((s) => {
+    ...statements.flatMap((s) => {
       const sameSize = statements.filter((o) => o.label.split(',')[0] === s.label.split(',')[0]);
       const m = metric(`SQL statements: ${s.label}`, 'statements', s.api, s.floor, { on: 'api', op: '<=', value: 3 });
       // "≤ 3 and independent of page size": the same count at every size of the page.
       m.met = m.met! && sameSize.every((o) => o.api === s.api);
       m.target!.text = '≤ 3, same at every size';
       return [m, metric(`SQL statements: ${s.label} (API ÷ PostGraphile)`, 'statements', s.api, s.peer)];
-    }).flat(),
+    }),
     ...liveFigures.flatMap((l) => [
-      metric(`live delivery p50, ${l.subscribers} subscriber${l.subscribers === 1 ? '' : 's'} (÷ Redis round trip)`, 'ms', l.p50, l.redis.p50),
+      metric(
+        `live delivery p50, ${l.subscribers} subscriber${l.subscribers === 1 ? '' : 's'} (÷ Redis round trip)`,
+        'ms',
+        l.p50,
+        l.redis.p50,
+      ),
       metric(
         `live delivery p99, ${l.subscribers} subscriber${l.subscribers === 1 ? '' : 's'} (÷ Redis round trip)`,
         'ms',
         l.p99,
         l.redis.p99,
-        l.subscribers === 100 ? { on: 'ratio', op: '<=', value: 5 } : l.subscribers === 1000 ? { on: 'api', op: '<', value: 50 } : null,
+        l.subscribers === 100
+          ? { on: 'ratio', op: '<=', value: 5 }
+          : l.subscribers === 1000
+            ? { on: 'api', op: '<', value: 50 }
+            : null,
       ),
     ]),
     // Heap + external after forced GCs: what the process holds for each subscription. RSS moves
@@ -181,11 +228,17 @@ async function main(): Promise<void> {
       kB(memoryFigures.plain.heapBytesPer),
       { on: 'api', op: '<=', value: 20 },
     ),
-    metric(`idle subscription memory, ${memoryConfig.perSocket} per socket`, 'kB', kB(memoryFigures.shared.heapBytesPer), null, {
-      on: 'api',
-      op: '<=',
-      value: 20,
-    }),
+    metric(
+      `idle subscription memory, ${memoryConfig.perSocket} per socket`,
+      'kB',
+      kB(memoryFigures.shared.heapBytesPer),
+      null,
+      {
+        on: 'api',
+        op: '<=',
+        value: 20,
+      },
+    ),
   ];
 
   const durationSeconds = (performance.now() - started) / 1000;
@@ -208,7 +261,9 @@ async function main(): Promise<void> {
   console.log(textTable(metrics));
   console.log('');
   const cpu = (label: string, figures: Record<string, LoadFigures>) => {
-    console.log(`${label}: CPU ms per request (server / PostgreSQL / Redis / load generator; other load on the machine):`);
+    console.log(
+      `${label}: CPU ms per request (server / PostgreSQL / Redis / load generator; other load on the machine):`,
+    );
     for (const [name, f] of Object.entries(figures)) {
       const ms = (v: number | null) => (v === null ? '–' : v.toFixed(3));
       console.log(
@@ -220,7 +275,9 @@ async function main(): Promise<void> {
   cpu('question page', questionLoad);
   cpu('list page', listLoad);
   const m = memoryFigures;
-  console.log('live delivery (two instances): posts, deliveries, missed; this process\'s CPU per delivery (the client side):');
+  console.log(
+    "live delivery (two instances): posts, deliveries, missed; this process's CPU per delivery (the client side):",
+  );
   for (const l of liveFigures) {
     console.log(
       `  ${String(l.subscribers).padStart(4)} subscribers: ${l.posts} posts, ${l.deliveries} deliveries, ${l.missed} missed; ` +
@@ -236,8 +293,10 @@ async function main(): Promise<void> {
     );
   }
   const unmet = metrics.filter((x) => x.met === false).length;
-  console.log(`\n${metrics.filter((x) => x.met !== null).length - unmet} of ${metrics.filter((x) => x.met !== null).length} targets met; ` +
-    `${durationSeconds.toFixed(0)} s in all. Written: ${files.json.replace(root, '')}, ${files.svg.replace(root, '')}`);
+  console.log(
+    `\n${metrics.filter((x) => x.met !== null).length - unmet} of ${metrics.filter((x) => x.met !== null).length} targets met; ` +
+      `${durationSeconds.toFixed(0)} s in all. Written: ${files.json.replace(root, '')}, ${files.svg.replace(root, '')}`,
+  );
 }
 
 main().then(

@@ -52,7 +52,13 @@ export async function countStatements(
       const floor = await post(floorUrl, request);
       await peerStatements(peerUrl, request); // warm, as the API
       const peer = await peerStatements(peerUrl, request);
-      counts.push({ label, api: statements.length, floor: Number(floor.headers.get('x-sql-statements')), peer, statements });
+      counts.push({
+        label,
+        api: statements.length,
+        floor: Number(floor.headers.get('x-sql-statements')),
+        peer,
+        statements,
+      });
     }
     return counts;
   } finally {

@@ -26,7 +26,9 @@ function opened(socket: WebSocket): Promise<void> {
 async function inBatches<T>(total: number, batch: number, make: (i: number) => Promise<T>): Promise<T[]> {
   const made: T[] = [];
   for (let start = 0; start < total; start += batch) {
-    made.push(...(await Promise.all(Array.from({ length: Math.min(batch, total - start) }, (_, k) => make(start + k)))));
+    made.push(
+      ...(await Promise.all(Array.from({ length: Math.min(batch, total - start) }, (_, k) => make(start + k)))),
+    );
   }
   return made;
 }
@@ -38,7 +40,15 @@ async function inBatches<T>(total: number, batch: number, make: (i: number) => P
  */
 export async function openSubscribers(
   httpUrl: string,
-  { count, perSocket = 1, firstIndex = 0, query, variables, onNext, onProblem }: {
+  {
+    count,
+    perSocket = 1,
+    firstIndex = 0,
+    query,
+    variables,
+    onNext,
+    onProblem,
+  }: {
     count: number;
     perSocket?: number;
     firstIndex?: number;

@@ -58,7 +58,9 @@ export function createApplication(config: Config, options: { logger?: Logger } =
     if (config.database.kind === 'embedded') {
       const { dataDir } = config.database;
       const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
-      logger.info(`${fresh ? 'creating' : 'opening'} the embedded database in ${dataDir}${fresh ? ' (first start only)' : ''}`);
+      logger.info(
+        `${fresh ? 'creating' : 'opening'} the embedded database in ${dataDir}${fresh ? ' (first start only)' : ''}`,
+      );
     }
     const database = await openDatabase(config.database, logger);
     opened.push(() => database.close());

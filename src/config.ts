@@ -10,9 +10,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits';
  * Every variable is optional: with none set, the server runs on an embedded database and
  * in-process pub/sub.
  */
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 /** A whole number of at least `min`, defaulting to `fallback`. */
 const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
@@ -30,7 +28,12 @@ const isOrigin = (entry: string) => {
 /** A comma-separated list of origins; empty: none. */
 const originList = z
   .string()
-  .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
   .refine((entries) => entries.every(isOrigin), {
     error: 'must be "*" or origins like https://app.example.com,http://localhost:5173, separated by commas',
   });
@@ -40,9 +43,7 @@ const environmentSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
-    .optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Default: on, except where DATABASE_URL says it is a pooler (src/db/pooler.ts).
   DATABASE_PREPARED_STATEMENTS: booleanFlag.optional(),
@@ -55,10 +56,21 @@ const environmentSchema = z.object({
   // Seed nodes of a Redis Cluster, `host:port,host:port`; the others are discovered.
   REDIS_CLUSTER_NODES: z
     .string()
-    .regex(/^[\w.-]+:\d{1,5}(,[\w.-]+:\d{1,5})*$/, 'must be host:port pairs separated by commas, e.g. redis-1:6379,redis-2:6379')
-    .transform((list) => list.split(',').map((node) => ({ host: node.slice(0, node.lastIndexOf(':')), port: Number(node.slice(node.lastIndexOf(':') + 1)) })))
+    .regex(
+      /^[\w.-]+:\d{1,5}(,[\w.-]+:\d{1,5})*$/,
+      'must be host:port pairs separated by commas, e.g. redis-1:6379,redis-2:6379',
+    )
+    .transform((list) =>
+      list.split(',').map((node) => ({
+        host: node.slice(0, node.lastIndexOf(':')),
+        port: Number(node.slice(node.lastIndexOf(':') + 1)),
+      })),
+    )
     .optional(),
-  PUBSUB_PREFIX: z.string().regex(/^[\w.-]+$/, 'letters, digits, "_", "." and "-" only').default('medqa'),
+  PUBSUB_PREFIX: z
+    .string()
+    .regex(/^[\w.-]+$/, 'letters, digits, "_", "." and "-" only')
+    .default('medqa'),
   SEED_DEMO: booleanFlag.optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   // None by default: GraphiQL is served from the API's own origin and needs no CORS.
@@ -98,7 +110,14 @@ export interface Config {
   port: number;
   logLevel: Environment['LOG_LEVEL'];
   database:
-    | { kind: 'postgres'; url: string; poolSize: number; preparedStatements: boolean; pooler: string | null; timeouts: DbTimeouts }
+    | {
+        kind: 'postgres';
+        url: string;
+        poolSize: number;
+        preparedStatements: boolean;
+        pooler: string | null;
+        timeouts: DbTimeouts;
+      }
     | { kind: 'embedded'; dataDir: string; poolSize: number; preparedStatements: boolean; timeouts: DbTimeouts };
   redisUrl: string | null;
   /** A Redis Cluster instead (sharded pub/sub, counters on the key's shard); exclusive with redisUrl. */
@@ -131,7 +150,11 @@ function postgres(url: string, e: Environment): Config['database'] {
 }
 
 function timeoutsOf(e: Environment): DbTimeouts {
-  return { statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS, lockMs: e.DATABASE_LOCK_TIMEOUT_MS, poolWaitMs: e.DATABASE_POOL_TIMEOUT_MS };
+  return {
+    statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    lockMs: e.DATABASE_LOCK_TIMEOUT_MS,
+    poolWaitMs: e.DATABASE_POOL_TIMEOUT_MS,
+  };
 }
 
 /** The Redis the configuration names, for pub/sub and rate-limit counters; null: none (in-process). */
@@ -145,20 +168,28 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
   const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
   if (e.REDIS_URL && e.REDIS_CLUSTER_NODES) {
-    throw new ConfigError(['REDIS_CLUSTER_NODES: set either REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a cluster), not both']);
+    throw new ConfigError([
+      'REDIS_CLUSTER_NODES: set either REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a cluster), not both',
+    ]);
   }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
-    database: e.DATABASE_URL ? postgres(e.DATABASE_URL, e) : { kind: 'embedded', dataDir: e.EMBEDDED_DATA_DIR, poolSize: e.DATABASE_POOL_SIZE, preparedStatements: e.DATABASE_PREPARED_STATEMENTS ?? true, timeouts: timeoutsOf(e) },
+    database: e.DATABASE_URL
+      ? postgres(e.DATABASE_URL, e)
+      : {
+          kind: 'embedded',
+          dataDir: e.EMBEDDED_DATA_DIR,
+          poolSize: e.DATABASE_POOL_SIZE,
+          preparedStatements: e.DATABASE_PREPARED_STATEMENTS ?? true,
+          timeouts: timeoutsOf(e),
+        },
     redisUrl: e.REDIS_URL ?? null,
     redisClusterNodes: e.REDIS_CLUSTER_NODES ?? null,
     pubSubPrefix: e.PUBSUB_PREFIX,

@@ -13,7 +13,11 @@ import { limitConnectionsPerAddress, tooManyOperations } from './limits/websocke
 import type { Logger } from './logger';
 
 /** What Yoga gets from the server besides the request: node:http's request, for the client address. */
-export type ServerContext = Record<string, unknown> & { req?: IncomingMessage; res?: ServerResponse; socket?: WebSocket };
+export type ServerContext = Record<string, unknown> & {
+  req?: IncomingMessage;
+  res?: ServerResponse;
+  socket?: WebSocket;
+};
 type Yoga = YogaServerInstance<ServerContext, Context>;
 /** What onSubscribe hands to `execute`/`subscribe` as rootValue: the envelop pipeline's own functions. */
 type Operation = Pick<ReturnType<Yoga['getEnveloped']>, 'execute' | 'subscribe'>;
@@ -29,8 +33,16 @@ export function serveGraphQLOverWebSocket(
   { db, limits, logger }: { db: Db; limits: Limits; logger: Logger },
 ): () => void {
   // A message larger than an HTTP body may be is refused too: ws closes the socket with 1009.
-  const wsServer = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint, maxPayload: limits.maxBodyBytes });
-  const connections = limitConnectionsPerAddress(wsServer, limits.websocket.maxConnectionsPerAddress, limits.trustProxy);
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: yoga.graphqlEndpoint,
+    maxPayload: limits.maxBodyBytes,
+  });
+  const connections = limitConnectionsPerAddress(
+    wsServer,
+    limits.websocket.maxConnectionsPerAddress,
+    limits.trustProxy,
+  );
   wsServer.on('connection', (socket: WebSocket) => limitBufferedBytes(socket, limits.maxBufferedBytes, logger));
   useServer(
     {
@@ -80,7 +92,14 @@ export function serveGraphQLOverWebSocket(
         const errors: readonly GraphQLError[] = validate(schema, document);
         if (errors.length) return errors.map((error) => forWebSocket(error, 'GRAPHQL_VALIDATION_FAILED'));
         const rootValue: Operation = { execute, subscribe };
-        return { schema, operationName: params.operationName, document, variableValues: params.variables, contextValue, rootValue };
+        return {
+          schema,
+          operationName: params.operationName,
+          document,
+          variableValues: params.variables,
+          contextValue,
+          rootValue,
+        };
       },
     },
     wsServer,

@@ -68,7 +68,15 @@ const exampleQuery = readFileSync(new URL('./client/operations/question-page.gra
 const liveQuery = readFileSync(new URL('./client/operations/answer-added.graphql', import.meta.url), 'utf8');
 
 /** graphql-yoga for HTTP (and SSE) plus graphql-ws for WebSockets on the same /graphql path. */
-export function buildApp({ db, pubSub, logger, production = false, responseCache = noResponseCache, corsOrigins = [], ...options }: AppDependencies): App {
+export function buildApp({
+  db,
+  pubSub,
+  logger,
+  production = false,
+  responseCache = noResponseCache,
+  corsOrigins = [],
+  ...options
+}: AppDependencies): App {
   const databaseHealth = watchDatabase(db, logger.child({ component: 'readiness' }));
   const limits = resolveLimits(options.limits, production);
   const rateLimiter = createRateLimiter(limits.rate, options.sharedCounters);

@@ -28,12 +28,16 @@ export async function checkBeforeStart(config: Config): Promise<void> {
 export function listenError(error: unknown, host: string, port: number): unknown {
   switch ((error as NodeJS.ErrnoException).code) {
     case 'EADDRINUSE':
-      return new StartupError(`port ${port} is already in use (another server?): stop it, or start with PORT=<a free port>`);
+      return new StartupError(
+        `port ${port} is already in use (another server?): stop it, or start with PORT=<a free port>`,
+      );
     case 'EACCES':
       return new StartupError(`not allowed to listen on port ${port}: use a port above 1023, e.g. PORT=4000`);
     case 'EADDRNOTAVAIL':
     case 'ENOTFOUND':
-      return new StartupError(`HOST=${host} is not an address of this machine: use HOST=0.0.0.0 (all) or HOST=127.0.0.1`);
+      return new StartupError(
+        `HOST=${host} is not an address of this machine: use HOST=0.0.0.0 (all) or HOST=127.0.0.1`,
+      );
     default:
       return error;
   }
@@ -108,7 +112,12 @@ const START_IT = {
 };
 
 /** One line for a server that could not be reached. */
-function unreachable(where: string, variable: keyof typeof START_IT, host: string, error: NodeJS.ErrnoException): string {
+function unreachable(
+  where: string,
+  variable: keyof typeof START_IT,
+  host: string,
+  error: NodeJS.ErrnoException,
+): string {
   const todo = START_IT[variable];
   switch (error.code) {
     case 'ECONNREFUSED':

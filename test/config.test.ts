@@ -10,7 +10,13 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       port: 4000,
       logLevel: 'info',
-      database: { kind: 'embedded', dataDir: '.data/postgres', poolSize: 10, preparedStatements: true, timeouts: DEFAULT_DB_TIMEOUTS },
+      database: {
+        kind: 'embedded',
+        dataDir: '.data/postgres',
+        poolSize: 10,
+        preparedStatements: true,
+        timeouts: DEFAULT_DB_TIMEOUTS,
+      },
       redisUrl: null,
       redisClusterNodes: null,
       pubSubPrefix: 'medqa',
@@ -31,10 +37,19 @@ describe('loadConfig', () => {
       RATE_LIMIT_ASK_QUESTION_PER_HOUR: '2',
       WS_INIT_TIMEOUT_MS: '500',
     }).limits;
-    expect(limits).toMatchObject({ maxDepth: 4, maxCost: 900, maxBodyBytes: 65536, trustProxy: 1, introspection: true });
+    expect(limits).toMatchObject({
+      maxDepth: 4,
+      maxCost: 900,
+      maxBodyBytes: 65536,
+      trustProxy: 1,
+      introspection: true,
+    });
     expect(limits.rate).toEqual({ ...DEFAULT_LIMITS.rate, askQuestionPerHour: 2 });
     expect(limits.websocket.initTimeoutMs).toBe(500);
-    expect(loadConfig({ NODE_ENV: 'production' }).limits).toMatchObject({ introspection: false, fieldSuggestions: false });
+    expect(loadConfig({ NODE_ENV: 'production' }).limits).toMatchObject({
+      introspection: false,
+      fieldSuggestions: false,
+    });
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).limits.introspection).toBe(true);
     expect(() => loadConfig({ MAX_DEPTH: '0', RATE_LIMIT_OPERATIONS_PER_MINUTE: 'lots' })).toThrow(
       /MAX_DEPTH: .*\n.*RATE_LIMIT_OPERATIONS_PER_MINUTE: /,
@@ -75,18 +90,37 @@ describe('loadConfig', () => {
   it('turns prepared statements off where DATABASE_URL says it is a pooler, unless told otherwise', () => {
     const database = (env: Record<string, string>) => {
       const { database } = loadConfig(env);
-      return database.kind === 'postgres' ? { preparedStatements: database.preparedStatements, pooler: database.pooler } : null;
+      return database.kind === 'postgres'
+        ? { preparedStatements: database.preparedStatements, pooler: database.pooler }
+        : null;
     };
-    expect(database({ DATABASE_URL: 'postgresql://app@pgbouncer:6432/medqa' })).toEqual({ preparedStatements: false, pooler: 'port 6432' });
-    expect(database({ DATABASE_URL: 'postgresql://app@pool:5432/medqa?pgbouncer=true' })).toEqual({ preparedStatements: false, pooler: 'pgbouncer=true' });
-    expect(database({ DATABASE_URL: 'postgresql://app@pool:6432/medqa?pgbouncer=false' })).toEqual({ preparedStatements: true, pooler: null });
-    expect(database({ DATABASE_URL: 'postgresql://app@db:5432/medqa', DATABASE_PREPARED_STATEMENTS: 'false' })).toEqual({ preparedStatements: false, pooler: null });
+    expect(database({ DATABASE_URL: 'postgresql://app@pgbouncer:6432/medqa' })).toEqual({
+      preparedStatements: false,
+      pooler: 'port 6432',
+    });
+    expect(database({ DATABASE_URL: 'postgresql://app@pool:5432/medqa?pgbouncer=true' })).toEqual({
+      preparedStatements: false,
+      pooler: 'pgbouncer=true',
+    });
+    expect(database({ DATABASE_URL: 'postgresql://app@pool:6432/medqa?pgbouncer=false' })).toEqual({
+      preparedStatements: true,
+      pooler: null,
+    });
+    expect(database({ DATABASE_URL: 'postgresql://app@db:5432/medqa', DATABASE_PREPARED_STATEMENTS: 'false' })).toEqual(
+      { preparedStatements: false, pooler: null },
+    );
     // PgBouncer 1.21+ with max_prepared_statements keeps them: said explicitly, it wins.
-    expect(database({ DATABASE_URL: 'postgresql://app@pgbouncer:6432/medqa', DATABASE_PREPARED_STATEMENTS: 'true' })).toEqual({ preparedStatements: true, pooler: 'port 6432' });
+    expect(
+      database({ DATABASE_URL: 'postgresql://app@pgbouncer:6432/medqa', DATABASE_PREPARED_STATEMENTS: 'true' }),
+    ).toEqual({ preparedStatements: true, pooler: 'port 6432' });
   });
 
   it('reads the database timeouts', () => {
-    const config = loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '3000', DATABASE_LOCK_TIMEOUT_MS: '500', DATABASE_POOL_TIMEOUT_MS: '1500' });
+    const config = loadConfig({
+      DATABASE_STATEMENT_TIMEOUT_MS: '3000',
+      DATABASE_LOCK_TIMEOUT_MS: '500',
+      DATABASE_POOL_TIMEOUT_MS: '1500',
+    });
     expect(config.database.timeouts).toEqual({ statementMs: 3000, lockMs: 500, poolWaitMs: 1500 });
     expect(() => loadConfig({ DATABASE_LOCK_TIMEOUT_MS: '0' })).toThrow(/DATABASE_LOCK_TIMEOUT_MS: /);
   });

@@ -44,7 +44,8 @@ describe('npm start with no configuration', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: '{ question(slug: "is-scalp-micropigmentation-permanent") { answerCount answers { edges { node { author { ... on Doctor { name } ... on StaffMember { name } } } } } } }',
+        query:
+          '{ question(slug: "is-scalp-micropigmentation-permanent") { answerCount answers { edges { node { author { ... on Doctor { name } ... on StaffMember { name } } } } } } }',
       }),
     });
     const { data } = await response.json();

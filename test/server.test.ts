@@ -56,7 +56,8 @@ describe('when the database is unreachable', () => {
         data: null,
         errors: [
           {
-            message: 'The database cannot be reached right now. Try again in a few seconds; a write retried with its idempotencyKey is applied once.',
+            message:
+              'The database cannot be reached right now. Try again in a few seconds; a write retried with its idempotencyKey is applied once.',
             locations: [{ line: 1, column: 3 }],
             path: ['topics'],
             extensions: { code: 'DATABASE_UNAVAILABLE', retryAfter: 5, requestId: 'req-42' },

@@ -35,7 +35,10 @@ const { hostname: pgHost, port: pgPort } = new URL(adminUrl);
 
 /** Starts the application in process with this environment; resolves with the error it reports. */
 async function startFailure(env: Record<string, string>): Promise<unknown> {
-  const application = createApplication(loadConfig({ HOST: '127.0.0.1', PORT: '0', DATABASE_URL: database.url, ...env }), { logger });
+  const application = createApplication(
+    loadConfig({ HOST: '127.0.0.1', PORT: '0', DATABASE_URL: database.url, ...env }),
+    { logger },
+  );
   try {
     await application.start();
     return null;
@@ -60,7 +63,9 @@ async function migrated(): Promise<boolean> {
 describe('start-up refuses, in one line, before migrating', () => {
   it('a port in use', async () => {
     expect(await startFailure({ PORT: String(takenPort) })).toEqual(
-      new StartupError(`port ${takenPort} is already in use (another server?): stop it, or start with PORT=<a free port>`),
+      new StartupError(
+        `port ${takenPort} is already in use (another server?): stop it, or start with PORT=<a free port>`,
+      ),
     );
     expect(await migrated()).toBe(false);
   });
@@ -77,7 +82,9 @@ describe('start-up refuses, in one line, before migrating', () => {
   it('a PostgreSQL that nothing answers for, or whose host does not resolve', async () => {
     const port = await freePort();
     expect(await startFailure({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/medqa` })).toEqual(
-      new StartupError(`PostgreSQL at 127.0.0.1:${port} refused the connection (nothing listens there): start it, or fix DATABASE_URL`),
+      new StartupError(
+        `PostgreSQL at 127.0.0.1:${port} refused the connection (nothing listens there): start it, or fix DATABASE_URL`,
+      ),
     );
     expect(await startFailure({ DATABASE_URL: 'postgresql://postgres@db.invalid:5432/medqa' })).toEqual(
       new StartupError('PostgreSQL at db.invalid:5432: the host name "db.invalid" does not resolve: fix DATABASE_URL'),
@@ -116,7 +123,9 @@ describe('npm start, on such a mistake', () => {
       messages: ['stopped'],
     });
     expect(missing.exit).toEqual({ code: 1, signal: null });
-    expect(missing.stderr).toMatch(/^database "medqa_no_such_database" does not exist on .*: create it with `createdb .*`\n$/);
+    expect(missing.stderr).toMatch(
+      /^database "medqa_no_such_database" does not exist on .*: create it with `createdb .*`\n$/,
+    );
     expect(missing.messages).toEqual(['stopped']);
     // A bad variable: named, with what it must be (src/config.ts), before anything starts.
     expect(badConfig).toEqual({

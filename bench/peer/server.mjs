@@ -34,7 +34,10 @@ const { grafserv } = await import('postgraphile/grafserv/node');
 const { PostGraphileAmberPreset } = await import('postgraphile/presets/amber');
 const { makePgService } = await import('postgraphile/adaptors/pg');
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+});
 const pgl = postgraphile({
   extends: [PostGraphileAmberPreset],
   pgServices: [makePgService({ pool, schemas: ['public'] })],
@@ -54,7 +57,13 @@ const server = createServer((request, response) => {
 server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
   console.log(`ready port=${server.address().port}`);
 });
-const stop = () => server.close(() => pgl.release().then(() => pool.end()).then(() => process.exit(0)));
+const stop = () =>
+  server.close(() =>
+    pgl
+      .release()
+      .then(() => pool.end())
+      .then(() => process.exit(0)),
+  );
 server.keepAliveTimeout = 65_000;
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

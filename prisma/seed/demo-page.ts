@@ -90,12 +90,7 @@ export const DEMO_SPECIALTIES: readonly DemoSpecialty[] = [
   { slug: 'unani-dermatologist', name: 'Unani Dermatologist' },
 ];
 
-function doctor(
-  slug: string,
-  name: string,
-  specialtySlug: string | null,
-  yearsOfExperienceIn2026: number,
-): DemoDoctor {
+function doctor(slug: string, name: string, specialtySlug: string | null, yearsOfExperienceIn2026: number): DemoDoctor {
   return {
     slug,
     name,

@@ -9,7 +9,11 @@ function answerIdsAfter(ctx: Context, questionId: number, afterId: number): Prom
 }
 
 async function latestAnswerId(ctx: Context, questionId: number): Promise<number> {
-  const latest = await ctx.db.answer.findFirst({ where: { questionId }, orderBy: { id: 'desc' }, select: { id: true } });
+  const latest = await ctx.db.answer.findFirst({
+    where: { questionId },
+    orderBy: { id: 'desc' },
+    select: { id: true },
+  });
   return latest?.id ?? 0;
 }
 

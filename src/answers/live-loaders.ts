@@ -44,7 +44,10 @@ function createLiveLoaders(db: Db): LiveLoaders {
           orderBy: { id: 'asc' },
           select: { id: true },
         });
-        rowsByQuestion.set(questionId, rows.map((row) => row.id));
+        rowsByQuestion.set(
+          questionId,
+          rows.map((row) => row.id),
+        );
       }
       return keys.map((k) => rowsByQuestion.get(k.questionId)!.filter((id) => id > k.afterId));
     },
@@ -58,7 +61,9 @@ function createLiveLoaders(db: Db): LiveLoaders {
         const query = group[0]!.query as { select?: Record<string, unknown>; include?: Record<string, unknown> };
         // The id is needed to match rows to keys, whatever the subscriber selected.
         const withId = query.select ? { select: { ...query.select, id: true } } : query;
-        const rows = (await db.answer.findMany({ ...withId, where: { id: { in: group.map((k) => k.id) } } })) as { id: number }[];
+        const rows = (await db.answer.findMany({ ...withId, where: { id: { in: group.map((k) => k.id) } } })) as {
+          id: number;
+        }[];
         for (const row of rows) found.set(`${row.id}:${selection}`, row);
       }
       return keys.map((k) => found.get(`${k.id}:${JSON.stringify(k.query)}`) ?? new Error(`answer ${k.id} not found`));

@@ -9,7 +9,6 @@ export const ANSWER_BODY_MAX = 10_000;
 const answerBody = z.object({ body: text(1, ANSWER_BODY_MAX) });
 const postInput = answerBody.extend({ idempotencyKey: idempotencyKey.optional() });
 
-
 builder.relayMutationField(
   'postAnswer',
   {
@@ -24,7 +23,10 @@ builder.relayMutationField(
     authScopes: { doctor: true, staff: true },
     resolve: async (_root, { input }, ctx) => {
       const questionId = parseGlobalId(input.questionId, 'Question', 'questionId');
-      const { body, idempotencyKey } = parseInput(postInput, { body: input.body, idempotencyKey: input.idempotencyKey ?? undefined });
+      const { body, idempotencyKey } = parseInput(postInput, {
+        body: input.body,
+        idempotencyKey: input.idempotencyKey ?? undefined,
+      });
       return { answerId: await postAnswer(ctx, questionId, body, idempotencyKey) };
     },
   },
@@ -32,7 +34,8 @@ builder.relayMutationField(
     outputFields: (t) => ({
       answer: t.prismaField({
         type: Answer,
-        resolve: (query, { answerId }, _args, ctx) => ctx.db.answer.findUniqueOrThrow({ ...query, where: { id: answerId } }),
+        resolve: (query, { answerId }, _args, ctx) =>
+          ctx.db.answer.findUniqueOrThrow({ ...query, where: { id: answerId } }),
       }),
     }),
   },
@@ -60,7 +63,8 @@ builder.relayMutationField(
     outputFields: (t) => ({
       answer: t.prismaField({
         type: Answer,
-        resolve: (query, { answerId }, _args, ctx) => ctx.db.answer.findUniqueOrThrow({ ...query, where: { id: answerId } }),
+        resolve: (query, { answerId }, _args, ctx) =>
+          ctx.db.answer.findUniqueOrThrow({ ...query, where: { id: answerId } }),
       }),
     }),
   },

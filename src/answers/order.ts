@@ -18,4 +18,3 @@ export function answerOrderBy(order: AnswerOrderValue): Prisma.AnswerOrderByWith
 
 /** Hidden (moderated) answers are left out of every list. */
 export const visibleAnswers = { hiddenAt: null };
-

@@ -44,11 +44,14 @@ export async function postAnswer(ctx: Context, questionId: number, body: string,
   const answer = await runOnce(ctx.db, request, async (tx) => {
     if ('doctorId' in author) {
       const doctor = await tx.doctor.findUnique({ where: { id: author.doctorId }, select: { verified: true } });
-      if (!doctor?.verified) throw userError('FORBIDDEN', 'Only verified doctors can answer; this doctor is not verified yet.');
+      if (!doctor?.verified)
+        throw userError('FORBIDDEN', 'Only verified doctors can answer; this doctor is not verified yet.');
     }
     // Locking the question makes answer ids grow in commit order within it, which the
     // answerAdded feed's catch-up relies on.
-    const [question] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM question WHERE id = ${questionId} FOR NO KEY UPDATE`;
+    const [question] = await tx.$queryRaw<
+      { id: number }[]
+    >`SELECT id FROM question WHERE id = ${questionId} FOR NO KEY UPDATE`;
     if (!question) throw notFound('No question with that ID.');
     const { id } = await tx.answer.create({ data: { questionId, body, ...author }, select: { id: true } });
     // The asker's notification commits with the answer, or neither does.
@@ -65,22 +68,29 @@ export async function postAnswer(ctx: Context, questionId: number, body: string,
 /** The answer's own doctor, or any staff member, may edit it; the old body is kept. */
 export async function editAnswer(ctx: Context, answerId: number, body: string) {
   const editor = authorColumns(ctx.viewer);
-  const { questionId, notification } = await writeTransaction(ctx.db, async (tx) => {
-    // Locked, so that two edits at once each keep the body they replaced.
-    const [answer] = await tx.$queryRaw<{ question_id: number; doctor_id: number | null; body: string }[]>`
+  const { questionId, notification } = await writeTransaction(
+    ctx.db,
+    async (tx) => {
+      // Locked, so that two edits at once each keep the body they replaced.
+      const [answer] = await tx.$queryRaw<{ question_id: number; doctor_id: number | null; body: string }[]>`
       SELECT question_id, doctor_id, body FROM answer WHERE id = ${answerId} AND hidden_at IS NULL FOR UPDATE`;
-    if (!answer) throw notFound('No answer with that ID.');
-    if ('doctorId' in editor && answer.doctor_id !== editor.doctorId) {
-      throw userError('FORBIDDEN', "Only the answer's own doctor or a staff member can edit it.");
-    }
-    const editedAt = new Date();
-    await tx.answerEdit.create({ data: { answerId, previousBody: answer.body, editedAt, ...editor } });
-    await tx.answer.update({ where: { id: answerId }, data: { body, lastEditedAt: editedAt } });
-    const questionId = answer.question_id;
-    // An asker who has not seen the answer yet will see the new text: nothing to tell them.
-    const seen = await seenByAsker(tx, answerId);
-    return { questionId, notification: seen ? await notifyAsker(tx, { questionId, answerId, kind: 'ANSWER_EDITED' }) : null };
-  }, { row: `answer:${answerId}` });
+      if (!answer) throw notFound('No answer with that ID.');
+      if ('doctorId' in editor && answer.doctor_id !== editor.doctorId) {
+        throw userError('FORBIDDEN', "Only the answer's own doctor or a staff member can edit it.");
+      }
+      const editedAt = new Date();
+      await tx.answerEdit.create({ data: { answerId, previousBody: answer.body, editedAt, ...editor } });
+      await tx.answer.update({ where: { id: answerId }, data: { body, lastEditedAt: editedAt } });
+      const questionId = answer.question_id;
+      // An asker who has not seen the answer yet will see the new text: nothing to tell them.
+      const seen = await seenByAsker(tx, answerId);
+      return {
+        questionId,
+        notification: seen ? await notifyAsker(tx, { questionId, answerId, kind: 'ANSWER_EDITED' }) : null,
+      };
+    },
+    { row: `answer:${answerId}` },
+  );
   await ctx.responseCache.invalidate([{ typename: 'Answer', id: answerId }]);
   await publishAfterCommit(ctx, 'answer:updated', questionId, { questionId, answerId, kind: 'EDITED' });
   await publishNotification(ctx, notification);
@@ -100,7 +110,9 @@ export async function hideAnswer(ctx: Context, answerId: number): Promise<Date> 
       if (!hidden) throw notFound('No answer with that ID.');
       // An answer the asker never saw just disappears; one they saw is reported gone.
       const seen = await seenByAsker(tx, answerId);
-      const notification = seen ? await notifyAsker(tx, { questionId: hidden.questionId, answerId, kind: 'ANSWER_HIDDEN' }) : null;
+      const notification = seen
+        ? await notifyAsker(tx, { questionId: hidden.questionId, answerId, kind: 'ANSWER_HIDDEN' })
+        : null;
       return { ...hidden, notification };
     },
     { row: `answer:${answerId}` },

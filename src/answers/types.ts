@@ -3,7 +3,7 @@ import { Doctor } from '../doctors/types';
 import { StaffMember } from '../staff/types';
 
 export const AnswerAuthor = builder.unionType('AnswerAuthor', {
-  description: 'Who wrote an answer: a doctor, or a member of the site\'s team (an editorial answer).',
+  description: "Who wrote an answer: a doctor, or a member of the site's team (an editorial answer).",
   types: [Doctor, StaffMember],
 });
 
@@ -36,8 +36,7 @@ export const Answer = builder.prismaNode('Answer', {
         doctor: nestedSelection(true, [], 'Doctor'),
         staffMember: nestedSelection(true, [], 'StaffMember'),
       }),
-      resolve: (answer) =>
-        answer.doctor ? Doctor.addBrand(answer.doctor) : StaffMember.addBrand(answer.staffMember!),
+      resolve: (answer) => (answer.doctor ? Doctor.addBrand(answer.doctor) : StaffMember.addBrand(answer.staffMember!)),
     }),
     question: t.relation('question'),
   }),

@@ -1,5 +1,5 @@
 import { AuthScopeFailureType, type AuthFailure, type ForbiddenResult } from '@pothos/plugin-scope-auth';
-import { GraphQLError, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import type { Context } from '../context';
 import { userError } from '../errors';
 import type { Viewer } from './viewer';
@@ -59,7 +59,10 @@ export function unauthorizedError(
   const needed = [...neededRoles(result.failure)];
   const credential = `${needed.map(withArticle).join(' or ')} credential`;
   if (!ctx.viewer) {
-    return userError('UNAUTHENTICATED', needed.length > 0 ? `Sign in with ${credential} to use ${field}.` : `Sign in to use ${field}.`);
+    return userError(
+      'UNAUTHENTICATED',
+      needed.length > 0 ? `Sign in with ${credential} to use ${field}.` : `Sign in to use ${field}.`,
+    );
   }
   const own = `Your ${ctx.viewer.role} credential`;
   // Named roles that exclude the viewer's: the wrong kind of credential. Otherwise a check such as

@@ -80,7 +80,11 @@ export async function createResponseCache(
   const plugin = useResponseCache({
     cache,
     ttl: options.ttlMs,
-    ttlPerSchemaCoordinate: { 'Query.questions': options.listTtlMs, 'Query.doctors': options.listTtlMs, 'Query.unansweredQuestions': options.listTtlMs },
+    ttlPerSchemaCoordinate: {
+      'Query.questions': options.listTtlMs,
+      'Query.doctors': options.listTtlMs,
+      'Query.unansweredQuestions': options.listTtlMs,
+    },
     onTtl: ({ ttl, context }) => guard.ttlFor(ttl, context),
     session: () => null,
     enabled: (request) => enabled(request),

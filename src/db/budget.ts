@@ -41,7 +41,12 @@ export async function readConnectionBudget(url: string): Promise<ConnectionBudge
  * Logs a warning when the pool does not fit. Behind a pooler the check says nothing about the
  * pool (PgBouncer multiplexes it onto its own server connections), so it is skipped there.
  */
-export async function checkConnectionBudget(url: string, poolSize: number, pooler: string | null, logger: Logger): Promise<void> {
+export async function checkConnectionBudget(
+  url: string,
+  poolSize: number,
+  pooler: string | null,
+  logger: Logger,
+): Promise<void> {
   const log = logger.child({ component: 'db' });
   if (pooler) return;
   let budget: ConnectionBudget;

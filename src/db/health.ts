@@ -55,7 +55,10 @@ export function watchDatabase(db: Db, logger: Logger, options: HealthOptions = {
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer to SELECT 1 within ${probeTimeoutMs} ms`)), probeTimeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`no answer to SELECT 1 within ${probeTimeoutMs} ms`)),
+          probeTimeoutMs,
+        );
       });
       // The query event already records the success; a rejection (or the timeout) is the news.
       await Promise.race([db.$queryRaw`SELECT 1`, timeout]);

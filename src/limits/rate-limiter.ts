@@ -1,11 +1,6 @@
 import { type Cluster, Redis } from 'ioredis';
 import { createClusterClient, type RedisTarget } from '../pubsub/cluster';
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { userError } from '../errors';
 import type { Logger } from '../logger';
 import type { RateLimits } from './index';

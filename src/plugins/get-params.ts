@@ -15,9 +15,12 @@ export function useGetParameters(): Plugin {
         try {
           JSON.parse(value);
         } catch {
-          throw createGraphQLError(`The "${name}" parameter is not valid JSON: send it URL-encoded, as JSON.stringify writes it.`, {
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-          });
+          throw createGraphQLError(
+            `The "${name}" parameter is not valid JSON: send it URL-encoded, as JSON.stringify writes it.`,
+            {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            },
+          );
         }
       }
     },

@@ -31,7 +31,10 @@ export function graphiqlOptions({ db, pageQuery, liveQuery, slug }: GraphiQLStar
       variables: pageVariables,
       defaultTabs: [
         { query: pageQuery, variables: pageVariables },
-        { query: liveQuery, variables: question ? json({ questionId: encodeGlobalID('Question', question.id) }) : null },
+        {
+          query: liveQuery,
+          variables: question ? json({ questionId: encodeGlobalID('Question', question.id) }) : null,
+        },
       ],
     };
     return options;

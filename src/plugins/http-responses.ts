@@ -11,7 +11,10 @@ export function useHttpResponses(graphqlEndpoint = '/graphql'): Plugin {
     onResponse({ request, response, setResponse, fetchAPI }) {
       if (response.status === 404 && !response.headers.get('content-type')) {
         const message = `Nothing at ${new URL(request.url).pathname}: GraphQL is served at ${graphqlEndpoint}.`;
-        response = fetchAPI.Response.json({ errors: [{ message, extensions: { code: 'NOT_FOUND' } }] }, { status: 404 });
+        response = fetchAPI.Response.json(
+          { errors: [{ message, extensions: { code: 'NOT_FOUND' } }] },
+          { status: 404 },
+        );
         setResponse(response);
       }
       if ((response.status === 415 || response.status === 406) && !response.headers.get('content-type')) {
@@ -19,7 +22,10 @@ export function useHttpResponses(graphqlEndpoint = '/graphql'): Plugin {
           response.status === 415
             ? `Unsupported content type ${JSON.stringify(request.headers.get('content-type') ?? '')}: send the operation as JSON, with content-type: application/json.`
             : `Cannot answer in any media type the request accepts (${JSON.stringify(request.headers.get('accept') ?? '')}): accept application/graphql-response+json, application/json or text/event-stream.`;
-        response = fetchAPI.Response.json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }, { status: response.status });
+        response = fetchAPI.Response.json(
+          { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] },
+          { status: response.status },
+        );
         setResponse(response);
       }
       response.headers.set('x-content-type-options', 'nosniff');

@@ -42,7 +42,9 @@ export function useOperationLimits(limits: Limits): Plugin[] {
     {
       onValidate({ addValidationRule }) {
         // Fragments do not add a level: `... on Doctor { name }` is as deep as `name`.
-        addValidationRule(maxDepthRule({ ...armor, n: limits.maxDepth, flattenFragments: true, onReject: [refuse('depth')] }));
+        addValidationRule(
+          maxDepthRule({ ...armor, n: limits.maxDepth, flattenFragments: true, onReject: [refuse('depth')] }),
+        );
         addValidationRule(maxAliasesRule({ ...armor, n: limits.maxAliases, onReject: [refuse('aliases')] }));
         addValidationRule(maxDirectivesRule({ ...armor, n: limits.maxDirectives, onReject: [refuse('directives')] }));
         if (!limits.introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
@@ -86,7 +88,9 @@ function useValidationAbortedAdvice(): Plugin {
         setResult(
           result.map((error: Error) =>
             error.message === VALIDATION_ABORTED
-              ? refusal('The operation selects too many fields to validate. Select fewer fields, or split the operation.')
+              ? refusal(
+                  'The operation selects too many fields to validate. Select fewer fields, or split the operation.',
+                )
               : error,
           ),
         );
@@ -105,8 +109,17 @@ function useCostLimit(maxCost: number): Plugin {
   // document with graphql-js' validator (7% of a question page's CPU): remember it for the
   // variable shapes each parsed document (Yoga reuses them) was last run with.
   const costs = new WeakMap<DocumentNode, Map<string, number>>();
-  function costOf(args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: unknown; operationName?: string | null; contextValue: unknown }) {
-    const variables = typeof args.variableValues === 'object' && args.variableValues !== null ? (args.variableValues as Record<string, unknown>) : {};
+  function costOf(args: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    variableValues?: unknown;
+    operationName?: string | null;
+    contextValue: unknown;
+  }) {
+    const variables =
+      typeof args.variableValues === 'object' && args.variableValues !== null
+        ? (args.variableValues as Record<string, unknown>)
+        : {};
     const key = `${args.operationName ?? ''}\u0000${costShape(args.document, variables)}`;
     let known = costs.get(args.document);
     const cached = known?.get(key);
@@ -117,10 +130,15 @@ function useCostLimit(maxCost: number): Plugin {
         context: args.contextValue as object,
         variableValues: variables,
         operationName: args.operationName ?? undefined,
-        validate: ({ complexity }) => void (cost = complexity),
+        validate: ({ complexity }) => {
+          cost = complexity;
+        },
       }),
     ]);
-    if (!known) costs.set(args.document, (known = new Map()));
+    if (!known) {
+      known = new Map();
+      costs.set(args.document, known);
+    }
     if (known.size >= 256) known.delete(known.keys().next().value!); // keep the newest 256
     known.set(key, cost);
     return cost;

@@ -15,7 +15,10 @@ export type RedisTarget = string | { cluster: ClusterNode[] };
 const retryStrategy = (attempt: number) => Math.min(attempt * 100, 1_000);
 
 /** The command client for a cluster: follows MOVED/ASK, refreshes the slot map by itself. */
-export function createClusterClient(nodes: ClusterNode[], options: { connectionName: string; commandTimeout: number }): Cluster {
+export function createClusterClient(
+  nodes: ClusterNode[],
+  options: { connectionName: string; commandTimeout: number },
+): Cluster {
   return new Cluster(nodes, {
     clusterRetryStrategy: retryStrategy,
     // Commands fail at once while the cluster is unreachable, as with a single Redis.
@@ -64,10 +67,19 @@ export function createClusterTransport(nodes: ClusterNode[], logger: Logger): Tr
   };
 
   function shardAt(nodeKey: string): Shard {
-    let shard = shards.get(nodeKey);
+    const shard = shards.get(nodeKey);
     if (shard) return shard;
-    const [host, port] = [nodeKey.slice(0, nodeKey.lastIndexOf(':')), Number(nodeKey.slice(nodeKey.lastIndexOf(':') + 1))];
-    const client = new Redis({ host, port, retryStrategy, maxRetriesPerRequest: null, connectionName: 'medqa-ssubscribe' });
+    const [host, port] = [
+      nodeKey.slice(0, nodeKey.lastIndexOf(':')),
+      Number(nodeKey.slice(nodeKey.lastIndexOf(':') + 1)),
+    ];
+    const client = new Redis({
+      host,
+      port,
+      retryStrategy,
+      maxRetriesPerRequest: null,
+      connectionName: 'medqa-ssubscribe',
+    });
     client.on('error', (error) => log.warn({ err: error.message, node: nodeKey }, 'redis shard subscriber error'));
     client.on('smessage', (channel: string, message: string) => {
       for (const listener of listeners.get(channel) ?? []) listener(message);
@@ -81,7 +93,10 @@ export function createClusterTransport(nodes: ClusterNode[], logger: Logger): Tr
       if (channels.length === 0) return;
       Promise.all(channels.map((channel) => client.ssubscribe(channel))).then(
         () => {
-          log.info({ node: nodeKey, channels: channels.length }, 'redis shard subscriptions live: subscribers catch up');
+          log.info(
+            { node: nodeKey, channels: channels.length },
+            'redis shard subscriptions live: subscribers catch up',
+          );
           for (const channel of channels) if (created.channels.has(channel)) catchUp(channel);
         },
         (error: Error) => log.warn({ err: error.message, node: nodeKey }, 'resubscribe failed'),
@@ -112,7 +127,9 @@ export function createClusterTransport(nodes: ClusterNode[], logger: Logger): Tr
     const shard = routes.get(channel);
     routes.delete(channel);
     if (!shard?.channels.delete(channel)) return;
-    shard.client.sunsubscribe(channel).catch((error: Error) => log.warn({ err: error.message, channel }, 'unsubscribe failed'));
+    shard.client
+      .sunsubscribe(channel)
+      .catch((error: Error) => log.warn({ err: error.message, channel }, 'unsubscribe failed'));
   }
 
   // A new slot map: channels never routed get a shard; channels whose owner changed move to it.
@@ -123,12 +140,16 @@ export function createClusterTransport(nodes: ClusterNode[], logger: Logger): Tr
       const current = routes.get(channel);
       if (!owner || (current && shards.get(owner) === current)) continue;
       if (current) unroute(channel);
-      void route(channel).then(() => catchUp(channel), () => {});
+      void route(channel).then(
+        () => catchUp(channel),
+        () => {},
+      );
     }
   });
 
   const heartbeat = watchResponsiveness(publisher, () => clusterServes(publisher));
-  const shardsReady = () => [...shards.values()].every((shard) => shard.channels.size === 0 || shard.client.status === 'ready');
+  const shardsReady = () =>
+    [...shards.values()].every((shard) => shard.channels.size === 0 || shard.client.status === 'ready');
   return {
     description: `redis cluster ${nodes.map((node) => `${node.host}:${node.port}`).join(',')}`,
     async publish(channel, message) {
@@ -169,7 +190,10 @@ export function createClusterTransport(nodes: ClusterNode[], logger: Logger): Tr
         clients.map(async (client) => {
           if (client.status === 'ready') {
             let timer: NodeJS.Timeout | undefined;
-            await Promise.race([client.quit().catch(() => {}), new Promise((resolve) => (timer = setTimeout(resolve, 1_000)))]);
+            await Promise.race([
+              client.quit().catch(() => {}),
+              new Promise((resolve) => (timer = setTimeout(resolve, 1_000))),
+            ]);
             clearTimeout(timer);
           }
           client.disconnect();

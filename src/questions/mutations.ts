@@ -20,19 +20,25 @@ const askInput = z.object({
 });
 const editInput = z
   .object({ title: title.optional(), body: body.optional() })
-  .refine((input) => input.title !== undefined || input.body !== undefined, { message: 'or "body" must be given', path: ['title'] });
-
+  .refine((input) => input.title !== undefined || input.body !== undefined, {
+    message: 'or "body" must be given',
+    path: ['title'],
+  });
 
 builder.relayMutationField(
   'askQuestion',
   {
     inputFields: (t) => ({
       title: t.string({ required: true, description: `${TITLE_LIMITS.min} to ${TITLE_LIMITS.max} characters.` }),
-      body: t.string({ required: true, description: `${BODY_LIMITS.min} to ${BODY_LIMITS.max} characters, plain text.` }),
+      body: t.string({
+        required: true,
+        description: `${BODY_LIMITS.min} to ${BODY_LIMITS.max} characters, plain text.`,
+      }),
       topics: t.stringList({ description: `Slugs of up to ${MAX_TOPICS} topics.` }),
       idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
       askerToken: t.string({
-        description: 'The asker token of an earlier question, to ask under it: one token then holds every question (see `viewer`).',
+        description:
+          'The asker token of an earlier question, to ask under it: one token then holds every question (see `viewer`).',
       }),
     }),
   },
@@ -41,7 +47,11 @@ builder.relayMutationField(
       'Ask a question, anonymously. The result holds the asker token: a new one, shown this once, or the `askerToken` given. It lets the asker manage their questions and read their notifications, nothing else.',
     authScopes: { public: true },
     resolve: (_root, { input }, ctx) => {
-      const { idempotencyKey: key, askerToken, ...question } = parseInput(askInput, {
+      const {
+        idempotencyKey: key,
+        askerToken,
+        ...question
+      } = parseInput(askInput, {
         ...input,
         topics: input.topics ?? undefined,
         idempotencyKey: input.idempotencyKey ?? undefined,
@@ -54,7 +64,8 @@ builder.relayMutationField(
     outputFields: (t) => ({
       question: t.prismaField({
         type: Question,
-        resolve: (query, { questionId }, _args, ctx) => ctx.db.question.findUniqueOrThrow({ ...query, where: { id: questionId } }),
+        resolve: (query, { questionId }, _args, ctx) =>
+          ctx.db.question.findUniqueOrThrow({ ...query, where: { id: questionId } }),
       }),
       askerToken: t.string({
         description: 'Bearer token of the asker. Keep it: it is not stored and cannot be shown again.',
@@ -74,7 +85,7 @@ builder.relayMutationField(
     }),
   },
   {
-    description: "Reword a question: its asker (with the asker token), or staff.",
+    description: 'Reword a question: its asker (with the asker token), or staff.',
     authScopes: { asker: true, staff: true },
     resolve: async (_root, { input }, ctx) => {
       const questionId = parseGlobalId(input.questionId, 'Question', 'questionId');
@@ -87,7 +98,8 @@ builder.relayMutationField(
     outputFields: (t) => ({
       question: t.prismaField({
         type: Question,
-        resolve: (query, { questionId }, _args, ctx) => ctx.db.question.findUniqueOrThrow({ ...query, where: { id: questionId } }),
+        resolve: (query, { questionId }, _args, ctx) =>
+          ctx.db.question.findUniqueOrThrow({ ...query, where: { id: questionId } }),
       }),
     }),
   },

@@ -40,7 +40,10 @@ async function questionWhere(db: Db, filter: Filter | null | undefined, order: O
   if (filter?.topic != null) where.topics = { some: { slug: filter.topic } };
   if (order === 'RECENTLY_ANSWERED') {
     if (filter?.answered === false) {
-      throw badUserInput('RECENTLY_ANSWERED lists answered questions; it cannot be combined with answered: false.', 'answered');
+      throw badUserInput(
+        'RECENTLY_ANSWERED lists answered questions; it cannot be combined with answered: false.',
+        'answered',
+      );
     }
     where.answerCount = { gt: 0 };
   } else if (filter?.answered != null) {

@@ -25,7 +25,8 @@ export function slugFor(title: string): string {
 async function topicIds(ctx: Context, slugs: string[]): Promise<number[]> {
   const topics = await ctx.db.topic.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
   const unknown = slugs.filter((slug) => !topics.some((topic) => topic.slug === slug));
-  if (unknown.length) throw badUserInput(`Unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`, 'topics');
+  if (unknown.length)
+    throw badUserInput(`Unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`, 'topics');
   return topics.map((topic) => topic.id);
 }
 
@@ -41,7 +42,8 @@ async function publishQuestionAsked(ctx: Context, questionId: number) {
 /** The asker of an existing asker token, which must be valid and an asker's. */
 async function existingAsker(ctx: Context, token: string) {
   const owner = await resolveViewer(ctx.db, token);
-  if (owner?.role !== 'asker') throw badUserInput('"askerToken" must be the asker token of an earlier question.', 'askerToken');
+  if (owner?.role !== 'asker')
+    throw badUserInput('"askerToken" must be the asker token of an earlier question.', 'askerToken');
   return owner;
 }
 
@@ -65,7 +67,11 @@ export async function askQuestion(
   const owner = askerToken ? await existingAsker(ctx, askerToken) : null;
   const request = {
     operation: 'askQuestion' as const,
-    scope: owner ? `credential:${owner.credentialId}` : ctx.viewer ? `credential:${ctx.viewer.credentialId}` : 'anonymous',
+    scope: owner
+      ? `credential:${owner.credentialId}`
+      : ctx.viewer
+        ? `credential:${ctx.viewer.credentialId}`
+        : 'anonymous',
     key: idempotencyKey,
     input,
   };

@@ -25,16 +25,21 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
  * than failing deep down or being silently replaced.
  */
 export function text(min: number, max: number) {
-  return z
-    .string()
-    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters')
-    // A lone UTF-16 surrogate (JSON allows "\ud800") has no UTF-8 form: PostgreSQL would get U+FFFD
-    // instead, and the text would not come back as written. Refused rather than changed.
-    .refine((value) => !LONE_SURROGATE.test(value), 'must be valid Unicode text (no unpaired surrogates)')
-    // Both limits count characters (code points), so that an emoji is one character at either end;
-    // `.length` would count UTF-16 units, and let 5 emoji pass for 10 characters.
-    .refine((value) => characters(value.trim()) >= min, `must have at least ${min} character${min === 1 ? '' : 's'} besides spaces`)
-    .refine((value) => characters(value) <= max, `must have at most ${max} characters`);
+  return (
+    z
+      .string()
+      .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters')
+      // A lone UTF-16 surrogate (JSON allows "\ud800") has no UTF-8 form: PostgreSQL would get U+FFFD
+      // instead, and the text would not come back as written. Refused rather than changed.
+      .refine((value) => !LONE_SURROGATE.test(value), 'must be valid Unicode text (no unpaired surrogates)')
+      // Both limits count characters (code points), so that an emoji is one character at either end;
+      // `.length` would count UTF-16 units, and let 5 emoji pass for 10 characters.
+      .refine(
+        (value) => characters(value.trim()) >= min,
+        `must have at least ${min} character${min === 1 ? '' : 's'} besides spaces`,
+      )
+      .refine((value) => characters(value) <= max, `must have at most ${max} characters`)
+  );
 }
 
 export const IDEMPOTENCY_KEY_DESCRIPTION =

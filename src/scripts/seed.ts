@@ -41,20 +41,23 @@ function parseInteger(name: string, value: string | undefined, min: number): num
   return Number(value);
 }
 
+const parseSeedOptions = (argv: string[]) =>
+  parseArgs({
+    args: argv,
+    options: {
+      scale: { type: 'string' },
+      doctors: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+
 function parseSeedArgs(argv: string[]): SeedArgs | 'help' {
-  let values;
+  let values: ReturnType<typeof parseSeedOptions>['values'];
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        scale: { type: 'string' },
-        doctors: { type: 'string' },
-        seed: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseSeedOptions(argv));
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

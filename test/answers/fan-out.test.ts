@@ -52,7 +52,10 @@ it('delivers an answer posted on one instance to a subscriber on the other, exac
     { authorization: `Bearer ${token}` },
   );
   await live.waitFor(2);
-  expect(live.received.map((event) => event.answerAdded.node.body)).toEqual(['Posted through instance B.', 'Sentinel.']);
+  expect(live.received.map((event) => event.answerAdded.node.body)).toEqual([
+    'Posted through instance B.',
+    'Sentinel.',
+  ]);
   expect(live.received.slice(0, 1)).toEqual([
     {
       answerAdded: {

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCredential, revokeCredential } from '../../src/auth/tokens';
 import { fixtures } from '../helpers/fixtures';
-import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/server';
+import { startTestServer, type TestServer } from '../helpers/server';
 import { bearer, errorsOf } from '../helpers/http';
 import { eventually } from '../helpers/live';
 
@@ -26,7 +26,10 @@ async function rowCounts() {
            (SELECT count(*) FROM question) AS question,
            (SELECT count(*) FROM asker) AS asker,
            (SELECT count(*) FROM credential) AS credential`;
-  return Object.fromEntries(Object.entries(row!).map(([table, n]) => [table, Number(n)])) as Record<'answer' | 'answer_edit' | 'question' | 'asker' | 'credential', number>;
+  return Object.fromEntries(Object.entries(row!).map(([table, n]) => [table, Number(n)])) as Record<
+    'answer' | 'answer_edit' | 'question' | 'asker' | 'credential',
+    number
+  >;
 }
 
 /** Rows of the answer table, all columns: a failed mutation must leave them exactly as they were. */
@@ -168,7 +171,14 @@ describe('postAnswer', () => {
     // The answer is dated when it was saved, to the millisecond.
     expect(row.answeredAt.getTime()).toBeGreaterThanOrEqual(sentAt - 1000);
     expect(row.answeredAt.getTime()).toBeLessThanOrEqual(receivedAt + 1000);
-    expect(row).toMatchObject({ questionId: question.id, doctorId: doctor.id, staffMemberId: null, body, lastEditedAt: null, hiddenAt: null });
+    expect(row).toMatchObject({
+      questionId: question.id,
+      doctorId: doctor.id,
+      staffMemberId: null,
+      body,
+      lastEditedAt: null,
+      hiddenAt: null,
+    });
     expect(await rowCounts()).toEqual({ ...before, answer: before.answer + 1 });
 
     // Counts: the question's and the doctor's, each up by one.
@@ -186,18 +196,28 @@ describe('postAnswer', () => {
     expect(doctorPage.errors).toBeUndefined();
     expect(doctorPage.data.doctor.answerCount).toBe(1);
     expect(doctorPage.data.doctor.answers.totalCount).toBe(1);
-    expect(doctorPage.data.doctor.answers.edges.map((edge: any) => edge.node)).toEqual([{ id: answerGid(row.id), body }]);
+    expect(doctorPage.data.doctor.answers.edges.map((edge: any) => edge.node)).toEqual([
+      { id: answerGid(row.id), body },
+    ]);
 
     // The new answer's cursor is the same whichever page it turns up on.
     const [newest, second] = page.data.question.answers.edges;
     const firstOnly = await server.request(QUESTION_ANSWERS, { id: questionGid(question.id), first: 1 });
     expect(firstOnly.data.question.answers.edges).toEqual([newest]);
     expect(firstOnly.data.question.answers.pageInfo.hasNextPage).toBe(true);
-    const backwards = await server.request(QUESTION_ANSWERS, { id: questionGid(question.id), last: 1, before: second.cursor });
+    const backwards = await server.request(QUESTION_ANSWERS, {
+      id: questionGid(question.id),
+      last: 1,
+      before: second.cursor,
+    });
     expect(backwards.errors).toBeUndefined();
     expect(backwards.data.question.answers.edges).toEqual([newest]);
     // And paging on from it continues with the older answers.
-    const next = await server.request(QUESTION_ANSWERS, { id: questionGid(question.id), first: 20, after: newest.cursor });
+    const next = await server.request(QUESTION_ANSWERS, {
+      id: questionGid(question.id),
+      first: 20,
+      after: newest.cursor,
+    });
     expect(next.data.question.answers.edges).toEqual(page.data.question.answers.edges.slice(1));
   });
 
@@ -208,7 +228,9 @@ describe('postAnswer', () => {
     const response = await postAnswer(questionGid(question.id), body, bearer(token));
     expect(response.errors).toBeUndefined();
 
-    const row = await server.db.answer.findFirstOrThrow({ where: { questionId: question.id, staffMemberId: staff.id } });
+    const row = await server.db.answer.findFirstOrThrow({
+      where: { questionId: question.id, staffMemberId: staff.id },
+    });
     expect(row.doctorId).toBeNull();
     expect(response.data).toEqual({
       postAnswer: {
@@ -266,13 +288,18 @@ describe('postAnswer', () => {
         const response = await fetch(`${server.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization },
-          body: JSON.stringify({ query: POST_ANSWER, variables: { input: { questionId: questionGid(question.id), body: 'Hello.' } } }),
+          body: JSON.stringify({
+            query: POST_ANSWER,
+            variables: { input: { questionId: questionGid(question.id), body: 'Hello.' } },
+          }),
         });
         expect(response.status, authorization).toBe(401);
         expect(response.headers.get('www-authenticate')).toBe('Bearer');
         const body = (await response.json()) as any;
         expect(body.data ?? null).toBeNull();
-        expect(body.errors).toEqual([{ message: 'Invalid or revoked credential.', extensions: { code: 'UNAUTHENTICATED' } }]);
+        expect(body.errors).toEqual([
+          { message: 'Invalid or revoked credential.', extensions: { code: 'UNAUTHENTICATED' } },
+        ]);
       });
     }
   });
@@ -281,7 +308,11 @@ describe('postAnswer', () => {
     const cases: { name: string; body: string; message: string }[] = [
       { name: 'an empty body', body: '', message: '"body" must have at least 1 character besides spaces' },
       { name: 'a body of spaces', body: '   ', message: '"body" must have at least 1 character besides spaces' },
-      { name: 'a body of whitespace', body: ' \n\t\r\n ', message: '"body" must have at least 1 character besides spaces' },
+      {
+        name: 'a body of whitespace',
+        body: ' \n\t\r\n ',
+        message: '"body" must have at least 1 character besides spaces',
+      },
       { name: 'a body with NUL', body: 'Before\u0000after', message: '"body" must not contain NUL characters' },
       // JSON can carry half an emoji ("\ud83d"); stored, it would come back as U+FFFD, not as written.
       {
@@ -294,8 +325,16 @@ describe('postAnswer', () => {
         body: 'Backwards: \ude00\ud83d',
         message: '"body" must be valid Unicode text (no unpaired surrogates)',
       },
-      { name: 'a body of 10,001 characters', body: 'a'.repeat(10_001), message: '"body" must have at most 10000 characters' },
-      { name: 'a body of 10,001 emoji', body: '😀'.repeat(10_001), message: '"body" must have at most 10000 characters' },
+      {
+        name: 'a body of 10,001 characters',
+        body: 'a'.repeat(10_001),
+        message: '"body" must have at most 10000 characters',
+      },
+      {
+        name: 'a body of 10,001 emoji',
+        body: '😀'.repeat(10_001),
+        message: '"body" must have at most 10000 characters',
+      },
     ];
     for (const { name, body, message } of cases) {
       it(name, async () => {
@@ -321,8 +360,14 @@ describe('postAnswer', () => {
         { questionId: String(question.id), message: `"${question.id}" is not a valid ID.` },
         { questionId: answerGid(old.id), message: `"${answerGid(old.id)}" is the ID of an Answer, not of a Question.` },
         { questionId: doctorId, message: `"${doctorId}" is the ID of a Doctor, not of a Question.` },
-        { questionId: encodeGlobalID('Question', 'abc'), message: `"${encodeGlobalID('Question', 'abc')}" is not a valid Question ID.` },
-        { questionId: encodeGlobalID('Question', -1), message: `"${encodeGlobalID('Question', -1)}" is not a valid Question ID.` },
+        {
+          questionId: encodeGlobalID('Question', 'abc'),
+          message: `"${encodeGlobalID('Question', 'abc')}" is not a valid Question ID.`,
+        },
+        {
+          questionId: encodeGlobalID('Question', -1),
+          message: `"${encodeGlobalID('Question', -1)}" is not a valid Question ID.`,
+        },
       ];
       for (const { questionId, message } of cases) {
         await expectNothingWritten(async () => {
@@ -454,7 +499,11 @@ describe('editAnswer', () => {
   it("lets the answer's own doctor edit it: new body, lastEditedAt, one edit row with the previous body", async () => {
     const { doctor, token } = await newDoctor('Dr. Editor Own');
     const question = await fx.question({ title: 'How long does PRP take to work?' });
-    const answer = await fx.answer({ questionId: question.id, doctorId: doctor.id, body: 'Three months, give or take.' });
+    const answer = await fx.answer({
+      questionId: question.id,
+      doctorId: doctor.id,
+      body: 'Three months, give or take.',
+    });
     const before = await rowCounts();
 
     const body = 'Usually three to six months.\nSome people need a second session.';
@@ -500,12 +549,16 @@ describe('editAnswer', () => {
     expect(again.data.editAnswer.answer.lastEditedAt).toBe((twice[1]!.edited_at as Date).toISOString());
   });
 
-  it("is FORBIDDEN for another doctor, and writes nothing", async () => {
+  it('is FORBIDDEN for another doctor, and writes nothing', async () => {
     const { doctor } = await newDoctor('Dr. Author');
     const { token: otherToken } = await newDoctor('Dr. Intruder');
     const question = await fx.question({ title: 'Is laser hair removal safe?' });
     const answer = await fx.answer({ questionId: question.id, doctorId: doctor.id, body: 'Yes, when done properly.' });
-    const staffAnswer = await fx.answer({ questionId: question.id, staffMemberId: (await fx.staffMember('Editor')).id, body: 'Editorial.' });
+    const staffAnswer = await fx.answer({
+      questionId: question.id,
+      staffMemberId: (await fx.staffMember('Editor')).id,
+      body: 'Editorial.',
+    });
 
     for (const target of [answer, staffAnswer]) {
       await expectNothingWritten(async () => {
@@ -522,7 +575,7 @@ describe('editAnswer', () => {
     }
   });
 
-  it("lets staff edit any answer; the edit row names the staff member", async () => {
+  it('lets staff edit any answer; the edit row names the staff member', async () => {
     const { doctor } = await newDoctor('Dr. Edited By Staff');
     const { staff, token } = await newStaff('Moderator Mina');
     const question = await fx.question({ title: 'Can diabetes cause hair loss?' });
@@ -584,26 +637,42 @@ describe('editAnswer', () => {
     const askerToken = await newAskerToken();
     const questionId = questionGid(question.id);
 
-    const cases: { input: { answerId: string; body: string }; headers: Record<string, string>; error: Record<string, unknown> }[] = [
+    const cases: {
+      input: { answerId: string; body: string };
+      headers: Record<string, string>;
+      error: Record<string, unknown>;
+    }[] = [
       {
         input: { answerId: answerGid(answer.id), body: '  ' },
         headers: bearer(token),
-        error: { message: '"body" must have at least 1 character besides spaces', extensions: { code: 'BAD_USER_INPUT', field: 'body' } },
+        error: {
+          message: '"body" must have at least 1 character besides spaces',
+          extensions: { code: 'BAD_USER_INPUT', field: 'body' },
+        },
       },
       {
         input: { answerId: answerGid(answer.id), body: 'x'.repeat(10_001) },
         headers: bearer(token),
-        error: { message: '"body" must have at most 10000 characters', extensions: { code: 'BAD_USER_INPUT', field: 'body' } },
+        error: {
+          message: '"body" must have at most 10000 characters',
+          extensions: { code: 'BAD_USER_INPUT', field: 'body' },
+        },
       },
       {
         input: { answerId: answerGid(answer.id), body: 'nul\u0000' },
         headers: bearer(token),
-        error: { message: '"body" must not contain NUL characters', extensions: { code: 'BAD_USER_INPUT', field: 'body' } },
+        error: {
+          message: '"body" must not contain NUL characters',
+          extensions: { code: 'BAD_USER_INPUT', field: 'body' },
+        },
       },
       {
         input: { answerId: questionId, body: 'Fine text.' },
         headers: bearer(token),
-        error: { message: `"${questionId}" is the ID of a Question, not of an Answer.`, extensions: { code: 'BAD_USER_INPUT', field: 'answerId' } },
+        error: {
+          message: `"${questionId}" is the ID of a Question, not of an Answer.`,
+          extensions: { code: 'BAD_USER_INPUT', field: 'answerId' },
+        },
       },
       {
         input: { answerId: 'garbage', body: 'Fine text.' },
@@ -613,7 +682,10 @@ describe('editAnswer', () => {
       {
         input: { answerId: answerGid(answer.id), body: 'Fine text.' },
         headers: {},
-        error: { message: 'Sign in with a doctor or a staff credential to use Mutation.editAnswer.', extensions: { code: 'UNAUTHENTICATED' } },
+        error: {
+          message: 'Sign in with a doctor or a staff credential to use Mutation.editAnswer.',
+          extensions: { code: 'UNAUTHENTICATED' },
+        },
       },
       {
         input: { answerId: answerGid(answer.id), body: 'Fine text.' },
@@ -635,7 +707,8 @@ describe('editAnswer', () => {
 });
 
 describe('hideAnswer', () => {
-  const hideAnswer = (answerId: string, headers: Record<string, string>) => server.request(HIDE_ANSWER, { input: { answerId } }, headers);
+  const hideAnswer = (answerId: string, headers: Record<string, string>) =>
+    server.request(HIDE_ANSWER, { input: { answerId } }, headers);
 
   it('lets staff hide an answer: gone from every list, count and node lookup; hiding again is NOT_FOUND', async () => {
     const { doctor } = await newDoctor('Dr. Hidden');
@@ -667,7 +740,9 @@ describe('hideAnswer', () => {
     expect(response.errors).toBeUndefined();
     const row = await server.db.answer.findUniqueOrThrow({ where: { id: target.id } });
     expect(row.hiddenAt).toBeInstanceOf(Date);
-    expect(response.data).toEqual({ hideAnswer: { answerId: answerGid(target.id), hiddenAt: row.hiddenAt!.toISOString() } });
+    expect(response.data).toEqual({
+      hideAnswer: { answerId: answerGid(target.id), hiddenAt: row.hiddenAt!.toISOString() },
+    });
     // Hidden, not deleted: the row is kept.
     expect(await rowCounts()).toEqual(counts);
 
@@ -737,8 +812,16 @@ describe('hideAnswer', () => {
     const askerToken = await newAskerToken();
     const cases = [
       { headers: {}, message: 'Sign in with a staff credential to use Mutation.hideAnswer.', code: 'UNAUTHENTICATED' },
-      { headers: bearer(doctorToken), message: 'Your doctor credential cannot use Mutation.hideAnswer: it needs a staff credential.', code: 'FORBIDDEN' },
-      { headers: bearer(askerToken), message: 'Your asker credential cannot use Mutation.hideAnswer: it needs a staff credential.', code: 'FORBIDDEN' },
+      {
+        headers: bearer(doctorToken),
+        message: 'Your doctor credential cannot use Mutation.hideAnswer: it needs a staff credential.',
+        code: 'FORBIDDEN',
+      },
+      {
+        headers: bearer(askerToken),
+        message: 'Your asker credential cannot use Mutation.hideAnswer: it needs a staff credential.',
+        code: 'FORBIDDEN',
+      },
     ];
     for (const { headers, message, code } of cases) {
       await expectNothingWritten(async () => {
@@ -755,7 +838,10 @@ describe('hideAnswer', () => {
     const missing = (await server.db.answer.aggregate({ _max: { id: true } }))._max.id! + 1000;
     const questionId = questionGid(1);
     const cases = [
-      { answerId: answerGid(missing), error: { message: 'No answer with that ID.', extensions: { code: 'NOT_FOUND' } } },
+      {
+        answerId: answerGid(missing),
+        error: { message: 'No answer with that ID.', extensions: { code: 'NOT_FOUND' } },
+      },
       {
         answerId: 'bad',
         error: { message: '"bad" is not a valid ID.', extensions: { code: 'BAD_USER_INPUT', field: 'answerId' } },

@@ -17,7 +17,11 @@ const ANSWER_ADDED = `subscription($questionId: ID!, $after: String) {
 }`;
 
 async function post(body: string, token = doctorToken, question = questionId): Promise<string> {
-  const { data, errors } = await server.request(POST, { input: { questionId: question, body } }, { authorization: `Bearer ${token}` });
+  const { data, errors } = await server.request(
+    POST,
+    { input: { questionId: question, body } },
+    { authorization: `Bearer ${token}` },
+  );
   expect(errors).toBeUndefined();
   return data.postAnswer.answer.id;
 }
@@ -31,7 +35,8 @@ async function newQuestion(): Promise<string> {
   return data.askQuestion.question.id;
 }
 
-const listening = (count: number) => eventually(() => server.pubSub.listenerCount() === count, 5000, `${count} listeners`);
+const listening = (count: number) =>
+  eventually(() => server.pubSub.listenerCount() === count, 5000, `${count} listeners`);
 const bodies = (events: any[]) => events.map((event) => event.answerAdded.node.body);
 
 beforeAll(async () => {
@@ -93,7 +98,13 @@ describe('answerAdded over graphql-ws', () => {
     await post('Live after reconnecting.');
     await post('Sentinel.');
     await after.waitFor(5);
-    expect(bodies(after.received)).toEqual(['Missed 1.', 'Missed 2.', 'Missed 3.', 'Live after reconnecting.', 'Sentinel.']);
+    expect(bodies(after.received)).toEqual([
+      'Missed 1.',
+      'Missed 2.',
+      'Missed 3.',
+      'Live after reconnecting.',
+      'Sentinel.',
+    ]);
     await second.dispose();
     await listening(0);
   });
@@ -120,7 +131,11 @@ describe('answerAdded over graphql-ws', () => {
     expect(received.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => `Before ${i}`));
     expect([...received.slice(20)].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `During ${i}`));
     // In creation order: ids (hence cursors' answers) strictly increase.
-    const rows = await server.db.answer.findMany({ where: { body: { in: received } }, orderBy: { id: 'asc' }, select: { body: true } });
+    const rows = await server.db.answer.findMany({
+      where: { body: { in: received } },
+      orderBy: { id: 'asc' },
+      select: { body: true },
+    });
     expect(received).toEqual(rows.map((row) => row.body));
     await client.dispose();
   });
@@ -138,8 +153,16 @@ describe('answerAdded over graphql-ws', () => {
     const answerId = await post('Original text.');
     await added.waitFor(1);
     const auth = { authorization: `Bearer ${doctorToken}` };
-    await server.request('mutation($input: EditAnswerInput!) { editAnswer(input: $input) { answer { id } } }', { input: { answerId, body: 'Corrected text.' } }, auth);
-    await server.request('mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }', { input: { answerId } }, { authorization: `Bearer ${staffToken}` });
+    await server.request(
+      'mutation($input: EditAnswerInput!) { editAnswer(input: $input) { answer { id } } }',
+      { input: { answerId, body: 'Corrected text.' } },
+      auth,
+    );
+    await server.request(
+      'mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }',
+      { input: { answerId } },
+      { authorization: `Bearer ${staffToken}` },
+    );
     const events = await updated.waitFor(2);
     expect(events[0].answerUpdated).toMatchObject({ kind: 'EDITED', answerId, answer: { body: 'Corrected text.' } });
     expect(events[0].answerUpdated.answer.lastEditedAt).toEqual(expect.any(String));
@@ -148,7 +171,11 @@ describe('answerAdded over graphql-ws', () => {
     // An answer hidden before a replay reaches it is skipped.
     const [seen] = added.received;
     const hiddenLater = await post('Will be hidden.');
-    await server.request('mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }', { input: { answerId: hiddenLater } }, { authorization: `Bearer ${staffToken}` });
+    await server.request(
+      'mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }',
+      { input: { answerId: hiddenLater } },
+      { authorization: `Bearer ${staffToken}` },
+    );
     await post('Visible.');
     const replay = subscribe(client, ANSWER_ADDED, { questionId, after: seen!.answerAdded.cursor });
     await replay.waitFor(1);
@@ -164,7 +191,10 @@ describe('answerAdded over graphql-ws', () => {
     const badCursor = subscribe(client, ANSWER_ADDED, { questionId: await newQuestion(), after: 'nope' });
     await eventually(() => missing.errors.length > 0 && badCursor.errors.length > 0);
     expect(missing.errors).toEqual([
-      expect.objectContaining({ message: 'No question with ID "UXVlc3Rpb246OTk5OTk5".', extensions: { code: 'NOT_FOUND' } }),
+      expect.objectContaining({
+        message: 'No question with ID "UXVlc3Rpb246OTk5OTk5".',
+        extensions: { code: 'NOT_FOUND' },
+      }),
     ]);
     expect(badCursor.errors).toEqual([
       expect.objectContaining({

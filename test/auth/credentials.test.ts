@@ -28,7 +28,10 @@ interface CliResult {
  */
 async function credentialCli(...args: string[]): Promise<CliResult> {
   // LOG_LEVEL=trace: even the most talkative setting must leave stdout to the token.
-  const cli = launch(['--import', 'tsx', 'src/scripts/credential.ts', ...args], { DATABASE_URL: server.database.url, LOG_LEVEL: 'trace' });
+  const cli = launch(['--import', 'tsx', 'src/scripts/credential.ts', ...args], {
+    DATABASE_URL: server.database.url,
+    LOG_LEVEL: 'trace',
+  });
   const { code } = await cli.exited;
   return { code: code ?? 1, stdout: cli.stdout(), stderr: cli.stderr() };
 }
@@ -169,7 +172,13 @@ describe('resolveViewer', () => {
   });
 
   it('refuses malformed, unknown and revoked tokens with UNAUTHENTICATED', async () => {
-    for (const header of ['garbage', 'Bearer', 'Bearer garbage', `Basic ${btoa('user:pass')}`, `Bearer mqa_${'x'.repeat(42)}`]) {
+    for (const header of [
+      'garbage',
+      'Bearer',
+      'Bearer garbage',
+      `Basic ${btoa('user:pass')}`,
+      `Bearer mqa_${'x'.repeat(42)}`,
+    ]) {
       await expectUnauthenticated(resolveViewer(server.db, header));
     }
     await expectUnauthenticated(resolveViewer(server.db, `Bearer mqa_${'A'.repeat(43)}`));
@@ -192,16 +201,20 @@ describe('the credential table', () => {
       server.db.$executeRaw`INSERT INTO credential (token_hash, role) VALUES (${hash(1)}, 'DOCTOR')`,
     ).rejects.toThrow(/credential_person_matches_role/);
     await expect(
-      server.db.$executeRaw`INSERT INTO credential (token_hash, role, staff_member_id) VALUES (${hash(2)}, 'DOCTOR', ${staff.id})`,
+      server.db
+        .$executeRaw`INSERT INTO credential (token_hash, role, staff_member_id) VALUES (${hash(2)}, 'DOCTOR', ${staff.id})`,
     ).rejects.toThrow(/credential_person_matches_role/);
     await expect(
-      server.db.$executeRaw`INSERT INTO credential (token_hash, role, doctor_id, staff_member_id) VALUES (${hash(3)}, 'DOCTOR', ${doctor.id}, ${staff.id})`,
+      server.db
+        .$executeRaw`INSERT INTO credential (token_hash, role, doctor_id, staff_member_id) VALUES (${hash(3)}, 'DOCTOR', ${doctor.id}, ${staff.id})`,
     ).rejects.toThrow(/credential_person_matches_role/);
     await expect(
-      server.db.$executeRaw`INSERT INTO credential (token_hash, role, doctor_id) VALUES (${'mqa_not-a-hash'}, 'DOCTOR', ${doctor.id})`,
+      server.db
+        .$executeRaw`INSERT INTO credential (token_hash, role, doctor_id) VALUES (${'mqa_not-a-hash'}, 'DOCTOR', ${doctor.id})`,
     ).rejects.toThrow(/credential_token_hash_is_sha256/);
     expect(
-      await server.db.$executeRaw`INSERT INTO credential (token_hash, role, doctor_id) VALUES (${hash(4)}, 'DOCTOR', ${doctor.id})`,
+      await server.db
+        .$executeRaw`INSERT INTO credential (token_hash, role, doctor_id) VALUES (${hash(4)}, 'DOCTOR', ${doctor.id})`,
     ).toBe(1);
   });
 });

@@ -54,7 +54,11 @@ describe('every root field declares its auth', () => {
         unguarded: t.boolean({ resolve: () => true }),
       }),
     });
-    expect(rootFieldsWithoutScopes(builder.toSchema())).toEqual(['Mutation.unguarded', 'Query.empty', 'Query.forgotten']);
+    expect(rootFieldsWithoutScopes(builder.toSchema())).toEqual([
+      'Mutation.unguarded',
+      'Query.empty',
+      'Query.forgotten',
+    ]);
   });
 });
 

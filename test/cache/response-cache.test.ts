@@ -24,7 +24,10 @@ beforeAll(async () => {
   b = await startInstance(seeded.database, { redisUrl, prefix, responseCache: cache, ownsDatabase: false });
   const doctor = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'archit-aggarwal' } });
   doctorToken = await issueCredential(a.db, { role: 'doctor', doctorId: doctor.id });
-  staffToken = await issueCredential(a.db, { role: 'staff', staffMemberId: (await a.db.staffMember.findFirstOrThrow()).id });
+  staffToken = await issueCredential(a.db, {
+    role: 'staff',
+    staffMemberId: (await a.db.staffMember.findFirstOrThrow()).id,
+  });
 });
 afterAll(async () => {
   await b?.stop();
@@ -32,7 +35,8 @@ afterAll(async () => {
 });
 
 const page = (server: TestServer) => server.request(QuestionPageDocument, { slug });
-const answerBodies = async (server: TestServer) => (await page(server)).data!.question!.answers.edges.map((e) => e.node.body);
+const answerBodies = async (server: TestServer) =>
+  (await page(server)).data!.question!.answers.edges.map((e) => e.node.body);
 
 describe('response cache', () => {
   it('serves a repeated anonymous question page without touching the database', async () => {
@@ -61,7 +65,8 @@ describe('response cache', () => {
     expect(await answerBodies(b)).toEqual(['A fresh answer.', ...before[1]!]); // the writer's own instance
     // The other instance hears of it through Redis within moments.
     const deadline = Date.now() + 2000;
-    while ((await answerBodies(a))[0] !== 'A fresh answer.' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while ((await answerBodies(a))[0] !== 'A fresh answer.' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     expect(await answerBodies(a)).toEqual(['A fresh answer.', ...before[0]!]);
     const doctor = await a.request('{ doctor(slug: "archit-aggarwal") { answerCount } }');
     expect(doctor.data.doctor.answerCount).toBe(2);
@@ -71,9 +76,17 @@ describe('response cache', () => {
     const { data } = await page(a);
     const answerId = data!.question!.answers.edges[0]!.node.id;
     const auth = { authorization: `Bearer ${staffToken}` };
-    await a.request('mutation($input: EditAnswerInput!) { editAnswer(input: $input) { answer { id } } }', { input: { answerId, body: 'Edited.' } }, auth);
+    await a.request(
+      'mutation($input: EditAnswerInput!) { editAnswer(input: $input) { answer { id } } }',
+      { input: { answerId, body: 'Edited.' } },
+      auth,
+    );
     expect((await answerBodies(a))[0]).toBe('Edited.');
-    await a.request('mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }', { input: { answerId } }, auth);
+    await a.request(
+      'mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }',
+      { input: { answerId } },
+      auth,
+    );
     expect(await answerBodies(a)).not.toContain('Edited.');
   });
 
@@ -81,7 +94,12 @@ describe('response cache', () => {
     const list = () => a.request(QuestionListDocument, { first: 1 });
     const cached = await list();
     await a.db.question.create({
-      data: { slug: `new-${randomBytes(3).toString('hex')}`, title: 'Brand new question', body: 'Body', askerId: (await a.db.asker.create({ data: {} })).id },
+      data: {
+        slug: `new-${randomBytes(3).toString('hex')}`,
+        title: 'Brand new question',
+        body: 'Body',
+        askerId: (await a.db.asker.create({ data: {} })).id,
+      },
     });
     expect(await list()).toEqual(cached); // still the cached page
     await new Promise((resolve) => setTimeout(resolve, cache.listTtlMs + 50));

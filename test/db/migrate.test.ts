@@ -16,7 +16,10 @@ const sha256 = (data: Buffer | string) => createHash('sha256').update(data).dige
 
 async function migrationFolders(dir = migrationsDir): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -42,9 +45,7 @@ interface BookkeepingRow {
 
 const bookkeeping = (url: string) =>
   withClient(url, async (client) => {
-    const { rows } = await client.query<BookkeepingRow>(
-      'SELECT * FROM "_prisma_migrations" ORDER BY migration_name',
-    );
+    const { rows } = await client.query<BookkeepingRow>('SELECT * FROM "_prisma_migrations" ORDER BY migration_name');
     return rows;
   });
 
@@ -248,10 +249,9 @@ describe('rules the init migration enforces in the database', () => {
   };
   const newStaff = async () => {
     serial += 1;
-    return one<{ id: number }>(
-      `INSERT INTO staff_member (name, email) VALUES ('Staff', $1) RETURNING id`,
-      [`staff-${serial}@example.com`],
-    );
+    return one<{ id: number }>(`INSERT INTO staff_member (name, email) VALUES ('Staff', $1) RETURNING id`, [
+      `staff-${serial}@example.com`,
+    ]);
   };
 
   const rejection = (promise: Promise<unknown>) =>
@@ -324,9 +324,7 @@ describe('rules the init migration enforces in the database', () => {
         [question.id],
       );
       const d = await one<{ answer_count: number }>('SELECT answer_count FROM doctor WHERE id = $1', [doctor.id]);
-      const u = await one<{ answer_count: number }>('SELECT answer_count FROM question WHERE id = $1', [
-        untouched.id,
-      ]);
+      const u = await one<{ answer_count: number }>('SELECT answer_count FROM question WHERE id = $1', [untouched.id]);
       return {
         question: q.answer_count,
         lastAnsweredAt: q.last_answered_at?.toISOString() ?? null,

@@ -29,7 +29,8 @@ afterAll(async () => {
   await cluster?.destroy();
 });
 
-const budgetWarnings = (server: ServerProcess) => server.logs.filter((line) => String(line.msg).startsWith('connection budget:'));
+const budgetWarnings = (server: ServerProcess) =>
+  server.logs.filter((line) => String(line.msg).startsWith('connection budget:'));
 
 it('warns at start when max_connections cannot hold the pool, and reports the pool size', async () => {
   // One after the other, so that the first one's check sees exactly the 8 connections.
@@ -56,7 +57,10 @@ it('warns at start when max_connections cannot hold the pool, and reports the po
     }),
   ]);
 
-  for (const [server, size] of [[fits, 5], [tooBig, 10]] as const) {
+  for (const [server, size] of [
+    [fits, 5],
+    [tooBig, 10],
+  ] as const) {
     expect(server.logs.find((line) => String(line.msg).startsWith('ready:'))).toMatchObject({ pool: size });
     const ready = await fetch(`${server.url}/readyz`);
     expect({ status: ready.status, body: await ready.json() }).toEqual({

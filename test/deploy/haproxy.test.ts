@@ -26,7 +26,12 @@ beforeAll(async () => {
   await migrate(database.url, { logger });
   db = createDb(database.url, 2, logger);
   await seedDemo(db, logger);
-  const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, PUBSUB_PREFIX: `haproxy-${randomBytes(4).toString('hex')}`, TRUST_PROXY: '1' };
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    PUBSUB_PREFIX: `haproxy-${randomBytes(4).toString('hex')}`,
+    TRUST_PROXY: '1',
+  };
   instances = await Promise.all([startServerProcess(env), startServerProcess(env), startServerProcess(env)]);
   proxy = await startHaProxy(instances.map((instance) => `127.0.0.1:${instance.port}`) as [string, string, string]);
 }, 120_000);
@@ -47,7 +52,9 @@ const ANSWER = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) {
 it('delivers every answer exactly once, in order, to graphql-ws and SSE subscribers through haproxy while an instance is killed', async () => {
   const doctor = await db.doctor.findUniqueOrThrow({ where: { slug: 'raajshri-gupta' } });
   const token = doctorTokens(db, doctor.id);
-  const asked = await postFrom('127.0.0.9', proxy.url, ASK, { input: { title: 'Answered through haproxy?', body: 'Three instances, one dies.' } });
+  const asked = await postFrom('127.0.0.9', proxy.url, ASK, {
+    input: { title: 'Answered through haproxy?', body: 'Three instances, one dies.' },
+  });
   const questionId: string = asked.body.data.askQuestion.question.id;
   // Retried with the same idempotency key until it succeeds: a request caught by the kill may or
   // may not have committed, and the key makes the retry write it at most once.
@@ -55,13 +62,25 @@ it('delivers every answer exactly once, in order, to graphql-ws and SSE subscrib
     const input = { questionId, body, idempotencyKey: `haproxy-${randomBytes(8).toString('hex')}` };
     const authorization = `Bearer ${await token()}`;
     for (;;) {
-      const result = await graphql(proxy.url, ANSWER, { input }, { authorization }).catch((error: Error) => ({ status: 0, body: { error: error.message } }));
-      if (result.status === 200 && JSON.stringify(result.body) === JSON.stringify({ data: { postAnswer: { answer: { body } } } })) return;
-      if (![0, 502, 503].includes(result.status)) throw new Error(`unexpected answer to a post: ${JSON.stringify(result)}`);
+      const result = await graphql(proxy.url, ANSWER, { input }, { authorization }).catch((error: Error) => ({
+        status: 0,
+        body: { error: error.message },
+      }));
+      if (
+        result.status === 200 &&
+        JSON.stringify(result.body) === JSON.stringify({ data: { postAnswer: { answer: { body } } } })
+      )
+        return;
+      if (![0, 502, 503].includes(result.status))
+        throw new Error(`unexpected answer to a post: ${JSON.stringify(result)}`);
     }
   };
   await post('Opening answer.');
-  const page = await graphql(proxy.url, 'query($id: ID!) { node(id: $id) { ... on Question { answers { edges { cursor } } } } }', { id: questionId });
+  const page = await graphql(
+    proxy.url,
+    'query($id: ID!) { node(id: $id) { ... on Question { answers { edges { cursor } } } } }',
+    { id: questionId },
+  );
   const opening: string = page.body.data.node.answers.edges[0].cursor;
 
   // Six subscribers, one after the other: leastconn gives each instance two.
@@ -86,7 +105,11 @@ it('delivers every answer exactly once, in order, to graphql-ws and SSE subscrib
   posted.push('Last answer.');
 
   for (const [index, subscriber] of subscribers.entries()) {
-    await eventually(() => subscriber.received.length >= posted.length, 30_000, `subscriber ${index}: ${subscriber.received.length} of ${posted.length}`);
+    await eventually(
+      () => subscriber.received.length >= posted.length,
+      30_000,
+      `subscriber ${index}: ${subscriber.received.length} of ${posted.length}`,
+    );
   }
   for (const subscriber of subscribers) {
     expect(subscriber.received.map((event) => event.body)).toEqual(posted);
@@ -96,14 +119,22 @@ it('delivers every answer exactly once, in order, to graphql-ws and SSE subscrib
   // The killed instance had its share of them, and they came back.
   expect(subscribers.map((s) => s.drops).reduce((a, b) => a + b)).toBeGreaterThan(0);
   // Every answer stored once.
-  expect(await db.answer.count({ where: { question: { title: 'Answered through haproxy?' } } })).toBe(posted.length + 1);
+  expect(await db.answer.count({ where: { question: { title: 'Answered through haproxy?' } } })).toBe(
+    posted.length + 1,
+  );
 }, 180_000);
 
 it('counts rate limits per real client address behind haproxy; a forged X-Forwarded-For changes nothing', async () => {
   const ask = (from: string, n: number) =>
-    postFrom(from, proxy.url, ASK, { input: { title: `Question ${n} from ${from}`, body: 'Limited per address?' } }, {
-      'x-forwarded-for': `192.0.2.${n}`, // forged: haproxy appends the real address after it
-    });
+    postFrom(
+      from,
+      proxy.url,
+      ASK,
+      { input: { title: `Question ${n} from ${from}`, body: 'Limited per address?' } },
+      {
+        'x-forwarded-for': `192.0.2.${n}`, // forged: haproxy appends the real address after it
+      },
+    );
   const outcomes: (number | string)[] = [];
   for (let n = 0; n < 7; n++) {
     const { status, body } = await ask('127.0.0.2', n);

@@ -28,7 +28,14 @@ beforeAll(async () => {
   await seedDemo(db, logger);
   for (let i = 0; i < 2; i++) {
     const config = testConfig(database);
-    const database_ = { kind: 'postgres' as const, url: bouncer.urlOf(database.name), poolSize: 5, preparedStatements: false, pooler: 'pgbouncer=true', timeouts: DEFAULT_DB_TIMEOUTS };
+    const database_ = {
+      kind: 'postgres' as const,
+      url: bouncer.urlOf(database.name),
+      poolSize: 5,
+      preparedStatements: false,
+      pooler: 'pgbouncer=true',
+      timeouts: DEFAULT_DB_TIMEOUTS,
+    };
     const application = createApplication({ ...config, database: database_ }, { logger });
     const running = await application.start();
     instances.push({ url: `http://127.0.0.1:${running.port}`, stop: () => application.stop() });
@@ -47,7 +54,10 @@ const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { a
 
 it('fails writes to a locked row with RESOURCE_LOCKED on both instances through PgBouncer; reads and other writes succeed', async () => {
   const make = fixtures(db);
-  const token = await issueCredential(db, { role: 'doctor', doctorId: (await make.doctor({ name: 'Dr. Bouncer' })).id });
+  const token = await issueCredential(db, {
+    role: 'doctor',
+    doctorId: (await make.doctor({ name: 'Dr. Bouncer' })).id,
+  });
   const locked = await db.question.findUniqueOrThrow({ where: { slug: DEMO_QUESTION_SLUG } });
   const other = await make.question({ title: 'Is PgBouncer a doctor?' });
   const gid = (id: number) => Buffer.from(`Question:${id}`).toString('base64');
@@ -58,14 +68,26 @@ it('fails writes to a locked row with RESOURCE_LOCKED on both instances through 
   await holder.query('SELECT id FROM question WHERE id = $1 FOR UPDATE', [locked.id]);
   try {
     const write = (questionId: number, body: string, i: number) =>
-      post(instances[i % 2]!.url, { query: POST, variables: { input: { questionId: gid(questionId), body } } }, bearer(token));
+      post(
+        instances[i % 2]!.url,
+        { query: POST, variables: { input: { questionId: gid(questionId), body } } },
+        bearer(token),
+      );
     const [lockedWrites, otherWrites, reads] = await Promise.all([
       Promise.all(Array.from({ length: 6 }, (_, i) => write(locked.id, `Locked ${i}`, i))),
       Promise.all(Array.from({ length: 2 }, (_, i) => write(other.id, `Other ${i}`, i))),
-      Promise.all(Array.from({ length: 6 }, (_, i) => post(instances[i % 2]!.url, { query: PAGE, variables: { slug: DEMO_QUESTION_SLUG } }))),
+      Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          post(instances[i % 2]!.url, { query: PAGE, variables: { slug: DEMO_QUESTION_SLUG } }),
+        ),
+      ),
     ]);
     for (const response of lockedWrites) {
-      expect({ status: response.status, code: response.json?.errors?.[0]?.extensions?.code, retryAfter: response.headers.get('retry-after') }).toEqual({
+      expect({
+        status: response.status,
+        code: response.json?.errors?.[0]?.extensions?.code,
+        retryAfter: response.headers.get('retry-after'),
+      }).toEqual({
         status: 409,
         code: 'RESOURCE_LOCKED',
         retryAfter: '2',
@@ -74,12 +96,20 @@ it('fails writes to a locked row with RESOURCE_LOCKED on both instances through 
     expect(otherWrites.map((response) => [response.status, response.json])).toEqual(
       [0, 1].map((i) => [200, { data: { postAnswer: { answer: { body: `Other ${i}` } } } }]),
     );
-    for (const response of reads) expect([response.status, response.json]).toEqual([200, { data: { question: { title: 'Is scalp micropigmentation permanent?' } } }]);
+    for (const response of reads)
+      expect([response.status, response.json]).toEqual([
+        200,
+        { data: { question: { title: 'Is scalp micropigmentation permanent?' } } },
+      ]);
   } finally {
     await holder.query('ROLLBACK');
     await holder.end();
   }
   expect(await db.answer.count({ where: { body: { startsWith: 'Locked ' } } })).toBe(0);
-  const after = await post(instances[1]!.url, { query: POST, variables: { input: { questionId: gid(locked.id), body: 'After the lock.' } } }, bearer(token));
+  const after = await post(
+    instances[1]!.url,
+    { query: POST, variables: { input: { questionId: gid(locked.id), body: 'After the lock.' } } },
+    bearer(token),
+  );
   expect([after.status, after.json]).toEqual([200, { data: { postAnswer: { answer: { body: 'After the lock.' } } } }]);
 }, 90_000);

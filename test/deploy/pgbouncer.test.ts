@@ -31,7 +31,8 @@ afterAll(async () => {
   for (const database of databases) await database.drop();
 });
 
-const PAGE = 'query($slug: String!) { question(slug: $slug) { title answerCount answers(first: 2) { edges { node { body } } } } }';
+const PAGE =
+  'query($slug: String!) { question(slug: $slug) { title answerCount answers(first: 2) { edges { node { body } } } } }';
 
 /** Everything that holds a lock in `database`, by kind: what a deploy may leave behind. */
 async function locksIn(database: TestDatabase): Promise<string[]> {
@@ -56,12 +57,18 @@ it('three migrations at once through PgBouncer, four times: each applied once, n
     const database = await createTestDatabase();
     databases.push(database);
     const url = bouncer.urlOf(database.name);
-    const results = await Promise.allSettled([migrate(url, { logger }), migrate(url, { logger }), migrate(url, { logger })]);
+    const results = await Promise.allSettled([
+      migrate(url, { logger }),
+      migrate(url, { logger }),
+      migrate(url, { logger }),
+    ]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
     const applied = results.flatMap((result) => (result.status === 'fulfilled' ? result.value.applied : []));
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const { rows } = await client.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations" ORDER BY 1');
+    const { rows } = await client.query<{ migration_name: string }>(
+      'SELECT migration_name FROM "_prisma_migrations" ORDER BY 1',
+    );
     await client.end();
     expect(applied.sort()).toEqual(rows.map((row) => row.migration_name));
     expect(await locksIn(database)).toEqual([]);
@@ -85,7 +92,9 @@ for (const round of [1, 2, 3, 4]) {
       expect(new Set(names).size).toBe(names.length);
       expect(names.length).toBeGreaterThan(0);
       expect(rows.every((row) => row.finished)).toBe(true);
-      const applied = started.flatMap((server) => server.logs.filter((line) => String(line.msg).startsWith('applied migration ')));
+      const applied = started.flatMap((server) =>
+        server.logs.filter((line) => String(line.msg).startsWith('applied migration ')),
+      );
       expect(applied.map((line) => line.migration).sort()).toEqual(names);
 
       for (const server of started) {
@@ -109,7 +118,10 @@ for (const round of [1, 2, 3, 4]) {
       );
       const expected = answers[0]!;
       expect(expected.status).toBe(200);
-      expect(expected.body.data.question).toMatchObject({ title: 'Is scalp micropigmentation permanent?', answerCount: 5 });
+      expect(expected.body.data.question).toMatchObject({
+        title: 'Is scalp micropigmentation permanent?',
+        answerCount: 5,
+      });
       expect(answers.every((answer) => JSON.stringify(answer) === JSON.stringify(expected))).toBe(true);
     } finally {
       await db.$disconnect();

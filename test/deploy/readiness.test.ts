@@ -30,12 +30,17 @@ afterAll(async () => {
 it('answers /readyz while every pool connection is busy, before the queued queries are done', async () => {
   const order: string[] = [];
   // 12 queries of 0.25 s each queue on the single connection: 3 s of work (within the pool's 5 s wait).
-  const burst = Promise.all(Array.from({ length: 12 }, () => db.$queryRaw`SELECT 1 AS slept FROM pg_sleep(0.25)`)).then(() => order.push('burst done'));
+  const burst = Promise.all(Array.from({ length: 12 }, () => db.$queryRaw`SELECT 1 AS slept FROM pg_sleep(0.25)`)).then(
+    () => order.push('burst done'),
+  );
   const ready = fetch(`${url}/readyz`).then(async (response) => {
     order.push('readyz answered');
     return { status: response.status, body: await response.json() };
   });
-  expect(await ready).toEqual({ status: 200, body: { status: 'ready', database: 'up', pubsub: 'up', pool: { size: 1 } } });
+  expect(await ready).toEqual({
+    status: 200,
+    body: { status: 'ready', database: 'up', pubsub: 'up', pool: { size: 1 } },
+  });
   await burst;
   expect(order).toEqual(['readyz answered', 'burst done']);
 }, 60_000);

@@ -4,7 +4,6 @@ import { Cluster } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApplication } from '../../src/application';
 import { issueCredential } from '../../src/auth/tokens';
-import { loadConfig } from '../../src/config';
 import type { LimitsOptions } from '../../src/limits';
 import { eventually, subscribe, wsClient } from '../helpers/live';
 import { startRedisCluster, type PrivateRedisCluster } from '../helpers/redis-cluster';
@@ -25,7 +24,10 @@ let b: Instance;
 let token: string;
 
 async function instance(): Promise<Instance> {
-  const application = createApplication({ ...testConfig(seeded.database, { prefix, limits }), redisClusterNodes: cluster.nodes }, { logger });
+  const application = createApplication(
+    { ...testConfig(seeded.database, { prefix, limits }), redisClusterNodes: cluster.nodes },
+    { logger },
+  );
   const running = await application.start();
   const started = { url: `http://127.0.0.1:${running.port}`, stop: () => application.stop() };
   instances.push(started);
@@ -48,7 +50,12 @@ afterAll(async () => {
   await cluster?.destroy();
 });
 
-async function post(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -62,15 +69,21 @@ const ANSWER = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) {
 const ANSWER_ADDED = 'subscription($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }';
 
 async function newQuestion(): Promise<{ id: string; channel: string }> {
-  const { body } = await post(a.url, ASK, { input: { title: `Cluster question ${randomBytes(4).toString('hex')}`, body: 'Is this delivered once?' } }, {
-    'x-forwarded-for': '198.51.100.1',
-  });
+  const { body } = await post(
+    a.url,
+    ASK,
+    { input: { title: `Cluster question ${randomBytes(4).toString('hex')}`, body: 'Is this delivered once?' } },
+    {
+      'x-forwarded-for': '198.51.100.1',
+    },
+  );
   const id: string = body.data.askQuestion.question.id;
   const databaseId = Buffer.from(id, 'base64').toString().split(':')[1];
   return { id, channel: `${prefix}:answer:added:${databaseId}` };
 }
 
-const answer = (url: string, questionId: string, text: string) => post(url, ANSWER, { input: { questionId, body: text } }, { authorization: `Bearer ${token}` });
+const answer = (url: string, questionId: string, text: string) =>
+  post(url, ANSWER, { input: { questionId, body: text } }, { authorization: `Bearer ${token}` });
 
 it('carries answers between instances over sharded pub/sub, on the shard that owns the channel only', async () => {
   const question = await newQuestion();
@@ -79,14 +92,22 @@ it('carries answers between instances over sharded pub/sub, on the shard that ow
     const live = subscribe(client, ANSWER_ADDED, { q: question.id });
     const owner = inspector.slots[calculateSlot(question.channel)]![0]!;
     // SSUBSCRIBE, not SUBSCRIBE: the owning master lists the shard channel; no node has a classic one.
-    await eventually(async () => {
-      const node = inspector.nodes('master').find((n) => `${n.options.host}:${n.options.port}` === owner)!;
-      return ((await node.pubsub('SHARDCHANNELS', `${prefix}:*`)) as string[]).includes(question.channel);
-    }, 10_000, 'the shard channel on its owner');
+    await eventually(
+      async () => {
+        const node = inspector.nodes('master').find((n) => `${n.options.host}:${n.options.port}` === owner)!;
+        return ((await node.pubsub('SHARDCHANNELS', `${prefix}:*`)) as string[]).includes(question.channel);
+      },
+      10_000,
+      'the shard channel on its owner',
+    );
     for (const node of inspector.nodes('master')) expect(await node.pubsub('CHANNELS', `${prefix}:*`)).toEqual([]);
 
     const bodies = ['First answer through B.', 'Second answer through B.', 'Third answer through B.'];
-    for (const text of bodies) expect(await answer(b.url, question.id, text)).toEqual({ status: 200, body: { data: { postAnswer: { answer: { body: text } } } } });
+    for (const text of bodies)
+      expect(await answer(b.url, question.id, text)).toEqual({
+        status: 200,
+        body: { data: { postAnswer: { answer: { body: text } } } },
+      });
     await live.waitFor(3, 10_000);
     expect(live.received.map((event) => event.answerAdded.node.body)).toEqual(bodies);
     expect(live.errors).toEqual([]);
@@ -102,15 +123,21 @@ it('holds each address to exactly its askQuestion limit across both instances, w
   const askAll = async (address: string) => {
     const outcomes: (number | string)[] = [];
     for (let i = 0; i < 7; i++) {
-      const { status, body } = await post(i % 2 ? b.url : a.url, ASK, { input: { title: `From ${address} number ${i}`, body: 'Counted once per address?' } }, {
-        'x-forwarded-for': address,
-      });
+      const { status, body } = await post(
+        i % 2 ? b.url : a.url,
+        ASK,
+        { input: { title: `From ${address} number ${i}`, body: 'Counted once per address?' } },
+        {
+          'x-forwarded-for': address,
+        },
+      );
       outcomes.push(status === 200 ? 200 : `${status} ${body.errors?.[0]?.extensions?.code}`);
     }
     return outcomes;
   };
   const outcomes: (number | string)[][] = [];
-  for (let i = 0; i < addresses.length; i += 3) outcomes.push(...(await Promise.all(addresses.slice(i, i + 3).map(askAll))));
+  for (let i = 0; i < addresses.length; i += 3)
+    outcomes.push(...(await Promise.all(addresses.slice(i, i + 3).map(askAll))));
   expect(outcomes).toEqual(addresses.map(() => [200, 200, 200, 200, 200, '429 RATE_LIMITED', '429 RATE_LIMITED']));
   // One key per address and bucket, each whole on one shard, the shards sharing the load; it
   // counts every attempt, the refused ones too.
@@ -127,25 +154,49 @@ it('recovers when the master owning the channel crashes and restarts: every answ
   const client = wsClient(a.url);
   try {
     const live = subscribe(client, ANSWER_ADDED, { q: question.id });
-    await eventually(async () => (await fetch(`${a.url}/readyz`).then((r) => r.json())).pubsub === 'up', 10_000, 'A ready');
+    await eventually(
+      async () => (await fetch(`${a.url}/readyz`).then((r) => r.json())).pubsub === 'up',
+      10_000,
+      'A ready',
+    );
     expect(await answer(b.url, question.id, 'Before the crash.')).toMatchObject({ status: 200 });
     await live.waitFor(1, 10_000);
 
     await cluster.kill(port);
-    await eventually(async () => (await fetch(`${a.url}/readyz`).then((r) => r.json())).pubsub === 'down', 15_000, 'A to see the cluster degraded');
+    await eventually(
+      async () => (await fetch(`${a.url}/readyz`).then((r) => r.json())).pubsub === 'down',
+      15_000,
+      'A to see the cluster degraded',
+    );
     // Written while the shard is down: committed, the event lost on the way; A catches up later.
-    expect(await answer(b.url, question.id, 'During the outage.')).toEqual({ status: 200, body: { data: { postAnswer: { answer: { body: 'During the outage.' } } } } });
+    expect(await answer(b.url, question.id, 'During the outage.')).toEqual({
+      status: 200,
+      body: { data: { postAnswer: { answer: { body: 'During the outage.' } } } },
+    });
 
     await cluster.start(port);
-    await eventually(async () => (await fetch(`${a.url}/readyz`).then((r) => r.json())).pubsub === 'up', 30_000, 'A ready again');
-    await eventually(async () => (await fetch(`${b.url}/readyz`).then((r) => r.json())).pubsub === 'up', 30_000, 'B ready again');
+    await eventually(
+      async () => (await fetch(`${a.url}/readyz`).then((r) => r.json())).pubsub === 'up',
+      30_000,
+      'A ready again',
+    );
+    await eventually(
+      async () => (await fetch(`${b.url}/readyz`).then((r) => r.json())).pubsub === 'up',
+      30_000,
+      'B ready again',
+    );
     await live.waitFor(2, 30_000);
     expect(await answer(b.url, question.id, 'After the restart.')).toMatchObject({ status: 200 });
     await live.waitFor(3, 15_000);
     // A sentinel closes the stream: nothing else, nothing twice.
     expect(await answer(b.url, question.id, 'Sentinel.')).toMatchObject({ status: 200 });
     await live.waitFor(4, 15_000);
-    expect(live.received.map((event) => event.answerAdded.node.body)).toEqual(['Before the crash.', 'During the outage.', 'After the restart.', 'Sentinel.']);
+    expect(live.received.map((event) => event.answerAdded.node.body)).toEqual([
+      'Before the crash.',
+      'During the outage.',
+      'After the restart.',
+      'Sentinel.',
+    ]);
     expect(live.errors).toEqual([]);
   } finally {
     await client.dispose();

@@ -4,7 +4,8 @@ import WebSocket from 'ws';
 
 // Clients as the README describes them, behind a load balancer (not a test file itself).
 
-export const ANSWER_ADDED = 'subscription($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor node { body } } }';
+export const ANSWER_ADDED =
+  'subscription($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor node { body } } }';
 
 export interface Resuming {
   received: { cursor: string; body: string }[];
@@ -18,7 +19,10 @@ export interface Resuming {
 
 type Event = { answerAdded: { cursor: string; node: { body: string } } };
 
-function resuming(open: (state: Resuming, after: string, onOpen: () => void, onDrop: () => void) => () => void, after: string): Resuming {
+function resuming(
+  open: (state: Resuming, after: string, onOpen: () => void, onDrop: () => void) => () => void,
+  after: string,
+): Resuming {
   let markConnected: () => void = () => {};
   let stopped = false;
   let close = () => {};
@@ -44,7 +48,8 @@ function resuming(open: (state: Resuming, after: string, onOpen: () => void, onD
   return state;
 }
 
-const record = (state: Resuming, event: Event) => state.received.push({ cursor: event.answerAdded.cursor, body: event.answerAdded.node.body });
+const record = (state: Resuming, event: Event) =>
+  state.received.push({ cursor: event.answerAdded.cursor, body: event.answerAdded.node.body });
 
 /** graphql-ws through the balancer; on a drop, a new connection with `after:` the last cursor. */
 export function wsSubscriber(baseUrl: string, questionId: string, after: string): Resuming {
@@ -99,8 +104,7 @@ export function sseSubscriber(baseUrl: string, questionId: string, after: string
           const { done, value } = await reader.read();
           if (done) break;
           buffer += value;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
+          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
             const message = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
             if (!message.startsWith('event: next')) continue;

@@ -12,8 +12,18 @@ beforeAll(async () => {
   const cardiologist = await make.specialty('Cardiologist');
   const dentist = await make.specialty('Dentist');
   cardiology = cardiologist.slug;
-  const anand = await make.doctor({ name: 'Dr. Anand', careerStartYear: 2000, specialtyId: cardiologist.id, country: 'India' });
-  const beyza = await make.doctor({ name: 'Dr. Beyza', careerStartYear: 1990, specialtyId: cardiologist.id, country: 'Turkey' });
+  const anand = await make.doctor({
+    name: 'Dr. Anand',
+    careerStartYear: 2000,
+    specialtyId: cardiologist.id,
+    country: 'India',
+  });
+  const beyza = await make.doctor({
+    name: 'Dr. Beyza',
+    careerStartYear: 1990,
+    specialtyId: cardiologist.id,
+    country: 'Turkey',
+  });
   await make.doctor({ name: 'Dr. Chen', careerStartYear: 2015, specialtyId: dentist.id, country: 'India' });
   await make.doctor({ name: 'Dr. Dara', careerStartYear: 2020, specialtyId: null, country: 'India' });
   const question = await make.question({ title: 'Chest pain when running' });
@@ -24,7 +34,11 @@ afterAll(() => server?.stop());
 async function names(variables: Record<string, unknown>) {
   const { data, errors } = await server.request(DoctorListDocument, variables);
   expect(errors).toBeUndefined();
-  return { names: data!.doctors.edges.map((e) => e.node.name), total: data!.doctors.totalCount, edges: data!.doctors.edges };
+  return {
+    names: data!.doctors.edges.map((e) => e.node.name),
+    total: data!.doctors.totalCount,
+    edges: data!.doctors.edges,
+  };
 }
 
 describe('doctors', () => {
@@ -45,12 +59,20 @@ describe('doctors', () => {
   it('filters by specialty and country', async () => {
     expect((await names({ filter: { specialty: cardiology } })).names).toEqual(['Dr. Anand', 'Dr. Beyza']);
     expect((await names({ filter: { country: 'India' } })).names).toEqual(['Dr. Anand', 'Dr. Chen', 'Dr. Dara']);
-    expect(await names({ filter: { specialty: cardiology, country: 'India' } })).toMatchObject({ names: ['Dr. Anand'], total: 1 });
+    expect(await names({ filter: { specialty: cardiology, country: 'India' } })).toMatchObject({
+      names: ['Dr. Anand'],
+      total: 1,
+    });
   });
 
   it('orders by experience and by answer count', async () => {
     expect((await names({ orderBy: 'EXPERIENCE' })).names).toEqual(['Dr. Beyza', 'Dr. Anand', 'Dr. Chen', 'Dr. Dara']);
-    expect((await names({ orderBy: 'ANSWER_COUNT' })).names).toEqual(['Dr. Anand', 'Dr. Beyza', 'Dr. Chen', 'Dr. Dara']);
+    expect((await names({ orderBy: 'ANSWER_COUNT' })).names).toEqual([
+      'Dr. Anand',
+      'Dr. Beyza',
+      'Dr. Chen',
+      'Dr. Dara',
+    ]);
   });
 
   it('finds one doctor by slug with their answers, and says NOT_FOUND for an unknown one', async () => {
@@ -68,7 +90,10 @@ describe('doctors', () => {
       },
     });
     const missing = await server.request('{ doctor(slug: "nobody") { name } }');
-    expect(missing.errors?.[0]).toMatchObject({ message: 'No doctor with slug "nobody".', extensions: { code: 'NOT_FOUND' } });
+    expect(missing.errors?.[0]).toMatchObject({
+      message: 'No doctor with slug "nobody".',
+      extensions: { code: 'NOT_FOUND' },
+    });
   });
 
   it('lists specialties and topics by name', async () => {

@@ -23,7 +23,11 @@ beforeAll(async () => {
   await migrate(database.url, { logger });
   db = createDb(database.url, 2, logger);
   await seedDemo(db, logger);
-  const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, PUBSUB_PREFIX: `instances-${randomBytes(4).toString('hex')}` };
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    PUBSUB_PREFIX: `instances-${randomBytes(4).toString('hex')}`,
+  };
   [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
 });
 
@@ -39,7 +43,8 @@ afterAll(async () => {
   await redis?.destroy();
 });
 
-const ANSWER_ADDED = 'subscription($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor node { body } } }';
+const ANSWER_ADDED =
+  'subscription($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor node { body } } }';
 
 interface Received {
   cursor: string;
@@ -52,7 +57,13 @@ interface Received {
  * it subscribes to the next instance with `after:` the cursor of the last answer it saw.
  */
 function resumingSubscriber(instances: { name: string; url: string }[], questionId: string, after: string) {
-  const state = { received: [] as Received[], drops: [] as unknown[], errors: [] as unknown[], stopped: false, dispose: () => {} };
+  const state = {
+    received: [] as Received[],
+    drops: [] as unknown[],
+    errors: [] as unknown[],
+    stopped: false,
+    dispose: () => {},
+  };
   const connect = (index: number) => {
     const instance = instances[index]!;
     const client = wsClient(instance.url);
@@ -63,7 +74,8 @@ function resumingSubscriber(instances: { name: string; url: string }[], question
       {
         next: ({ data, errors }) => {
           if (errors) state.errors.push(...errors);
-          if (data) state.received.push({ ...data.answerAdded.node, cursor: data.answerAdded.cursor, via: instance.name });
+          if (data)
+            state.received.push({ ...data.answerAdded.node, cursor: data.answerAdded.cursor, via: instance.name });
         },
         error: (error) => {
           if (state.stopped) return;
@@ -84,20 +96,40 @@ function resumingSubscriber(instances: { name: string; url: string }[], question
 it('moves the clients of a killed instance to the other one, and they miss nothing', async () => {
   const doctor = await db.doctor.findUniqueOrThrow({ where: { slug: 'raajshri-gupta' } });
   const token = doctorTokens(db, doctor.id);
-  const asked = await graphql(b.url, 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }', {
-    input: { title: 'Will my instance survive a crash?', body: 'Asking for a subscriber on instance A.' },
-  });
+  const asked = await graphql(
+    b.url,
+    'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }',
+    {
+      input: { title: 'Will my instance survive a crash?', body: 'Asking for a subscriber on instance A.' },
+    },
+  );
   const questionId: string = asked.body.data.askQuestion.question.id;
   const post = async (body: string) =>
-    graphql(b.url, 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }', { input: { questionId, body } }, {
-      authorization: `Bearer ${await token()}`,
-    });
+    graphql(
+      b.url,
+      'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }',
+      { input: { questionId, body } },
+      {
+        authorization: `Bearer ${await token()}`,
+      },
+    );
 
   // The client starts from a known answer, so that it misses nothing even before it is live.
   await post('Opening answer.');
-  const page = await graphql(a.url, 'query($id: ID!) { node(id: $id) { ... on Question { answers { edges { cursor } } } } }', { id: questionId });
+  const page = await graphql(
+    a.url,
+    'query($id: ID!) { node(id: $id) { ... on Question { answers { edges { cursor } } } } }',
+    { id: questionId },
+  );
   const opening: string = page.body.data.node.answers.edges[0].cursor;
-  const client = resumingSubscriber([{ name: 'A', url: a.url }, { name: 'B', url: b.url }], questionId, opening);
+  const client = resumingSubscriber(
+    [
+      { name: 'A', url: a.url },
+      { name: 'B', url: b.url },
+    ],
+    questionId,
+    opening,
+  );
 
   try {
     // Answers go through B, one after the other, while A dies after its subscriber has had 10.
@@ -107,7 +139,10 @@ it('moves the clients of a killed instance to the other one, and they miss nothi
       for (let i = 0; i < 60; i++) {
         const body = `Answer ${i}`;
         const result = await post(body);
-        if (JSON.stringify(result) !== JSON.stringify({ status: 200, body: { data: { postAnswer: { answer: { body } } } } })) {
+        if (
+          JSON.stringify(result) !==
+          JSON.stringify({ status: 200, body: { data: { postAnswer: { answer: { body } } } } })
+        ) {
           failures.push({ body, result });
         } else posted.push(body);
       }
@@ -120,7 +155,11 @@ it('moves the clients of a killed instance to the other one, and they miss nothi
     expect(failures).toEqual([]);
     expect(postedBeforeCrash).toBeLessThan(posted.length); // answers kept coming through the crash
 
-    await eventually(() => client.received.length >= posted.length, 10_000, `all ${posted.length} answers (got ${client.received.length})`);
+    await eventually(
+      () => client.received.length >= posted.length,
+      10_000,
+      `all ${posted.length} answers (got ${client.received.length})`,
+    );
     expect(client.drops).toHaveLength(1); // A went away once; B kept it
     expect(client.errors).toEqual([]);
     expect(client.received.map((event) => event.body)).toEqual(posted);

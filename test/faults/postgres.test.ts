@@ -45,7 +45,12 @@ const PAGE = `query($slug: String!) { question(slug: $slug) { title answerCount 
 const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }';
 
 /** POST /graphql, keeping what a client sees: status, request id, body, and how long it took. */
-async function call(server: TestServer, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+async function call(
+  server: TestServer,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
   const started = performance.now();
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
@@ -54,7 +59,13 @@ async function call(server: TestServer, query: string, variables: Record<string,
   });
   const body = await response.json();
   const retryAfter = response.headers.get('retry-after');
-  return { status: response.status, requestId: response.headers.get('x-request-id'), retryAfter, body, ms: performance.now() - started };
+  return {
+    status: response.status,
+    requestId: response.headers.get('x-request-id'),
+    retryAfter,
+    body,
+    ms: performance.now() - started,
+  };
 }
 
 async function readiness(server: TestServer) {
@@ -68,14 +79,22 @@ async function readiness(server: TestServer) {
  */
 async function becomes(server: TestServer, expected: typeof READY) {
   let last: unknown;
-  await eventually(async () => JSON.stringify((last = await readiness(server))) === JSON.stringify(expected), 10_000, `readiness ${JSON.stringify(expected)}, last ${JSON.stringify(last)}`);
+  await eventually(
+    async () => {
+      last = await readiness(server);
+      return JSON.stringify(last) === JSON.stringify(expected);
+    },
+    10_000,
+    `readiness ${JSON.stringify(expected)}, last ${JSON.stringify(last)}`,
+  );
 }
 
 const PAGE_DATA = { data: { question: { title: 'Is scalp micropigmentation permanent?', answerCount: 5 } } };
 const UNAVAILABLE = { status: 503, body: { status: 'unavailable', database: 'down', pubsub: 'up', pool: { size: 5 } } };
 const READY = { status: 200, body: { status: 'ready', database: 'up', pubsub: 'up', pool: { size: 5 } } };
 
-const UNREACHABLE = 'The database cannot be reached right now. Try again in a few seconds; a write retried with its idempotencyKey is applied once.';
+const UNREACHABLE =
+  'The database cannot be reached right now. Try again in a few seconds; a write retried with its idempotencyKey is applied once.';
 
 /** What a client gets for a query that needs the database while it cannot be reached. */
 function expectCleanFailure(result: Awaited<ReturnType<typeof call>>) {
@@ -114,15 +133,23 @@ describe('PostgreSQL restarted', () => {
       expectCleanFailure(failed);
       // A write fails too, and commits nothing: its credential cannot even be checked, so it fails
       // before execution, with the same code and the request id.
-      const write = await call(app, POST, { input: { questionId, body: 'Written while the database is down.' } }, {
-        authorization: `Bearer ${token}`,
-      });
+      const write = await call(
+        app,
+        POST,
+        { input: { questionId, body: 'Written while the database is down.' } },
+        {
+          authorization: `Bearer ${token}`,
+        },
+      );
       expect(write.status).toBe(503);
       expect(write.requestId).toMatch(/^[\w-]{36}$/);
       expect(write.body.data ?? null).toBeNull();
       expect(write.retryAfter).toBe('5');
       expect(write.body.errors).toEqual([
-        { message: UNREACHABLE, extensions: { code: 'DATABASE_UNAVAILABLE', retryAfter: 5, requestId: write.requestId } },
+        {
+          message: UNREACHABLE,
+          extensions: { code: 'DATABASE_UNAVAILABLE', retryAfter: 5, requestId: write.requestId },
+        },
       ]);
       // The HTTP server is alive and says why it cannot serve.
       expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
@@ -133,10 +160,14 @@ describe('PostgreSQL restarted', () => {
       expect((await call(app, PAGE, { slug: DEMO_QUESTION_SLUG })).body).toEqual(PAGE_DATA);
       expect(await readiness(app)).toEqual(READY);
       const body = `Posted once PostgreSQL was back (${mode}).`;
-      expect((await call(app, POST, { input: { questionId, body } }, { authorization: `Bearer ${token}` })).body).toEqual({
+      expect(
+        (await call(app, POST, { input: { questionId, body } }, { authorization: `Bearer ${token}` })).body,
+      ).toEqual({
         data: { postAnswer: { answer: { body } } },
       });
-      expect(await app.db.answer.count({ where: { body: { startsWith: 'Written while the database is down' } } })).toBe(0);
+      expect(await app.db.answer.count({ where: { body: { startsWith: 'Written while the database is down' } } })).toBe(
+        0,
+      );
       expect(await app.db.answer.count({ where: { body } })).toBe(1);
       await app.db.answer.deleteMany({ where: { body } }); // the next test counts the demo's 5 again
     });

@@ -89,7 +89,9 @@ async function startAsMainDoes() {
 async function newQuestion(): Promise<string> {
   const { data } = await a.request(
     'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }',
-    { input: { title: `Fault question ${randomBytes(4).toString('hex')}`, body: 'Does Redis going away lose answers?' } },
+    {
+      input: { title: `Fault question ${randomBytes(4).toString('hex')}`, body: 'Does Redis going away lose answers?' },
+    },
   );
   return data.askQuestion.question.id;
 }
@@ -112,7 +114,11 @@ async function readinessOfBoth() {
 }
 
 async function waitForReadiness(expected: typeof READY, what: string) {
-  await eventually(async () => JSON.stringify(await readinessOfBoth()) === JSON.stringify([expected, expected]), 10_000, what);
+  await eventually(
+    async () => JSON.stringify(await readinessOfBoth()) === JSON.stringify([expected, expected]),
+    10_000,
+    what,
+  );
 }
 
 /**
@@ -136,7 +142,11 @@ describe('Redis stopped while answers are posted', () => {
     const questionId = await newQuestion();
     const onA = subscribe(client(a), ANSWER_ADDED, { q: questionId });
     const onB = subscribe(client(b), ANSWER_ADDED, { q: questionId });
-    await eventually(() => a.pubSub.listenerCount() === 1 && b.pubSub.listenerCount() === 1, 5000, 'a subscription on each instance');
+    await eventually(
+      () => a.pubSub.listenerCount() === 1 && b.pubSub.listenerCount() === 1,
+      5000,
+      'a subscription on each instance',
+    );
     await waitForReadiness(READY, 'both instances ready');
 
     await redis.stop();
@@ -146,7 +156,9 @@ describe('Redis stopped while answers are posted', () => {
       expect(await post(b, questionId, body)).toEqual({ data: { postAnswer: { answer: { body } } } });
     }
     expect(await readinessOfBoth()).toEqual([DEGRADED, DEGRADED]);
-    const saved = await a.request('query($id: ID!) { node(id: $id) { ... on Question { answerCount } } }', { id: questionId });
+    const saved = await a.request('query($id: ID!) { node(id: $id) { ... on Question { answerCount } } }', {
+      id: questionId,
+    });
     expect(saved).toEqual({ data: { node: { answerCount: 5 } } });
     // B's own subscriber is served by B; events cannot travel to A.
     await onB.waitFor(5);
@@ -183,7 +195,11 @@ describe('Redis stopped while answers are posted', () => {
     const questionId = await newQuestion();
     const onA = subscribe(client(a), ANSWER_ADDED, { q: questionId });
     const onB = subscribe(client(b), ANSWER_ADDED, { q: questionId });
-    await eventually(() => a.pubSub.listenerCount() === 1 && b.pubSub.listenerCount() === 1, 5000, 'both subscriptions');
+    await eventually(
+      () => a.pubSub.listenerCount() === 1 && b.pubSub.listenerCount() === 1,
+      5000,
+      'both subscriptions',
+    );
 
     // One writer per instance, each posting one answer after the other for as long as Redis flaps.
     let flapping = true;
@@ -201,7 +217,10 @@ describe('Redis stopped while answers are posted', () => {
       }
     };
     const writers = [writer(b, 'Through B'), writer(a, 'Through A')];
-    cleanups.push(() => ((flapping = false), Promise.allSettled(writers)));
+    cleanups.push(() => {
+      flapping = false;
+      return Promise.allSettled(writers);
+    });
 
     for (let flap = 0; flap < 10; flap++) {
       await redis.stop();
@@ -218,7 +237,9 @@ describe('Redis stopped while answers are posted', () => {
     // Both instances still serve, and see Redis again.
     await waitForReadiness(READY, 'both instances ready after the flapping');
     for (const server of [a, b]) {
-      const page = await server.request('query($id: ID!) { node(id: $id) { ... on Question { answerCount } } }', { id: questionId });
+      const page = await server.request('query($id: ID!) { node(id: $id) { ... on Question { answerCount } } }', {
+        id: questionId,
+      });
       expect(page).toEqual({ data: { node: { answerCount: posted.length } } });
     }
 
@@ -247,7 +268,10 @@ describe('the Redis transport across an outage', () => {
     await admin.connect();
     const list = (await admin.client('LIST')) as string;
     admin.disconnect();
-    return [...list.matchAll(/ name=(\S*)/g)].map((match) => match[1]!).filter((name) => name.startsWith('medqa-')).sort();
+    return [...list.matchAll(/ name=(\S*)/g)]
+      .map((match) => match[1]!)
+      .filter((name) => name.startsWith('medqa-'))
+      .sort();
   }
 
   it('signals "catch up" only once the channel is live again, so nothing published after it is lost', async () => {
@@ -271,7 +295,11 @@ describe('the Redis transport across an outage', () => {
     publisher = new Redis(redis.url, { connectionName: 'test-publisher' });
     cleanups.push(() => publisher?.disconnect());
     await eventually(() => transport.healthy(), 5000, 'the transport to reconnect');
-    await eventually(() => received.length >= 2, 5000, `the event published after "catch up" (got ${JSON.stringify(received)})`);
+    await eventually(
+      () => received.length >= 2,
+      5000,
+      `the event published after "catch up" (got ${JSON.stringify(received)})`,
+    );
     expect(received).toEqual([null, 'published after the catch-up signal']);
   });
 

@@ -69,16 +69,26 @@ function postOnNewConnection(url: string, token: string, questionId: string, bod
       {
         method: 'POST',
         agent: false,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(payload) },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'content-length': Buffer.byteLength(payload),
+        },
       },
       (response) => {
         let text = '';
         response.on('data', (chunk) => (text += chunk));
-        response.on('end', () => resolve({ kind: 'response', status: response.statusCode!, body: JSON.parse(text), at: performance.now() }));
-        response.on('error', (error: NodeJS.ErrnoException) => resolve({ kind: 'connection error', code: error.code ?? error.message, at: performance.now() }));
+        response.on('end', () =>
+          resolve({ kind: 'response', status: response.statusCode!, body: JSON.parse(text), at: performance.now() }),
+        );
+        response.on('error', (error: NodeJS.ErrnoException) =>
+          resolve({ kind: 'connection error', code: error.code ?? error.message, at: performance.now() }),
+        );
       },
     );
-    request.on('error', (error: NodeJS.ErrnoException) => resolve({ kind: 'connection error', code: error.code ?? error.message, at: performance.now() }));
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ kind: 'connection error', code: error.code ?? error.message, at: performance.now() }),
+    );
     request.end(payload);
   });
 }
@@ -86,7 +96,12 @@ function postOnNewConnection(url: string, token: string, questionId: string, bod
 /** postAnswer as a browser or fetch would send it: pooled keep-alive connections. */
 async function postKeepAlive(url: string, token: string, questionId: string, body: string): Promise<Outcome> {
   try {
-    const { status, body: result } = await graphql(url, POST, { input: { questionId, body } }, { authorization: `Bearer ${token}` });
+    const { status, body: result } = await graphql(
+      url,
+      POST,
+      { input: { questionId, body } },
+      { authorization: `Bearer ${token}` },
+    );
     return { kind: 'response', status, body: result, at: performance.now() };
   } catch (error) {
     const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
@@ -94,7 +109,11 @@ async function postKeepAlive(url: string, token: string, questionId: string, bod
   }
 }
 
-const success = (body: string) => ({ kind: 'response', status: 200, body: { data: { postAnswer: { answer: { body } } } } });
+const success = (body: string) => ({
+  kind: 'response',
+  status: 200,
+  body: { data: { postAnswer: { answer: { body } } } },
+});
 const CONNECTION_ERRORS = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'other side closed'];
 
 it('finishes the requests in flight on SIGTERM, refuses new ones at the door, exits 0, and leaves no answer half-written', async () => {
@@ -119,7 +138,11 @@ it('finishes the requests in flight on SIGTERM, refuses new ones at the door, ex
   const first = await Promise.all(inFlight);
 
   // Once it has said it is shutting down, the door is shut.
-  await eventually(() => app.logs.some((line) => line.msg === 'shutting down: finishing in-flight requests'), 5000, 'shutting down');
+  await eventually(
+    () => app.logs.some((line) => line.msg === 'shutting down: finishing in-flight requests'),
+    5000,
+    'shutting down',
+  );
   const late: { body: string; outcome: Outcome }[] = [];
   for (let i = 0; i < 10; i++) {
     const body = `Late ${i}`;
@@ -147,8 +170,15 @@ it('finishes the requests in flight on SIGTERM, refuses new ones at the door, ex
     select: { body: true, doctorId: true, staffMemberId: true, hiddenAt: true },
   });
   expect(rows.map((row) => row.body).sort()).toEqual([...confirmed].sort());
-  for (const row of rows) expect({ doctorId: row.doctorId, staffMemberId: row.staffMemberId, hiddenAt: row.hiddenAt }).toEqual({ doctorId, staffMemberId: null, hiddenAt: null });
-  const [counts] = await db.$queryRaw<{ answer_count: number; visible: bigint; doctor_count: number; doctor_visible: bigint }[]>`
+  for (const row of rows)
+    expect({ doctorId: row.doctorId, staffMemberId: row.staffMemberId, hiddenAt: row.hiddenAt }).toEqual({
+      doctorId,
+      staffMemberId: null,
+      hiddenAt: null,
+    });
+  const [counts] = await db.$queryRaw<
+    { answer_count: number; visible: bigint; doctor_count: number; doctor_visible: bigint }[]
+  >`
     SELECT q.answer_count,
            (SELECT count(*) FROM answer a WHERE a.question_id = q.id AND a.hidden_at IS NULL) AS visible,
            d.answer_count AS doctor_count,
@@ -172,11 +202,17 @@ it('stops promptly on SIGTERM while Redis is down, even with subscribers that ar
   // A subscriber arriving now: its SUBSCRIBE waits for Redis, which will not come back.
   const client = wsClient(app.url);
   const token = await doctorTokens(db, doctorId)();
-  expect(await postKeepAlive(app.url, token, questionId, 'Posted while Redis is down.')).toMatchObject(success('Posted while Redis is down.'));
-  const live = subscribe(client, 'subscription($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor } }', {
-    q: questionId,
-    after: formatPrismaCursor({ id: 0 }, 'id'), // from the start
-  });
+  expect(await postKeepAlive(app.url, token, questionId, 'Posted while Redis is down.')).toMatchObject(
+    success('Posted while Redis is down.'),
+  );
+  const live = subscribe(
+    client,
+    'subscription($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor } }',
+    {
+      q: questionId,
+      after: formatPrismaCursor({ id: 0 }, 'id'), // from the start
+    },
+  );
   await live.waitFor(1); // so its subscription has reached the pub/sub: its first read found the answer
 
   app.child.kill('SIGTERM');

@@ -15,7 +15,12 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
   return launchServer({ DATABASE_URL: undefined, REDIS_URL: undefined, SEED_DEMO: 'false', ...env });
 }
 
-export async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+export async function graphql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },

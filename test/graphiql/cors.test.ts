@@ -22,13 +22,18 @@ let otherOrigin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>app</title>'));
+  site = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>app</title>'),
+  );
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   const port = (site.address() as AddressInfo).port;
   allowedOrigin = `http://127.0.0.1:${port}`;
   otherOrigin = `http://localhost:${port}`;
   // One question per hour, so that the second gets 429 with Retry-After.
-  api = await startTestServer({ corsOrigins: [allowedOrigin], limits: { rate: { ...TEST_LIMITS.rate, askQuestionPerHour: 1 } } });
+  api = await startTestServer({
+    corsOrigins: [allowedOrigin],
+    limits: { rate: { ...TEST_LIMITS.rate, askQuestionPerHour: 1 } },
+  });
   // Nothing may leave the machine: every request goes to the loopback servers above.
   browser = await launchBrowser(({ hostname }) => hostname === '127.0.0.1' || hostname === 'localhost');
 }, 120_000);
@@ -50,7 +55,11 @@ function postFromPage(page: Page, query: string, variables: Record<string, unkno
   return page.evaluate(
     async ({ url, query, variables }) => {
       try {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
         const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
         return {
           status: response.status,
@@ -71,13 +80,22 @@ describe('in a browser', () => {
   it('a page of a configured origin reads answers, x-request-id and Retry-After', async () => {
     const page = await pageAt(allowedOrigin);
     const read = await postFromPage(page, '{ topics { slug } }');
-    expect(read).toMatchObject({ status: 200, requestId: expect.stringMatching(/^[\w-]+$/), retryAfter: null, codes: [] });
+    expect(read).toMatchObject({
+      status: 200,
+      requestId: expect.stringMatching(/^[\w-]+$/),
+      retryAfter: null,
+      codes: [],
+    });
     expect(read).toHaveProperty('data.topics', expect.arrayContaining([{ slug: 'scalp-micropigmentation' }]));
 
     const input = { title: 'Can a browser app ask this?', body: 'Asked from a configured origin.' };
     expect(await postFromPage(page, ASK, { input })).toMatchObject({ status: 200, codes: [] });
     const limited = await postFromPage(page, ASK, { input });
-    expect(limited).toMatchObject({ status: 429, codes: ['RATE_LIMITED'], requestId: expect.stringMatching(/^[\w-]+$/) });
+    expect(limited).toMatchObject({
+      status: 429,
+      codes: ['RATE_LIMITED'],
+      requestId: expect.stringMatching(/^[\w-]+$/),
+    });
     expect(Number((limited as { retryAfter: string }).retryAfter)).toBeGreaterThan(0);
     await page.close();
   }, 120_000);
@@ -92,8 +110,12 @@ describe('in a browser', () => {
     const before = await api.db.question.count();
     const page = await pageAt(otherOrigin);
     const sent = await page.evaluate(
-      async ({ url, body }) => (await fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body })).type,
-      { url: `${api.url}/graphql`, body: JSON.stringify({ query: ASK, variables: { input: { title: 'Forged?', body: 'Sent cross-site.' } } }) },
+      async ({ url, body }) =>
+        (await fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body })).type,
+      {
+        url: `${api.url}/graphql`,
+        body: JSON.stringify({ query: ASK, variables: { input: { title: 'Forged?', body: 'Sent cross-site.' } } }),
+      },
     );
     expect(sent).toBe('opaque'); // sent, and its answer hidden from the page
     expect(await api.db.question.count()).toBe(before);

@@ -57,7 +57,9 @@ describe('GraphiQL', () => {
   it('loads from the server alone, with the question page and its variables filled in', async () => {
     await page.goto(`${server.url}/graphql`, WAIT);
     await page.locator('.graphiql-execute-button').waitFor(WAIT);
-    await expect.poll(() => editorText('.graphiql-query-editor'), WAIT).toMatch(/^query QuestionPage\(\$slug: String!/m);
+    await expect
+      .poll(() => editorText('.graphiql-query-editor'), WAIT)
+      .toMatch(/^query QuestionPage\(\$slug: String!/m);
     expect(await editorJson('section[aria-label="Variables"]')).toEqual({ slug: DEMO_QUESTION_SLUG });
     expect(await page.locator('.graphiql-tab-button').allInnerTexts()).toEqual(['QuestionPage', 'AnswerAdded']);
   }, 120_000);

@@ -42,10 +42,14 @@ beforeAll(async () => {
   const [doctorRow] = await server.db.doctor.findMany({ where: { verified: true }, take: 1 });
   const staffRow = await server.db.staffMember.findFirstOrThrow();
   doctor = { authorization: `Bearer ${await issueCredential(server.db, { role: 'doctor', doctorId: doctorRow!.id })}` };
-  staff = { authorization: `Bearer ${await issueCredential(server.db, { role: 'staff', staffMemberId: staffRow.id })}` };
+  staff = {
+    authorization: `Bearer ${await issueCredential(server.db, { role: 'staff', staffMemberId: staffRow.id })}`,
+  };
   questionId = (await server.request(`{ question(slug: "${DEMO_QUESTION_SLUG}") { id } }`)).data.question.id;
   before = await snapshot(server.db);
-  expect(Object.keys(before)).toEqual(expect.arrayContaining(['question', 'answer', 'answer_edit', 'asker', 'credential']));
+  expect(Object.keys(before)).toEqual(
+    expect.arrayContaining(['question', 'answer', 'answer_edit', 'asker', 'credential']),
+  );
 });
 afterAll(() => server?.stop());
 
@@ -83,25 +87,71 @@ describe('bad input', () => {
       send(server.url, { method: 'POST', headers, body });
 
     it.each<{ name: string; request: () => Promise<RawResponse>; expected: Expected }>([
-      { name: 'malformed JSON', request: () => raw('{"query": '), expected: { status: 400, message: 'POST body sent invalid JSON.' } },
-      { name: 'an empty body', request: () => raw(''), expected: { status: 400, message: 'POST body sent invalid JSON.' } },
-      { name: 'JSON that is not an object', request: () => raw('"{ topics { name } }"'), expected: { status: 400, message: /POST body is expected to be object but received string/ } },
-      { name: 'no query', request: () => post(server.url, {}), expected: { status: 400, message: 'Must provide query string.', extensions: bad('BAD_REQUEST') } },
-      { name: 'a query that is not a string', request: () => post(server.url, { query: 1 }), expected: { status: 400, message: 'Expected "query" param to be a string, but given number.', extensions: bad('BAD_REQUEST') } },
-      { name: 'variables that are not an object', request: () => post(server.url, { query: '{ topics { name } }', variables: 'x' }), expected: { status: 400, message: 'Expected "variables" param to be empty or an object, but given string.', extensions: bad('BAD_REQUEST') } },
-      { name: 'unknown parameters', request: () => post(server.url, { query: '{ topics { name } }', rootValue: {} }), expected: { status: 400, message: /Unexpected parameter "rootValue"/ } },
-      { name: 'a batch', request: () => post(server.url, [{ query: '{ topics { name } }' }]), expected: { status: 400, message: 'Batching is not supported.', extensions: bad('BAD_REQUEST') } },
+      {
+        name: 'malformed JSON',
+        request: () => raw('{"query": '),
+        expected: { status: 400, message: 'POST body sent invalid JSON.' },
+      },
+      {
+        name: 'an empty body',
+        request: () => raw(''),
+        expected: { status: 400, message: 'POST body sent invalid JSON.' },
+      },
+      {
+        name: 'JSON that is not an object',
+        request: () => raw('"{ topics { name } }"'),
+        expected: { status: 400, message: /POST body is expected to be object but received string/ },
+      },
+      {
+        name: 'no query',
+        request: () => post(server.url, {}),
+        expected: { status: 400, message: 'Must provide query string.', extensions: bad('BAD_REQUEST') },
+      },
+      {
+        name: 'a query that is not a string',
+        request: () => post(server.url, { query: 1 }),
+        expected: {
+          status: 400,
+          message: 'Expected "query" param to be a string, but given number.',
+          extensions: bad('BAD_REQUEST'),
+        },
+      },
+      {
+        name: 'variables that are not an object',
+        request: () => post(server.url, { query: '{ topics { name } }', variables: 'x' }),
+        expected: {
+          status: 400,
+          message: 'Expected "variables" param to be empty or an object, but given string.',
+          extensions: bad('BAD_REQUEST'),
+        },
+      },
+      {
+        name: 'unknown parameters',
+        request: () => post(server.url, { query: '{ topics { name } }', rootValue: {} }),
+        expected: { status: 400, message: /Unexpected parameter "rootValue"/ },
+      },
+      {
+        name: 'a batch',
+        request: () => post(server.url, [{ query: '{ topics { name } }' }]),
+        expected: { status: 400, message: 'Batching is not supported.', extensions: bad('BAD_REQUEST') },
+      },
       {
         name: 'an XML content type',
         request: () => raw('<query/>', { 'content-type': 'application/xml' }),
-        expected: { status: 415, message: 'Unsupported content type "application/xml": send the operation as JSON, with content-type: application/json.', extensions: bad('BAD_REQUEST') },
+        expected: {
+          status: 415,
+          message:
+            'Unsupported content type "application/xml": send the operation as JSON, with content-type: application/json.',
+          extensions: bad('BAD_REQUEST'),
+        },
       },
       {
         name: 'text/plain without the CSRF header',
         request: () => raw('{"query":"{ topics { name } }"}', { 'content-type': 'text/plain' }),
         expected: {
           status: 403,
-          message: 'Refused as a possible cross-site request forgery: a POST with content-type "text/plain" needs the x-graphql-yoga-csrf header. Send the operation as JSON, with content-type: application/json.',
+          message:
+            'Refused as a possible cross-site request forgery: a POST with content-type "text/plain" needs the x-graphql-yoga-csrf header. Send the operation as JSON, with content-type: application/json.',
           extensions: bad('BAD_REQUEST'),
         },
       },
@@ -112,7 +162,11 @@ describe('bad input', () => {
       },
       {
         name: 'multipart (no uploads)',
-        request: () => raw('--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--x--', { 'content-type': 'multipart/form-data; boundary=x', ...csrfHeaders }),
+        request: () =>
+          raw('--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--x--', {
+            'content-type': 'multipart/form-data; boundary=x',
+            ...csrfHeaders,
+          }),
         expected: { status: 415, message: /^Unsupported content type "multipart\/form-data/ },
       },
       {
@@ -120,10 +174,18 @@ describe('bad input', () => {
         request: () => post(server.url, { query: '{ topics { name } }' }, { accept: 'image/png' }),
         expected: { status: 406, message: /^Cannot answer in any media type the request accepts \("image\/png"\)/ },
       },
-      { name: 'a PUT', request: () => send(server.url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }), expected: { status: 405, message: 'GraphQL only supports GET and POST requests.' } },
+      {
+        name: 'a PUT',
+        request: () => send(server.url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }),
+        expected: { status: 405, message: 'GraphQL only supports GET and POST requests.' },
+      },
       {
         name: 'a mutation over GET',
-        request: () => send(server.url, { path: `/graphql?query=${encodeURIComponent('mutation { hideAnswer(input: { answerId: "x" }) { answerId } }')}`, headers: { ...csrfHeaders, ...staff } }),
+        request: () =>
+          send(server.url, {
+            path: `/graphql?query=${encodeURIComponent('mutation { hideAnswer(input: { answerId: "x" }) { answerId } }')}`,
+            headers: { ...csrfHeaders, ...staff },
+          }),
         expected: { status: 405, message: 'Can only perform a mutation operation from a POST request.' },
       },
       {
@@ -138,69 +200,142 @@ describe('bad input', () => {
 
   describe('over HTTP: bad operations', () => {
     it.each<{ name: string; body: unknown; headers?: () => Record<string, string>; expected: Expected }>([
-      { name: 'a syntax error', body: { query: '{ topics { name }' }, expected: { status: 400, message: 'Syntax Error: Expected Name, found <EOF>.', extensions: bad('GRAPHQL_PARSE_FAILED') } },
-      { name: 'an unknown field', body: { query: '{ topics { colour } }' }, expected: { status: 400, message: 'Cannot query field "colour" on type "Topic".', extensions: bad('GRAPHQL_VALIDATION_FAILED') } },
-      { name: 'an unknown directive', body: { query: '{ topics @cached { name } }' }, expected: { status: 400, message: 'Unknown directive "@cached".', extensions: bad('GRAPHQL_VALIDATION_FAILED') } },
+      {
+        name: 'a syntax error',
+        body: { query: '{ topics { name }' },
+        expected: {
+          status: 400,
+          message: 'Syntax Error: Expected Name, found <EOF>.',
+          extensions: bad('GRAPHQL_PARSE_FAILED'),
+        },
+      },
+      {
+        name: 'an unknown field',
+        body: { query: '{ topics { colour } }' },
+        expected: {
+          status: 400,
+          message: 'Cannot query field "colour" on type "Topic".',
+          extensions: bad('GRAPHQL_VALIDATION_FAILED'),
+        },
+      },
+      {
+        name: 'an unknown directive',
+        body: { query: '{ topics @cached { name } }' },
+        expected: {
+          status: 400,
+          message: 'Unknown directive "@cached".',
+          extensions: bad('GRAPHQL_VALIDATION_FAILED'),
+        },
+      },
       {
         name: 'an unknown operation name',
         body: { query: 'query A { topics { name } } query B { specialties { name } }', operationName: 'C' },
-        expected: { status: 400, message: 'Could not determine what operation to execute.', extensions: bad('OPERATION_RESOLUTION_FAILURE') },
+        expected: {
+          status: 400,
+          message: 'Could not determine what operation to execute.',
+          extensions: bad('OPERATION_RESOLUTION_FAILURE'),
+        },
       },
       {
         name: 'two operations and no name',
         body: { query: 'query A { topics { name } } query B { specialties { name } }' },
-        expected: { status: 400, message: 'Could not determine what operation to execute.', extensions: bad('OPERATION_RESOLUTION_FAILURE') },
+        expected: {
+          status: 400,
+          message: 'Could not determine what operation to execute.',
+          extensions: bad('OPERATION_RESOLUTION_FAILURE'),
+        },
       },
       {
         name: 'a variable of the wrong type',
         body: { query: 'query($n: Int) { questions(first: $n) { totalCount } }', variables: { n: 'ten' } },
-        expected: { status: 400, message: 'Variable "$n" got invalid value "ten"; Int cannot represent non-integer value: "ten"', extensions: bad('BAD_USER_INPUT') },
+        expected: {
+          status: 400,
+          message: 'Variable "$n" got invalid value "ten"; Int cannot represent non-integer value: "ten"',
+          extensions: bad('BAD_USER_INPUT'),
+        },
       },
       {
         name: 'a missing required variable',
         body: { query: 'query($s: String!) { question(slug: $s) { id } }' },
-        expected: { status: 400, message: 'Variable "$s" of required type "String!" was not provided.', extensions: bad('BAD_USER_INPUT') },
+        expected: {
+          status: 400,
+          message: 'Variable "$s" of required type "String!" was not provided.',
+          extensions: bad('BAD_USER_INPUT'),
+        },
       },
       {
         name: 'a mutation input of the wrong shape',
         body: { query: POST_ANSWER, variables: { input: { questionId: 'x', body: 7 } } },
         headers: () => doctor,
-        expected: { status: 400, message: 'Variable "$input" got invalid value 7 at "input.body"; String cannot represent a non string value: 7', extensions: bad('BAD_USER_INPUT') },
+        expected: {
+          status: 400,
+          message:
+            'Variable "$input" got invalid value 7 at "input.body"; String cannot represent a non string value: 7',
+          extensions: bad('BAD_USER_INPUT'),
+        },
       },
       {
         name: 'a fragment cycle',
         body: { query: '{ topics { ...A } } fragment A on Topic { name ...B } fragment B on Topic { slug ...A }' },
-        expected: { status: 400, message: 'Cannot spread fragment "A" within itself via "B".', extensions: bad('GRAPHQL_VALIDATION_FAILED') },
+        expected: {
+          status: 400,
+          message: 'Cannot spread fragment "A" within itself via "B".',
+          extensions: bad('GRAPHQL_VALIDATION_FAILED'),
+        },
       },
       {
         name: 'a deep query',
-        body: { query: `{ question(slug: "x") { ${'answers { edges { node { question { '.repeat(3)}id${' } } } }'.repeat(3)} } }` },
-        expected: { status: 400, message: 'Query depth limit of 10 exceeded, found 14. Select fewer levels of nested fields.', extensions: bad('GRAPHQL_VALIDATION_FAILED') },
+        body: {
+          query: `{ question(slug: "x") { ${'answers { edges { node { question { '.repeat(3)}id${' } } } }'.repeat(3)} } }`,
+        },
+        expected: {
+          status: 400,
+          message: 'Query depth limit of 10 exceeded, found 14. Select fewer levels of nested fields.',
+          extensions: bad('GRAPHQL_VALIDATION_FAILED'),
+        },
       },
       {
         name: 'a wide query',
         body: { query: `{ topics { ${'name '.repeat(900)}} }` },
-        expected: { status: 400, message: 'The operation selects too many fields to validate. Select fewer fields, or split the operation.', extensions: bad('GRAPHQL_VALIDATION_FAILED') },
+        expected: {
+          status: 400,
+          message: 'The operation selects too many fields to validate. Select fewer fields, or split the operation.',
+          extensions: bad('GRAPHQL_VALIDATION_FAILED'),
+        },
       },
       {
         name: 'an alias bomb',
         body: { query: `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: topics { name }`).join(' ')} }` },
-        expected: { status: 400, message: 'Aliases limit of 15 exceeded, found 100. Use fewer aliases, or split the operation.', extensions: bad('GRAPHQL_VALIDATION_FAILED') },
+        expected: {
+          status: 400,
+          message: 'Aliases limit of 15 exceeded, found 100. Use fewer aliases, or split the operation.',
+          extensions: bad('GRAPHQL_VALIDATION_FAILED'),
+        },
       },
       {
         name: 'an alias bomb past the token limit',
         body: { query: `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: topics { name }`).join(' ')} }` },
-        expected: { status: 400, message: 'Syntax Error: Token limit of 1000 exceeded.', extensions: bad('GRAPHQL_PARSE_FAILED') },
+        expected: {
+          status: 400,
+          message: 'Syntax Error: Token limit of 1000 exceeded.',
+          extensions: bad('GRAPHQL_PARSE_FAILED'),
+        },
       },
       {
         name: 'a costly nesting of lists',
-        body: { query: '{ doctors(first: 100) { edges { node { answers(first: 100) { edges { node { body } } } } } } }' },
+        body: {
+          query: '{ doctors(first: 100) { edges { node { answers(first: 100) { edges { node { body } } } } } } }',
+        },
         expected: { status: 400, message: /^Query cost of 30301 exceeds the limit of 5000\./ },
       },
       {
         name: 'a page too large',
         body: { query: '{ questions(last: 101) { totalCount } }' },
-        expected: { status: 200, message: '"last" must be between 0 and 100; got 101.', extensions: bad('BAD_USER_INPUT', 'last') },
+        expected: {
+          status: 200,
+          message: '"last" must be between 0 and 100; got 101.',
+          extensions: bad('BAD_USER_INPUT', 'last'),
+        },
       },
     ])('$name', async ({ body, headers, expected }) => {
       expectError(await post(server.url, body, headers?.()), expected);
@@ -213,23 +348,42 @@ describe('bad input', () => {
       {
         name: 'an oversized question body',
         body: () => ({ query: ASK, variables: { input: { ...goodQuestion, body: tooLong(5001) } } }),
-        expected: { status: 200, message: '"body" must have at most 5000 characters', extensions: bad('BAD_USER_INPUT', 'body') },
+        expected: {
+          status: 200,
+          message: '"body" must have at most 5000 characters',
+          extensions: bad('BAD_USER_INPUT', 'body'),
+        },
       },
       {
         name: 'an oversized title',
         body: () => ({ query: ASK, variables: { input: { ...goodQuestion, title: tooLong(201) } } }),
-        expected: { status: 200, message: '"title" must have at most 200 characters', extensions: bad('BAD_USER_INPUT', 'title') },
+        expected: {
+          status: 200,
+          message: '"title" must have at most 200 characters',
+          extensions: bad('BAD_USER_INPUT', 'title'),
+        },
       },
       {
         name: 'an oversized answer',
         body: () => ({ query: POST_ANSWER, variables: { input: { questionId, body: tooLong(10_001) } } }),
         headers: () => doctor,
-        expected: { status: 200, message: '"body" must have at most 10000 characters', extensions: bad('BAD_USER_INPUT', 'body') },
+        expected: {
+          status: 200,
+          message: '"body" must have at most 10000 characters',
+          extensions: bad('BAD_USER_INPUT', 'body'),
+        },
       },
       {
         name: 'an oversized search',
-        body: () => ({ query: 'query($s: String) { questions(filter: { search: $s }) { totalCount } }', variables: { s: tooLong(201) } }),
-        expected: { status: 200, message: '"search" must have between 1 and 200 characters.', extensions: bad('BAD_USER_INPUT', 'search') },
+        body: () => ({
+          query: 'query($s: String) { questions(filter: { search: $s }) { totalCount } }',
+          variables: { s: tooLong(201) },
+        }),
+        expected: {
+          status: 200,
+          message: '"search" must have between 1 and 200 characters.',
+          extensions: bad('BAD_USER_INPUT', 'search'),
+        },
       },
       {
         name: 'an oversized slug',
@@ -239,44 +393,82 @@ describe('bad input', () => {
       {
         name: 'NUL in a title',
         body: () => ({ query: ASK, variables: { input: { ...goodQuestion, title: 'Is it \u0000 permanent?' } } }),
-        expected: { status: 200, message: '"title" must not contain NUL characters', extensions: bad('BAD_USER_INPUT', 'title') },
+        expected: {
+          status: 200,
+          message: '"title" must not contain NUL characters',
+          extensions: bad('BAD_USER_INPUT', 'title'),
+        },
       },
       {
         name: 'NUL in an answer',
         body: () => ({ query: POST_ANSWER, variables: { input: { questionId, body: 'Yes.\u0000' } } }),
         headers: () => doctor,
-        expected: { status: 200, message: '"body" must not contain NUL characters', extensions: bad('BAD_USER_INPUT', 'body') },
+        expected: {
+          status: 200,
+          message: '"body" must not contain NUL characters',
+          extensions: bad('BAD_USER_INPUT', 'body'),
+        },
       },
       {
         name: 'NUL in a topic slug',
         body: () => ({ query: ASK, variables: { input: { ...goodQuestion, topics: ['hair\u0000treatments'] } } }),
-        expected: { status: 200, message: 'Text arguments must not contain NUL characters (U+0000).', extensions: bad('BAD_USER_INPUT') },
+        expected: {
+          status: 200,
+          message: 'Text arguments must not contain NUL characters (U+0000).',
+          extensions: bad('BAD_USER_INPUT'),
+        },
       },
       {
         name: 'NUL in a slug lookup',
         body: () => ({ query: BY_SLUG, variables: { s: 'is-\u0000' } }),
-        expected: { status: 200, message: 'Text arguments must not contain NUL characters (U+0000).', extensions: bad('BAD_USER_INPUT') },
+        expected: {
+          status: 200,
+          message: 'Text arguments must not contain NUL characters (U+0000).',
+          extensions: bad('BAD_USER_INPUT'),
+        },
       },
       {
         name: 'NUL in a filter',
         body: () => ({ query: '{ doctors(filter: { country: "In\\u0000dia" }) { totalCount } }' }),
-        expected: { status: 200, message: 'Text arguments must not contain NUL characters (U+0000).', extensions: bad('BAD_USER_INPUT') },
+        expected: {
+          status: 200,
+          message: 'Text arguments must not contain NUL characters (U+0000).',
+          extensions: bad('BAD_USER_INPUT'),
+        },
       },
       {
         name: 'NUL in a search',
-        body: () => ({ query: 'query($s: String) { questions(filter: { search: $s }) { totalCount } }', variables: { s: 'hair\u0000' } }),
-        expected: { status: 200, message: 'Text arguments must not contain NUL characters (U+0000).', extensions: bad('BAD_USER_INPUT') },
+        body: () => ({
+          query: 'query($s: String) { questions(filter: { search: $s }) { totalCount } }',
+          variables: { s: 'hair\u0000' },
+        }),
+        expected: {
+          status: 200,
+          message: 'Text arguments must not contain NUL characters (U+0000).',
+          extensions: bad('BAD_USER_INPUT'),
+        },
       },
       {
         name: 'a lone surrogate in a question body',
-        body: () => ({ query: ASK, variables: { input: { ...goodQuestion, body: 'Half an emoji: \ud83d, and more.' } } }),
-        expected: { status: 200, message: '"body" must be valid Unicode text (no unpaired surrogates)', extensions: bad('BAD_USER_INPUT', 'body') },
+        body: () => ({
+          query: ASK,
+          variables: { input: { ...goodQuestion, body: 'Half an emoji: \ud83d, and more.' } },
+        }),
+        expected: {
+          status: 200,
+          message: '"body" must be valid Unicode text (no unpaired surrogates)',
+          extensions: bad('BAD_USER_INPUT', 'body'),
+        },
       },
       {
         name: 'a lone surrogate in an answer',
         body: () => ({ query: POST_ANSWER, variables: { input: { questionId, body: '\udc00 backwards \ud83d' } } }),
         headers: () => doctor,
-        expected: { status: 200, message: '"body" must be valid Unicode text (no unpaired surrogates)', extensions: bad('BAD_USER_INPUT', 'body') },
+        expected: {
+          status: 200,
+          message: '"body" must be valid Unicode text (no unpaired surrogates)',
+          extensions: bad('BAD_USER_INPUT', 'body'),
+        },
       },
       {
         // No slug can have one, so the lookup finds nothing; it is not an error of the server.
@@ -293,59 +485,116 @@ describe('bad input', () => {
         name: 'an editQuestion with neither title nor body',
         body: () => ({ query: EDIT_QUESTION, variables: { input: { questionId } } }),
         headers: () => staff,
-        expected: { status: 200, message: /^"title" or "body" must be given/, extensions: bad('BAD_USER_INPUT', 'title') },
+        expected: {
+          status: 200,
+          message: /^"title" or "body" must be given/,
+          extensions: bad('BAD_USER_INPUT', 'title'),
+        },
       },
     ])('$name', async ({ body, headers, expected }) => {
       expectError(await post(server.url, body(), headers?.()), expected);
     });
 
     it('invalid UTF-8 bytes in the body become U+FFFD, and a lookup finds nothing', async () => {
-      const body = Buffer.concat([Buffer.from('{"query":"{ question(slug: \\"is-'), Buffer.from([0xff, 0xfe]), Buffer.from('\\") { id } }"}')]);
-      const response = await send(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      expectError(response, { status: 200, message: 'No question with slug "is-\ufffd\ufffd".', extensions: bad('NOT_FOUND') });
+      const body = Buffer.concat([
+        Buffer.from('{"query":"{ question(slug: \\"is-'),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('\\") { id } }"}'),
+      ]);
+      const response = await send(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expectError(response, {
+        status: 200,
+        message: 'No question with slug "is-\ufffd\ufffd".',
+        extensions: bad('NOT_FOUND'),
+      });
     });
   });
 
   describe('over HTTP: invalid global IDs and cursors', () => {
     it.each<{ name: string; body: () => unknown; headers?: () => Record<string, string>; expected: Expected }>([
-      { name: 'node(id:) with garbage', body: () => ({ query: '{ node(id: "garbage") { id } }' }), expected: { status: 200, message: 'Invalid global ID: garbage', extensions: bad('BAD_USER_INPUT') } },
-      { name: 'nodes(ids:) with garbage', body: () => ({ query: '{ nodes(ids: ["x"]) { id } }' }), expected: { status: 200, message: 'Invalid global ID: x', extensions: bad('BAD_USER_INPUT') } },
+      {
+        name: 'node(id:) with garbage',
+        body: () => ({ query: '{ node(id: "garbage") { id } }' }),
+        expected: { status: 200, message: 'Invalid global ID: garbage', extensions: bad('BAD_USER_INPUT') },
+      },
+      {
+        name: 'nodes(ids:) with garbage',
+        body: () => ({ query: '{ nodes(ids: ["x"]) { id } }' }),
+        expected: { status: 200, message: 'Invalid global ID: x', extensions: bad('BAD_USER_INPUT') },
+      },
       {
         name: 'question(id:) with the ID of a doctor',
         body: () => ({ query: `{ question(id: "${gid('Doctor', 1)}") { id } }` }),
-        expected: { status: 200, message: `"${gid('Doctor', 1)}" is the ID of a Doctor, not of a Question.`, extensions: bad('BAD_USER_INPUT', 'id') },
+        expected: {
+          status: 200,
+          message: `"${gid('Doctor', 1)}" is the ID of a Doctor, not of a Question.`,
+          extensions: bad('BAD_USER_INPUT', 'id'),
+        },
       },
       {
         name: 'question(id:) with a non-numeric id',
         body: () => ({ query: `{ question(id: "${gid('Question', 'abc')}") { id } }` }),
-        expected: { status: 200, message: `"${gid('Question', 'abc')}" is not a valid Question ID.`, extensions: bad('BAD_USER_INPUT', 'id') },
+        expected: {
+          status: 200,
+          message: `"${gid('Question', 'abc')}" is not a valid Question ID.`,
+          extensions: bad('BAD_USER_INPUT', 'id'),
+        },
       },
       {
         name: 'question(id:) with a huge id',
         body: () => ({ query: `{ question(id: "${gid('Question', '99999999999999999999')}") { id } }` }),
-        expected: { status: 200, message: `"${gid('Question', '99999999999999999999')}" is not a valid Question ID.`, extensions: bad('BAD_USER_INPUT', 'id') },
+        expected: {
+          status: 200,
+          message: `"${gid('Question', '99999999999999999999')}" is not a valid Question ID.`,
+          extensions: bad('BAD_USER_INPUT', 'id'),
+        },
       },
       {
         name: 'question(id:) that does not exist',
         body: () => ({ query: `{ question(id: "${gid('Question', 999999)}") { id } }` }),
-        expected: { status: 200, message: `No question with ID "${gid('Question', 999999)}".`, extensions: bad('NOT_FOUND') },
+        expected: {
+          status: 200,
+          message: `No question with ID "${gid('Question', 999999)}".`,
+          extensions: bad('NOT_FOUND'),
+        },
       },
       {
         name: 'postAnswer to a garbage question ID',
         body: () => ({ query: POST_ANSWER, variables: { input: { questionId: 'not-an-id', body: 'An answer.' } } }),
         headers: () => doctor,
-        expected: { status: 200, message: '"not-an-id" is not a valid ID.', extensions: bad('BAD_USER_INPUT', 'questionId') },
+        expected: {
+          status: 200,
+          message: '"not-an-id" is not a valid ID.',
+          extensions: bad('BAD_USER_INPUT', 'questionId'),
+        },
       },
       {
         name: 'postAnswer to the ID of an answer',
-        body: () => ({ query: POST_ANSWER, variables: { input: { questionId: gid('Answer', 1), body: 'An answer.' } } }),
+        body: () => ({
+          query: POST_ANSWER,
+          variables: { input: { questionId: gid('Answer', 1), body: 'An answer.' } },
+        }),
         headers: () => doctor,
-        expected: { status: 200, message: `"${gid('Answer', 1)}" is the ID of an Answer, not of a Question.`, extensions: bad('BAD_USER_INPUT', 'questionId') },
+        expected: {
+          status: 200,
+          message: `"${gid('Answer', 1)}" is the ID of an Answer, not of a Question.`,
+          extensions: bad('BAD_USER_INPUT', 'questionId'),
+        },
       },
-      { name: 'a garbage cursor', body: () => ({ query: '{ questions(after: "garbage") { totalCount } }' }), expected: { status: 200, message: 'Invalid cursor: garbage', extensions: bad('BAD_USER_INPUT') } },
+      {
+        name: 'a garbage cursor',
+        body: () => ({ query: '{ questions(after: "garbage") { totalCount } }' }),
+        expected: { status: 200, message: 'Invalid cursor: garbage', extensions: bad('BAD_USER_INPUT') },
+      },
       {
         name: 'a cursor of another shape',
-        body: () => ({ query: `{ question(slug: "${DEMO_QUESTION_SLUG}") { answers(before: "${Buffer.from('OffsetConnection:3').toString('base64')}") { totalCount } } }` }),
+        body: () => ({
+          query: `{ question(slug: "${DEMO_QUESTION_SLUG}") { answers(before: "${Buffer.from('OffsetConnection:3').toString('base64')}") { totalCount } } }`,
+        }),
         expected: { status: 200, message: /^Invalid cursor/, extensions: bad('BAD_USER_INPUT') },
       },
     ])('$name', async ({ body, headers, expected }) => {
@@ -427,17 +676,54 @@ describe('bad input', () => {
     it('answers bad operations with an error for that operation, and keeps the socket', async () => {
       const socket = await initialisedSocket(server.url, { authorization: doctor.authorization });
       const cases: [string, string, Record<string, unknown>, Record<string, unknown>][] = [
-        ['syntax', 'subscription {', {}, { message: 'Syntax Error: Expected Name, found <EOF>.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }],
-        ['unknown-field', 'subscription { answerRemoved { id } }', {}, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
-        ['two-roots', `subscription($q: ID!) { answerAdded(questionId: $q) { cursor } answerUpdated(questionId: $q) { kind } }`, { q: questionId }, { message: 'Anonymous Subscription must select only one top level field.' }],
-        ['bad-id', 'subscription { answerAdded(questionId: "x") { cursor } }', {}, { message: '"x" is not a valid ID.', extensions: { code: 'BAD_USER_INPUT', field: 'questionId' } }],
-        ['bad-cursor', 'subscription($q: ID!) { answerAdded(questionId: $q, after: "zzz") { cursor } }', { q: questionId }, { extensions: { code: 'BAD_USER_INPUT', field: 'after' } }],
-        ['wrong-variable', 'subscription($q: ID!) { answerAdded(questionId: $q) { cursor } }', { q: { id: 1 } }, { extensions: { code: 'BAD_USER_INPUT' } }],
-        ['bad-mutation', POST_ANSWER, { input: { questionId, body: '\u0000' } }, { message: '"body" must not contain NUL characters', extensions: { code: 'BAD_USER_INPUT', field: 'body' } }],
+        [
+          'syntax',
+          'subscription {',
+          {},
+          { message: 'Syntax Error: Expected Name, found <EOF>.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
+        ],
+        [
+          'unknown-field',
+          'subscription { answerRemoved { id } }',
+          {},
+          { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+        ],
+        [
+          'two-roots',
+          `subscription($q: ID!) { answerAdded(questionId: $q) { cursor } answerUpdated(questionId: $q) { kind } }`,
+          { q: questionId },
+          { message: 'Anonymous Subscription must select only one top level field.' },
+        ],
+        [
+          'bad-id',
+          'subscription { answerAdded(questionId: "x") { cursor } }',
+          {},
+          { message: '"x" is not a valid ID.', extensions: { code: 'BAD_USER_INPUT', field: 'questionId' } },
+        ],
+        [
+          'bad-cursor',
+          'subscription($q: ID!) { answerAdded(questionId: $q, after: "zzz") { cursor } }',
+          { q: questionId },
+          { extensions: { code: 'BAD_USER_INPUT', field: 'after' } },
+        ],
+        [
+          'wrong-variable',
+          'subscription($q: ID!) { answerAdded(questionId: $q) { cursor } }',
+          { q: { id: 1 } },
+          { extensions: { code: 'BAD_USER_INPUT' } },
+        ],
+        [
+          'bad-mutation',
+          POST_ANSWER,
+          { input: { questionId, body: '\u0000' } },
+          { message: '"body" must not contain NUL characters', extensions: { code: 'BAD_USER_INPUT', field: 'body' } },
+        ],
       ];
       for (const [id, query, variables] of cases) socket.send(subscribeMessage(id, query, variables));
       for (const [id, , , error] of cases) {
-        const reply = await socket.next((message) => message.id === id && (message.type === 'error' || message.type === 'next'));
+        const reply = await socket.next(
+          (message) => message.id === id && (message.type === 'error' || message.type === 'next'),
+        );
         const errors = reply.type === 'error' ? reply.payload : reply.payload.errors;
         expect(errors?.[0], `${id}: ${JSON.stringify(reply)}`).toMatchObject(error);
         expect(errors[0].extensions?.http, id).toBeUndefined();
@@ -450,7 +736,11 @@ describe('bad input', () => {
 
   describe('over SSE', () => {
     const sse = (body: string, headers: Record<string, string> = {}) =>
-      send(server.url, { method: 'POST', headers: { accept: 'text/event-stream', 'content-type': 'application/json', ...headers }, body });
+      send(server.url, {
+        method: 'POST',
+        headers: { accept: 'text/event-stream', 'content-type': 'application/json', ...headers },
+        body,
+      });
     /** The errors of the first `next` event of a stream. */
     const firstErrors = (response: RawResponse) => {
       const data = /event: next\ndata: (.*)\n/.exec(response.text)?.[1];
@@ -458,25 +748,56 @@ describe('bad input', () => {
     };
 
     it.each<{ name: string; request: () => Promise<RawResponse>; status: number; error: Record<string, unknown> }>([
-      { name: 'malformed JSON', request: () => sse('{"query":'), status: 200, error: { message: 'POST body sent invalid JSON.', extensions: expect.objectContaining({ code: 'BAD_REQUEST' }) } },
+      {
+        name: 'malformed JSON',
+        request: () => sse('{"query":'),
+        status: 200,
+        error: {
+          message: 'POST body sent invalid JSON.',
+          extensions: expect.objectContaining({ code: 'BAD_REQUEST' }),
+        },
+      },
       {
         // A GET needs no CSRF header (src/plugins/csrf.ts); a simple-content-type POST still does.
         name: 'a text/plain POST without the CSRF header',
-        request: () => sse(JSON.stringify({ query: `subscription { answerAdded(questionId: "${questionId}") { cursor } }` }), { 'content-type': 'text/plain' }),
+        request: () =>
+          sse(JSON.stringify({ query: `subscription { answerAdded(questionId: "${questionId}") { cursor } }` }), {
+            'content-type': 'text/plain',
+          }),
         status: 403,
         error: { message: /^Refused as a possible cross-site request forgery/, extensions: { code: 'BAD_REQUEST' } },
       },
-      { name: 'a syntax error', request: () => sse(JSON.stringify({ query: 'subscription {' })), status: 200, error: { extensions: { code: 'GRAPHQL_PARSE_FAILED' } } },
-      { name: 'an invalid question ID', request: () => sse(JSON.stringify({ query: 'subscription { answerAdded(questionId: "x") { cursor } }' })), status: 200, error: { extensions: { code: 'BAD_USER_INPUT', field: 'questionId' } } },
+      {
+        name: 'a syntax error',
+        request: () => sse(JSON.stringify({ query: 'subscription {' })),
+        status: 200,
+        error: { extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
+      },
+      {
+        name: 'an invalid question ID',
+        request: () => sse(JSON.stringify({ query: 'subscription { answerAdded(questionId: "x") { cursor } }' })),
+        status: 200,
+        error: { extensions: { code: 'BAD_USER_INPUT', field: 'questionId' } },
+      },
       {
         name: 'an invalid cursor',
-        request: () => sse(JSON.stringify({ query: `subscription { answerAdded(questionId: "${questionId}", after: "zzz") { cursor } }` })),
+        request: () =>
+          sse(
+            JSON.stringify({
+              query: `subscription { answerAdded(questionId: "${questionId}", after: "zzz") { cursor } }`,
+            }),
+          ),
         status: 200,
         error: { extensions: { code: 'BAD_USER_INPUT', field: 'after' } },
       },
       {
         name: 'a deep subscription',
-        request: () => sse(JSON.stringify({ query: `subscription { answerAdded(questionId: "${questionId}") { node { ${'question { answers { edges { node { '.repeat(3)}id${' } } } }'.repeat(3)} } } }` })),
+        request: () =>
+          sse(
+            JSON.stringify({
+              query: `subscription { answerAdded(questionId: "${questionId}") { node { ${'question { answers { edges { node { '.repeat(3)}id${' } } } }'.repeat(3)} } } }`,
+            }),
+          ),
         status: 200,
         error: { message: /^Query depth limit of 10 exceeded/, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
       },
@@ -490,7 +811,9 @@ describe('bad input', () => {
 
   it('leaves the server up and the database exactly as it was', async () => {
     expect((await send(server.url, { path: '/healthz' })).status).toBe(200);
-    const { data, errors } = await server.request(`{ question(slug: "${DEMO_QUESTION_SLUG}") { title answers(first: 20) { totalCount } } }`);
+    const { data, errors } = await server.request(
+      `{ question(slug: "${DEMO_QUESTION_SLUG}") { title answers(first: 20) { totalCount } } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data.question).toEqual({ title: 'Is scalp micropigmentation permanent?', answers: { totalCount: 5 } });
     expect(await snapshot(server.db)).toEqual(before);
@@ -499,25 +822,41 @@ describe('bad input', () => {
 
 describe('text comes back exactly as written, as text', () => {
   const title = 'Hair loss 😀🧑🏽‍⚕️ after COVID: שלום مرحبا — permanent?';
-  const body = 'Is this <script>alert("xss")</script> inert? <b>bold</b> &amp; 𝄞 \u202Eright-to-left override\u202C, e\u0301.';
+  const body =
+    'Is this <script>alert("xss")</script> inert? <b>bold</b> &amp; 𝄞 \u202Eright-to-left override\u202C, e\u0301.';
 
   it('stores a question and an answer byte for byte, and returns them as JSON strings', async () => {
-    const asked = await post(server.url, { query: 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug title body } } }', variables: { input: { title, body } } });
+    const asked = await post(server.url, {
+      query: 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug title body } } }',
+      variables: { input: { title, body } },
+    });
     expect(asked.json?.errors).toBeUndefined();
     const question = asked.json!.data.askQuestion.question;
     expect(question).toMatchObject({ title, body });
     const answerBody = `${body} 👍🏿 תודה`;
-    const posted = await post(server.url, { query: 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }', variables: { input: { questionId: question.id, body: answerBody } } }, doctor);
+    const posted = await post(
+      server.url,
+      {
+        query: 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }',
+        variables: { input: { questionId: question.id, body: answerBody } },
+      },
+      doctor,
+    );
     expect(posted.json?.data).toEqual({ postAnswer: { answer: { body: answerBody } } });
 
     // Stored as written.
-    const stored = await server.db.question.findUniqueOrThrow({ where: { slug: question.slug }, include: { answers: true } });
+    const stored = await server.db.question.findUniqueOrThrow({
+      where: { slug: question.slug },
+      include: { answers: true },
+    });
     expect(stored.title).toBe(title);
     expect(stored.body).toBe(body);
     expect(stored.answers.map((a) => a.body)).toEqual([answerBody]);
 
     // Read back as JSON, where the markup is only characters of a string: never HTML.
-    const page = await post(server.url, { query: `{ question(slug: "${question.slug}") { title body answers { edges { node { body } } } } }` });
+    const page = await post(server.url, {
+      query: `{ question(slug: "${question.slug}") { title body answers { edges { node { body } } } } }`,
+    });
     expect(page.headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.json?.data.question).toEqual({ title, body, answers: { edges: [{ node: { body: answerBody } }] } });

@@ -26,7 +26,9 @@ const operationsDir = new URL('../../src/client/operations/', import.meta.url);
 const clientOperations = readdirSync(operationsDir)
   .filter((file) => file.endsWith('.graphql'))
   .map((file) => ({ name: file, query: readFileSync(new URL(file, operationsDir), 'utf8') }));
-const readmeQueries = [...readFileSync(new URL('../../README.md', import.meta.url), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)]
+const readmeQueries = [
+  ...readFileSync(new URL('../../README.md', import.meta.url), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g),
+]
   .map((match) => match[1]!)
   .filter((query) => /^\s*(query\b|\{)/.test(query))
   .map((query, i) => ({ name: `README query ${i + 1}`, query }));
@@ -44,40 +46,54 @@ const validationError = (message: string, extensions: Record<string, unknown> = 
 });
 async function refusal(body: unknown) {
   const response = await post(server.url, body);
-  return { status: response.status, errors: response.json?.errors?.map(({ message, extensions }) => ({ message, extensions })) };
+  return {
+    status: response.status,
+    errors: response.json?.errors?.map(({ message, extensions }) => ({ message, extensions })),
+  };
 }
 
 describe('the documented operations', () => {
   it('are all found (4 client operations, one of them the answerAdded subscription; 3 README queries)', () => {
     expect(clientOperations).toHaveLength(4);
-    expect(clientOperations.filter(({ query }) => isSubscription(query)).map(({ name }) => name)).toEqual(['answer-added.graphql']);
+    expect(clientOperations.filter(({ query }) => isSubscription(query)).map(({ name }) => name)).toEqual([
+      'answer-added.graphql',
+    ]);
     expect(readmeQueries).toHaveLength(3);
   });
 
-  it.each([...clientOperations, ...readmeQueries])('$name runs at the default limits, even with the largest pages', async ({ query }) => {
-    const own = isSubscription(query) ? live : {}; // the lists have an `$after` of their own
-    for (const variables of [{ slug, ...own }, { ...largest, ...own }]) {
-      const used = Object.fromEntries(Object.entries(variables).filter(([name]) => query.includes(`$${name}`)));
-      if (isSubscription(query)) {
-        // Over graphql-ws: the first answer replayed shows that it ran.
-        const client = wsClient(server.url);
-        const subscription = subscribe(client, query, used);
-        await subscription.waitFor(1);
-        expect(subscription.errors).toEqual([]);
-        await client.dispose();
-        continue;
+  it.each([...clientOperations, ...readmeQueries])(
+    '$name runs at the default limits, even with the largest pages',
+    async ({ query }) => {
+      const own = isSubscription(query) ? live : {}; // the lists have an `$after` of their own
+      for (const variables of [
+        { slug, ...own },
+        { ...largest, ...own },
+      ]) {
+        const used = Object.fromEntries(Object.entries(variables).filter(([name]) => query.includes(`$${name}`)));
+        if (isSubscription(query)) {
+          // Over graphql-ws: the first answer replayed shows that it ran.
+          const client = wsClient(server.url);
+          const subscription = subscribe(client, query, used);
+          await subscription.waitFor(1);
+          expect(subscription.errors).toEqual([]);
+          await client.dispose();
+          continue;
+        }
+        const { json, status } = await post(server.url, { query, variables: used });
+        expect(json?.errors).toBeUndefined();
+        expect(status).toBe(200);
       }
-      const { json, status } = await post(server.url, { query, variables: used });
-      expect(json?.errors).toBeUndefined();
-      expect(status).toBe(200);
-    }
-  });
+    },
+  );
 
-  it.each([...clientOperations, ...readmeQueries])('$name stays well inside each limit at its default page sizes', ({ query }) => {
-    const cost = complexityFromQuery(query, { schema, variables: { slug, ...(isSubscription(query) ? live : {}) } });
-    expect(cost.complexity).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost / 5);
-    expect(cost.depth).toBeLessThanOrEqual(DEFAULT_LIMITS.maxDepth - 3);
-  });
+  it.each([...clientOperations, ...readmeQueries])(
+    '$name stays well inside each limit at its default page sizes',
+    ({ query }) => {
+      const cost = complexityFromQuery(query, { schema, variables: { slug, ...(isSubscription(query) ? live : {}) } });
+      expect(cost.complexity).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost / 5);
+      expect(cost.depth).toBeLessThanOrEqual(DEFAULT_LIMITS.maxDepth - 3);
+    },
+  );
 
   it('costs what the README and src/limits say: about 490 for the question page, 2,230 at 100 answers', () => {
     const page = clientOperations.find(({ name }) => name === 'question-page.graphql')!.query;
@@ -118,13 +134,17 @@ describe('operation limits', () => {
     // itself takes at most 100).
     const id = JSON.stringify('UXVlc3Rpb246MQ==');
     const tokens = (n: number) => ({
-      query: `query($v: [ID!] = [${Array(n - 25).fill(id).join(' ')}]) { nodes(ids: $v) { id } }`,
+      query: `query($v: [ID!] = [${Array(n - 25)
+        .fill(id)
+        .join(' ')}]) { nodes(ids: $v) { id } }`,
       variables: { v: ['UXVlc3Rpb246MQ=='] },
     });
     expect(await refusal(tokens(1000))).toEqual({ status: 200, errors: undefined });
     expect(await refusal(tokens(1001))).toEqual({
       status: 400,
-      errors: [{ message: 'Syntax Error: Token limit of 1000 exceeded.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }],
+      errors: [
+        { message: 'Syntax Error: Token limit of 1000 exceeded.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
+      ],
     });
   });
 
@@ -138,12 +158,16 @@ describe('operation limits', () => {
 
   it('refuses an operation costing more than MAX_COST (5,000): lists cost their page size', async () => {
     // questions: 1 + 100 × (edges 1 + node (1 + answers (1 + 100 × (edges 1 + node (1 + body 1)))))
-    const nested = 'query($n: Int) { questions(first: 100) { edges { node { answers(first: $n) { edges { node { body } } } } } } }';
+    const nested =
+      'query($n: Int) { questions(first: 100) { edges { node { answers(first: $n) { edges { node { body } } } } } } }';
     expect(await refusal({ query: nested, variables: { n: 100 } })).toEqual(
-      validationError('Query cost of 30301 exceeds the limit of 5000. Ask for smaller pages (first/last) or fewer nested lists.', {
-        cost: 30301,
-        maxCost: 5000,
-      }),
+      validationError(
+        'Query cost of 30301 exceeds the limit of 5000. Ask for smaller pages (first/last) or fewer nested lists.',
+        {
+          cost: 30301,
+          maxCost: 5000,
+        },
+      ),
     );
     // The same document with a small page: the cost follows the variables, not a cached verdict.
     expect(await refusal({ query: nested, variables: { n: 10 } })).toEqual({ status: 200, errors: undefined });
@@ -162,8 +186,12 @@ describe('operation limits', () => {
   it('applies the same limits over WebSocket, as an error for that operation only', async () => {
     const client = wsClient(server.url);
     try {
-      const deep = subscribe(client, `subscription($q: ID!) { answerAdded(questionId: $q) { node { question { answers { edges { node {
-        question { answers { edges { node { id } } } } } } } } } } }`, { q: 'UXVlc3Rpb246MQ==' });
+      const deep = subscribe(
+        client,
+        `subscription($q: ID!) { answerAdded(questionId: $q) { node { question { answers { edges { node {
+        question { answers { edges { node { id } } } } } } } } } } }`,
+        { q: 'UXVlc3Rpb246MQ==' },
+      );
       await expect.poll(() => deep.errors.length).toBe(1);
       expect(deep.errors[0]).toEqual([
         expect.objectContaining({
@@ -174,7 +202,10 @@ describe('operation limits', () => {
       const tokens = subscribe(client, `{ ${'__typename '.repeat(1001)}}`, {});
       await expect.poll(() => tokens.errors.length).toBe(1);
       expect(tokens.errors[0]).toEqual([
-        expect.objectContaining({ message: 'Syntax Error: Token limit of 1000 exceeded.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }),
+        expect.objectContaining({
+          message: 'Syntax Error: Token limit of 1000 exceeded.',
+          extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+        }),
       ]);
       // The socket is still open and serving.
       const fine = subscribe(client, '{ topics { name } }', {});
@@ -189,16 +220,27 @@ describe('request bodies', () => {
   const bigSlug = (bytes: number) => 'x'.repeat(bytes);
 
   it(`refuses a body over MAX_BODY_BYTES (256 KiB) with 413, by its Content-Length`, async () => {
-    const response = await post(server.url, { query: 'query($s: String) { question(slug: $s) { id } }', variables: { s: bigSlug(300_000) } });
+    const response = await post(server.url, {
+      query: 'query($s: String) { question(slug: $s) { id } }',
+      variables: { s: bigSlug(300_000) },
+    });
     expect(response.status).toBe(413);
-    expect(response.json?.errors).toEqual([{ message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }]);
+    expect(response.json?.errors).toEqual([
+      { message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } },
+    ]);
   });
 
   it('counts the bytes of a chunked body that has no Content-Length', async () => {
     const url = new URL(`${server.url}/graphql`);
     const status = await new Promise<number>((resolve, reject) => {
       const request = httpRequest(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json' } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+        },
         (response) => {
           response.resume();
           resolve(response.statusCode!);
@@ -213,7 +255,10 @@ describe('request bodies', () => {
   });
 
   it('accepts a body just under the limit', async () => {
-    const response = await post(server.url, { query: 'query($s: String) { question(slug: $s) { id } }', variables: { s: bigSlug(250_000) } });
+    const response = await post(server.url, {
+      query: 'query($s: String) { question(slug: $s) { id } }',
+      variables: { s: bigSlug(250_000) },
+    });
     expect(response.status).toBe(200);
     expect(response.json?.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
@@ -221,7 +266,9 @@ describe('request bodies', () => {
   it('refuses batches (a JSON array of operations)', async () => {
     const response = await post(server.url, [{ query: '{ topics { name } }' }, { query: '{ specialties { name } }' }]);
     expect(response.status).toBe(400);
-    expect(response.json?.errors).toEqual([{ message: 'Batching is not supported.', extensions: { code: 'BAD_REQUEST' } }]);
+    expect(response.json?.errors).toEqual([
+      { message: 'Batching is not supported.', extensions: { code: 'BAD_REQUEST' } },
+    ]);
   });
 });
 
@@ -253,7 +300,13 @@ describe('production', () => {
   let withIntrospection: { url: string; stop(): Promise<void> };
   beforeAll(async () => {
     const start = async (limits = TEST_LIMITS) => {
-      const app = buildApp({ db: server.db, pubSub: pubSubFromConfig(null, 'prod', logger), logger, production: true, limits });
+      const app = buildApp({
+        db: server.db,
+        pubSub: pubSubFromConfig(null, 'prod', logger),
+        logger,
+        production: true,
+        limits,
+      });
       const url = `http://127.0.0.1:${await app.start(0, '127.0.0.1')}`;
       return { url, stop: () => app.stop(100) };
     };
@@ -276,14 +329,18 @@ describe('production', () => {
         extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
       }),
     ]);
-    expect((await post(withIntrospection.url, introspection)).json).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    expect((await post(withIntrospection.url, introspection)).json).toEqual({
+      data: { __schema: { queryType: { name: 'Query' } } },
+    });
     // Development (the test server) allows it.
     expect((await post(server.url, introspection)).json?.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 
   it('suggests no field names in production, and does in development', async () => {
     const typo = { query: '{ topic { name } }' };
-    expect((await post(production.url, typo)).json?.errors?.[0]?.message).toBe('Cannot query field "topic" on type "Query".');
+    expect((await post(production.url, typo)).json?.errors?.[0]?.message).toBe(
+      'Cannot query field "topic" on type "Query".',
+    );
     expect((await post(server.url, typo)).json?.errors?.[0]?.message).toBe(
       'Cannot query field "topic" on type "Query". Did you mean "topics"?',
     );

@@ -46,7 +46,11 @@ const READ = { query: '{ topics { name } }' };
 const ASK = 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } askerToken } }';
 const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';
 const ask = (url: string, n: number, headers: Record<string, string> = {}) =>
-  post(url, { query: ASK, variables: { input: { title: `Rate limit question ${n}`, body: 'Will this one be refused?' } } }, headers);
+  post(
+    url,
+    { query: ASK, variables: { input: { title: `Rate limit question ${n}`, body: 'Will this one be refused?' } } },
+    headers,
+  );
 const answer = (url: string, token: string, body = 'An answer within the limits.') =>
   post(url, { query: POST, variables: { input: { questionId, body } } }, bearer(token));
 
@@ -69,7 +73,11 @@ describe('per operation', () => {
   it('counts every operation per client address; over the limit: 429 with Retry-After', async () => {
     const server = await instance({ rate: { operationsPerMinute: 3 } });
     for (let i = 0; i < 3; i++) expect((await post(server.url, READ)).status).toBe(200);
-    expectRateLimited(await post(server.url, READ), /^Too many requests: the limit is 3 a minute\. Try again in \d+ seconds?\.$/, 60);
+    expectRateLimited(
+      await post(server.url, READ),
+      /^Too many requests: the limit is 3 a minute\. Try again in \d+ seconds?\.$/,
+      60,
+    );
     // A credential has a budget of its own, whatever address it comes from.
     for (let i = 0; i < 3; i++) expect((await post(server.url, READ, bearer(tokens.doctorA))).status).toBe(200);
     expectRateLimited(await post(server.url, READ, bearer(tokens.doctorA)), /^Too many requests/, 60);
@@ -114,7 +122,11 @@ describe('per mutation', () => {
     );
     expect(retryAfter).toBeGreaterThan(3500);
     // A credential does not open a new budget: askQuestion mints them.
-    expectRateLimited(await ask(server.url, 4, bearer(first.json!.data.askQuestion.askerToken)), /^Too many questions asked/, 3600);
+    expectRateLimited(
+      await ask(server.url, 4, bearer(first.json!.data.askQuestion.askerToken)),
+      /^Too many questions asked/,
+      3600,
+    );
     expect(await base.db.question.count()).toBe(before + 2);
     expect((await post(server.url, READ)).status).toBe(200); // reading goes on
   });
@@ -124,13 +136,21 @@ describe('per mutation', () => {
     const before = await base.db.answer.count();
     expect((await answer(server.url, tokens.doctorA)).json?.errors).toBeUndefined();
     expect((await answer(server.url, tokens.doctorA)).json?.errors).toBeUndefined();
-    expectRateLimited(await answer(server.url, tokens.doctorA), /^Too many answers posted: the limit is 2 an hour\./, 3600);
+    expectRateLimited(
+      await answer(server.url, tokens.doctorA),
+      /^Too many answers posted: the limit is 2 an hour\./,
+      3600,
+    );
     // Another doctor has a budget of their own: one answer, then two at once is one too many.
     expect((await answer(server.url, tokens.doctorB)).json?.errors).toBeUndefined();
     const twice = `mutation($a: PostAnswerInput!, $b: PostAnswerInput!) {
       a: postAnswer(input: $a) { answer { id } } b: postAnswer(input: $b) { answer { id } } }`;
     const input = { questionId, body: 'Twice at once.' };
-    expectRateLimited(await post(server.url, { query: twice, variables: { a: input, b: input } }, bearer(tokens.doctorB)), /^Too many answers posted/, 3600);
+    expectRateLimited(
+      await post(server.url, { query: twice, variables: { a: input, b: input } }, bearer(tokens.doctorB)),
+      /^Too many answers posted/,
+      3600,
+    );
     expect(await base.db.answer.count()).toBe(before + 3);
   });
 
@@ -139,13 +159,25 @@ describe('per mutation', () => {
     const answerId = (await answer(server.url, tokens.doctorA, 'To be edited.')).json!.data.postAnswer.answer.id;
     const edit = 'mutation($input: EditAnswerInput!) { editAnswer(input: $input) { answer { body } } }';
     const hide = 'mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }';
-    expect((await post(server.url, { query: edit, variables: { input: { answerId, body: 'Edited once.' } } }, bearer(tokens.staff))).json?.errors).toBeUndefined();
+    expect(
+      (
+        await post(
+          server.url,
+          { query: edit, variables: { input: { answerId, body: 'Edited once.' } } },
+          bearer(tokens.staff),
+        )
+      ).json?.errors,
+    ).toBeUndefined();
     expectRateLimited(
       await post(server.url, { query: hide, variables: { input: { answerId } } }, bearer(tokens.staff)),
       /^Too many edits: the limit is 1 an hour\./,
       3600,
     );
-    expect(await base.db.answer.findUniqueOrThrow({ where: { id: Number(Buffer.from(answerId, 'base64').toString().split(':')[1]) } })).toMatchObject({
+    expect(
+      await base.db.answer.findUniqueOrThrow({
+        where: { id: Number(Buffer.from(answerId, 'base64').toString().split(':')[1]) },
+      }),
+    ).toMatchObject({
       body: 'Edited once.',
       hiddenAt: null,
     });
@@ -217,7 +249,10 @@ describe('client address', () => {
 
   it('reads addresses as limits count them', () => {
     const req = (remoteAddress: string, forwardedFor?: string) =>
-      ({ socket: { remoteAddress }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} }) as unknown as IncomingMessage;
+      ({
+        socket: { remoteAddress },
+        headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+      }) as unknown as IncomingMessage;
     expect(clientAddress(req('::ffff:192.0.2.5'), 0)).toBe('192.0.2.5');
     // IPv6 counts per /64.
     expect(clientAddress(req('2001:db8:1:2:aaaa::1'), 0)).toBe('2001:db8:1:2::/64');
@@ -242,7 +277,8 @@ describe('WebSocket bounds', () => {
       await eventually(() => third.errors.length > 0, 5000, 'the refusal');
       expect(third.errors[0]).toEqual([
         expect.objectContaining({
-          message: 'Too many operations on this connection: at most 2 at once. Complete one before starting another, or open another connection.',
+          message:
+            'Too many operations on this connection: at most 2 at once. Complete one before starting another, or open another connection.',
           extensions: { code: 'RATE_LIMITED', limit: 2 },
         }),
       ]);
@@ -270,13 +306,20 @@ describe('WebSocket bounds', () => {
     expect(three.messages).toEqual([]); // never acknowledged
     one.close();
     await one.closed;
-    await eventually(async () => {
-      const again = await rawSocket(server.url);
-      again.send({ type: 'connection_init' });
-      const acked = await Promise.race([again.next((m) => m.type === 'connection_ack', 1000).then(() => true), again.closed.then(() => false)]);
-      again.close();
-      return acked;
-    }, 5000, 'room for a new connection');
+    await eventually(
+      async () => {
+        const again = await rawSocket(server.url);
+        again.send({ type: 'connection_init' });
+        const acked = await Promise.race([
+          again.next((m) => m.type === 'connection_ack', 1000).then(() => true),
+          again.closed.then(() => false),
+        ]);
+        again.close();
+        return acked;
+      },
+      5000,
+      'room for a new connection',
+    );
     two.close();
   });
 });

@@ -27,7 +27,12 @@ export function fixtures(db: Db) {
         },
       });
     },
-    answer: (data: { questionId: number; doctorId?: number; staffMemberId?: number; answeredAt?: Date; body?: string }) =>
-      db.answer.create({ data: { body: 'An answer.', ...data } }),
+    answer: (data: {
+      questionId: number;
+      doctorId?: number;
+      staffMemberId?: number;
+      answeredAt?: Date;
+      body?: string;
+    }) => db.answer.create({ data: { body: 'An answer.', ...data } }),
   };
 }

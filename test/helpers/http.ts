@@ -36,6 +36,8 @@ export function post(url: string, body: unknown, headers: Record<string, string>
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** The errors of a response as clients read them: message, path and extensions. */
-export function errorsOf(response: { errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] }) {
+export function errorsOf(response: {
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}) {
   return response.errors?.map(({ message, path, extensions }) => ({ message, path, extensions }));
 }

@@ -24,7 +24,11 @@ export interface LiveSubscription<T> {
 }
 
 /** Subscribes and records what arrives. */
-export function subscribe<T = any>(client: Client, query: string, variables: Record<string, unknown>): LiveSubscription<T> {
+export function subscribe<T = any>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+): LiveSubscription<T> {
   const waiters: { count: number; resolve: () => void }[] = [];
   const live: LiveSubscription<T> = {
     received: [],
@@ -35,7 +39,12 @@ export function subscribe<T = any>(client: Client, query: string, variables: Rec
       if (live.received.length >= count) return Promise.resolve(live.received);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(
-          () => reject(new Error(`got ${live.received.length} of ${count} events: ${JSON.stringify(live.received)}; errors ${JSON.stringify(live.errors)}`)),
+          () =>
+            reject(
+              new Error(
+                `got ${live.received.length} of ${count} events: ${JSON.stringify(live.received)}; errors ${JSON.stringify(live.errors)}`,
+              ),
+            ),
           ms,
         );
         waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(live.received)) });

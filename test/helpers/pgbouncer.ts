@@ -59,7 +59,9 @@ export async function startPgBouncer(options: { serverPoolSize?: number } = {}):
   const asRoot = process.getuid?.() === 0;
   // Debian installs it in /usr/sbin, which is not on every user's PATH.
   const binary = existsSync('/usr/sbin/pgbouncer') ? '/usr/sbin/pgbouncer' : 'pgbouncer';
-  const child: ChildProcess = spawn(binary, [...(asRoot ? ['-u', 'postgres'] : []), ini], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(binary, [...(asRoot ? ['-u', 'postgres'] : []), ini], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = ''; // the last few KB, for the error if it does not start
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4096));
   child.stdout!.on('data', keep);

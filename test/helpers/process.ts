@@ -203,7 +203,11 @@ export async function startServerProcess(env: Record<string, string | undefined>
   const server = launch(SERVER, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env });
   let ready: Record<string, any>;
   try {
-    ready = await server.logLine((entry) => typeof entry.msg === 'string' && entry.msg.startsWith('ready:'), '"ready:"', ms);
+    ready = await server.logLine(
+      (entry) => typeof entry.msg === 'string' && entry.msg.startsWith('ready:'),
+      '"ready:"',
+      ms,
+    );
   } catch (error) {
     server.crash();
     throw error;

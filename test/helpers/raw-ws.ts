@@ -43,7 +43,8 @@ export async function rawSocket(httpUrl: string, protocol: string | null = GRAPH
     socket,
     messages,
     closed,
-    send: (message) => socket.send(typeof message === 'string' || Buffer.isBuffer(message) ? message : JSON.stringify(message)),
+    send: (message) =>
+      socket.send(typeof message === 'string' || Buffer.isBuffer(message) ? message : JSON.stringify(message)),
     next(match, ms = 5000) {
       const seen = messages.find(match);
       if (seen) return Promise.resolve(seen);
@@ -57,7 +58,10 @@ export async function rawSocket(httpUrl: string, protocol: string | null = GRAPH
 }
 
 /** Opens a socket and completes the graphql-ws handshake. */
-export async function initialisedSocket(httpUrl: string, connectionParams: Record<string, unknown> = {}): Promise<RawSocket> {
+export async function initialisedSocket(
+  httpUrl: string,
+  connectionParams: Record<string, unknown> = {},
+): Promise<RawSocket> {
   const raw = await rawSocket(httpUrl);
   raw.send({ type: 'connection_init', payload: connectionParams });
   await raw.next((message) => message.type === 'connection_ack');

@@ -40,7 +40,12 @@ export const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
  * people from one address (test/hardening/rate-limits.test.ts sets low ones of its own).
  */
 export const TEST_LIMITS: LimitsOptions = {
-  rate: { operationsPerMinute: 100_000, askQuestionPerHour: 100_000, postAnswerPerHour: 100_000, editsPerHour: 100_000 },
+  rate: {
+    operationsPerMinute: 100_000,
+    askQuestionPerHour: 100_000,
+    postAnswerPerHour: 100_000,
+    editsPerHour: 100_000,
+  },
 };
 
 /** The CSRF header, for POSTs with a simple content type (see src/plugins/csrf.ts). */
@@ -49,13 +54,27 @@ export const csrfHeaders = { [CSRF_HEADER]: '1' };
 /** The configuration of a test instance: src/config.ts's defaults, with what tests change. */
 export function testConfig(
   database: TestDatabase,
-  { redisUrl = null, prefix = 'test', seed = false, limits = TEST_LIMITS, responseCache = null, corsOrigins = [] }: InstanceOptions & { seed?: boolean } = {},
+  {
+    redisUrl = null,
+    prefix = 'test',
+    seed = false,
+    limits = TEST_LIMITS,
+    responseCache = null,
+    corsOrigins = [],
+  }: InstanceOptions & { seed?: boolean } = {},
 ): Config {
   return {
     ...loadConfig({ NODE_ENV: 'test' }),
     host: '127.0.0.1',
     port: 0,
-    database: { kind: 'postgres', url: database.url, poolSize: 5, preparedStatements: true, pooler: null, timeouts: DEFAULT_DB_TIMEOUTS },
+    database: {
+      kind: 'postgres',
+      url: database.url,
+      poolSize: 5,
+      preparedStatements: true,
+      pooler: null,
+      timeouts: DEFAULT_DB_TIMEOUTS,
+    },
     redisUrl,
     pubSubPrefix: prefix,
     seedDemo: seed,
@@ -85,7 +104,11 @@ export async function startTestServer({
   seed = true,
   limits,
   corsOrigins,
-}: { seed?: boolean; limits?: LimitsOptions; corsOrigins?: readonly string[] } = {}): Promise<TestServer> {
+}: {
+  seed?: boolean;
+  limits?: LimitsOptions;
+  corsOrigins?: readonly string[];
+} = {}): Promise<TestServer> {
   return startInstance(await createTestDatabase(), { seed, limits, corsOrigins });
 }
 

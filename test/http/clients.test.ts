@@ -28,7 +28,8 @@ afterAll(() => server?.stop());
 
 const PAGE = 'query QuestionPage($slug: String!) { question(slug: $slug) { title answerCount } }';
 const POST_ANSWER = 'mutation PostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';
-const ANSWER_ADDED = 'subscription AnswerAdded($questionId: ID!) { answerAdded(questionId: $questionId) { node { body author { ... on Doctor { name } } } } }';
+const ANSWER_ADDED =
+  'subscription AnswerAdded($questionId: ID!) { answerAdded(questionId: $questionId) { node { body author { ... on Doctor { name } } } } }';
 const SEED_TITLE = 'Is scalp micropigmentation permanent?';
 
 /** A GET URL as urql and Apollo build it: query, operationName and JSON variables as parameters. */
@@ -42,11 +43,16 @@ const answerCount = () => server.db.answer.count();
 describe('default client requests', () => {
   it("urql's default: a query over GET, with urql's Accept header and nothing else", async () => {
     const response = await fetch(getUrl(PAGE, 'QuestionPage', { slug: DEMO_QUESTION_SLUG }), {
-      headers: { accept: 'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed' },
+      headers: {
+        accept:
+          'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed',
+      },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8');
-    expect(await response.json()).toEqual({ data: { question: { title: SEED_TITLE, answerCount: expect.any(Number) } } });
+    expect(await response.json()).toEqual({
+      data: { question: { title: SEED_TITLE, answerCount: expect.any(Number) } },
+    });
   });
 
   it("Apollo's defaults: a JSON POST, and a GET query (useGETForQueries)", async () => {
@@ -71,11 +77,19 @@ describe('default client requests', () => {
     source.addEventListener('error', (event) => failures.push(`${event.code ?? ''} ${event.message ?? ''}`));
     try {
       await eventually(() => server.pubSub.listenerCount() === 1, 10_000, 'the EventSource subscription');
-      const posted = await server.request(POST_ANSWER, { input: { questionId, body: 'Seen by an EventSource.' } }, doctor);
+      const posted = await server.request(
+        POST_ANSWER,
+        { input: { questionId, body: 'Seen by an EventSource.' } },
+        doctor,
+      );
       expect(posted.errors).toBeUndefined();
       await eventually(() => received.length > 0, 10_000, 'the answer over SSE');
       expect(received).toEqual([
-        { data: { answerAdded: { node: { body: 'Seen by an EventSource.', author: { name: 'Dr. Harish Kumar Kabilan' } } } } },
+        {
+          data: {
+            answerAdded: { node: { body: 'Seen by an EventSource.', author: { name: 'Dr. Harish Kumar Kabilan' } } },
+          },
+        },
       ]);
       expect(failures).toEqual([]);
     } finally {
@@ -83,25 +97,32 @@ describe('default client requests', () => {
     }
     await eventually(() => server.pubSub.listenerCount() === 0, 10_000, 'the subscription to end');
   });
-  it.each([['variables'], ['extensions']])('a GET whose %s parameter is not JSON gets 400 BAD_REQUEST', async (name) => {
-    const response = await send(server.url, { path: `/graphql?${new URLSearchParams({ query: PAGE, [name]: '{"slug":' })}` });
-    expect(response.status).toBe(400);
-    expect(response.json).toEqual({
-      errors: [
-        {
-          message: `The "${name}" parameter is not valid JSON: send it URL-encoded, as JSON.stringify writes it.`,
-          extensions: { code: 'BAD_REQUEST' },
-        },
-      ],
-    });
-  });
+  it.each([['variables'], ['extensions']])(
+    'a GET whose %s parameter is not JSON gets 400 BAD_REQUEST',
+    async (name) => {
+      const response = await send(server.url, {
+        path: `/graphql?${new URLSearchParams({ query: PAGE, [name]: '{"slug":' })}`,
+      });
+      expect(response.status).toBe(400);
+      expect(response.json).toEqual({
+        errors: [
+          {
+            message: `The "${name}" parameter is not valid JSON: send it URL-encoded, as JSON.stringify writes it.`,
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      });
+    },
+  );
 });
 
 describe('a path that serves nothing', () => {
   it('gets 404 NOT_FOUND saying where GraphQL is', async () => {
     const response = await send(server.url, { path: '/graphq?query=%7Btopics%7Bslug%7D%7D' });
     expect(response.status).toBe(404);
-    expect(response.json).toEqual({ errors: [{ message: 'Nothing at /graphq: GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+    expect(response.json).toEqual({
+      errors: [{ message: 'Nothing at /graphq: GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }],
+    });
   });
 });
 
@@ -111,23 +132,33 @@ describe('CSRF: no mutation can be triggered cross-site', () => {
   it.each([
     ['text/plain', mutation],
     ['application/x-www-form-urlencoded', () => new URLSearchParams({ query: POST_ANSWER }).toString()],
-    ['multipart/form-data; boundary=x', () => `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${POST_ANSWER}\r\n--x--`],
-  ])('a simple POST (%s), as an HTML form or no-cors fetch sends it, is refused with a code', async (contentType, body) => {
-    const before = await answerCount();
-    // Even with a credential attached (a browser would not attach one cross-site).
-    const response = await send(server.url, { method: 'POST', headers: { 'content-type': contentType, origin: 'https://evil.example.test', ...doctor }, body: body() });
-    expect(response.status).toBe(403);
-    expect(response.json).toEqual({
-      errors: [
-        {
-          message: `Refused as a possible cross-site request forgery: a POST with content-type ${JSON.stringify(contentType)} needs the x-graphql-yoga-csrf header. Send the operation as JSON, with content-type: application/json.`,
-          extensions: { code: 'BAD_REQUEST' },
-        },
-      ],
-    });
-    expect(response.headers.get('access-control-allow-origin')).toBeNull();
-    expect(await answerCount()).toBe(before);
-  });
+    [
+      'multipart/form-data; boundary=x',
+      () => `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${POST_ANSWER}\r\n--x--`,
+    ],
+  ])(
+    'a simple POST (%s), as an HTML form or no-cors fetch sends it, is refused with a code',
+    async (contentType, body) => {
+      const before = await answerCount();
+      // Even with a credential attached (a browser would not attach one cross-site).
+      const response = await send(server.url, {
+        method: 'POST',
+        headers: { 'content-type': contentType, origin: 'https://evil.example.test', ...doctor },
+        body: body(),
+      });
+      expect(response.status).toBe(403);
+      expect(response.json).toEqual({
+        errors: [
+          {
+            message: `Refused as a possible cross-site request forgery: a POST with content-type ${JSON.stringify(contentType)} needs the x-graphql-yoga-csrf header. Send the operation as JSON, with content-type: application/json.`,
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      });
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(await answerCount()).toBe(before);
+    },
+  );
 
   it('a POST with no content type is refused the same way', async () => {
     const response = await send(server.url, { method: 'POST', body: mutation() });
@@ -135,24 +166,31 @@ describe('CSRF: no mutation can be triggered cross-site', () => {
     expect(response.json?.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST' });
   });
 
-  it.each([['application/json'], ['text/event-stream']])('a mutation over GET (accept %s) is refused before it runs', async (accept) => {
-    const before = await answerCount();
-    const response = await send(server.url, {
-      path: `/graphql?${new URLSearchParams({ query: POST_ANSWER, variables: JSON.stringify({ input: { questionId, body: 'Forged.' } }) })}`,
-      headers: { accept, ...doctor },
-    });
-    expect(response.status).toBe(405);
-    expect(response.text).toContain('"message":"Can only perform a mutation operation from a POST request."');
-    expect(response.text).toContain('"extensions":{"code":"BAD_REQUEST"}');
-    expect(await answerCount()).toBe(before);
-  });
+  it.each([['application/json'], ['text/event-stream']])(
+    'a mutation over GET (accept %s) is refused before it runs',
+    async (accept) => {
+      const before = await answerCount();
+      const response = await send(server.url, {
+        path: `/graphql?${new URLSearchParams({ query: POST_ANSWER, variables: JSON.stringify({ input: { questionId, body: 'Forged.' } }) })}`,
+        headers: { accept, ...doctor },
+      });
+      expect(response.status).toBe(405);
+      expect(response.text).toContain('"message":"Can only perform a mutation operation from a POST request."');
+      expect(response.text).toContain('"extensions":{"code":"BAD_REQUEST"}');
+      expect(await answerCount()).toBe(before);
+    },
+  );
 });
 
 describe('CORS', () => {
   const preflight = (origin: string) =>
     send(server.url, {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
 
   it('lets a configured origin through a preflight, without credentials mode', async () => {
@@ -169,13 +207,17 @@ describe('CORS', () => {
     const response = await preflight('https://evil.example.test');
     expect(response.status).toBe(204);
     expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
-    const get = await fetch(getUrl(PAGE, 'QuestionPage', { slug: DEMO_QUESTION_SLUG }), { headers: { origin: 'https://evil.example.test' } });
+    const get = await fetch(getUrl(PAGE, 'QuestionPage', { slug: DEMO_QUESTION_SLUG }), {
+      headers: { origin: 'https://evil.example.test' },
+    });
     expect(get.headers.get('access-control-allow-origin')).toBeNull();
     await get.body?.cancel();
   });
 
   it('exposes x-request-id and Retry-After to browser code of a configured origin', async () => {
-    const response = await fetch(getUrl(PAGE, 'QuestionPage', { slug: DEMO_QUESTION_SLUG }), { headers: { origin: APP_ORIGIN } });
+    const response = await fetch(getUrl(PAGE, 'QuestionPage', { slug: DEMO_QUESTION_SLUG }), {
+      headers: { origin: APP_ORIGIN },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
     expect(response.headers.get('access-control-expose-headers')).toBe('x-request-id, retry-after');
@@ -188,6 +230,9 @@ describe('CORS', () => {
     const none = corsFor([]);
     const any = corsFor(['*']);
     expect(typeof none === 'function' && none(from(APP_ORIGIN))).toBe(false);
-    expect(typeof any === 'function' && any(from('https://anywhere.test'))).toMatchObject({ origin: ['https://anywhere.test'], credentials: false });
+    expect(typeof any === 'function' && any(from('https://anywhere.test'))).toMatchObject({
+      origin: ['https://anywhere.test'],
+      credentials: false,
+    });
   });
 });

@@ -28,7 +28,10 @@ const { values } = parseArgs({
     questions: { type: 'string', default: '10' },
   },
 });
-const options = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number(v)])) as Record<keyof typeof values, number>;
+const options = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number(v)])) as Record<
+  keyof typeof values,
+  number
+>;
 for (const [name, value] of Object.entries(options)) {
   if (!Number.isInteger(value) || value < 1 || value > 5000) {
     console.error(`--${name} must be a whole number from 1 to 5000`);
@@ -47,7 +50,9 @@ const tokens = await Promise.all(doctors.map((d) => issueCredential(db, { role: 
 const asker = await db.asker.create({ data: {} });
 const questionIds: string[] = [];
 for (let i = 0; i < questions; i++) {
-  const q = await db.question.create({ data: { slug: `load-${i}`, title: `Load question ${i}`, body: 'Load', askerId: asker.id } });
+  const q = await db.question.create({
+    data: { slug: `load-${i}`, title: `Load question ${i}`, body: 'Load', askerId: asker.id },
+  });
   questionIds.push(Buffer.from(`Question:${q.id}`).toString('base64'));
 }
 await db.$disconnect();
@@ -68,7 +73,9 @@ log(`servers on ${servers.map((s) => s.port).join(', ')}; connecting ${subscribe
 const clients = Array.from({ length: subscribers }, (_, i) => wsClient(servers[i % 2]!.url));
 const subscriptions: { question: number; live: LiveSubscription<any> }[] = clients.map((client, i) => ({
   question: i % questions,
-  live: subscribe(client, 'subscription($q: ID!) { answerAdded(questionId: $q) { node { body } } }', { q: questionIds[i % questions] }),
+  live: subscribe(client, 'subscription($q: ID!) { answerAdded(questionId: $q) { node { body } } }', {
+    q: questionIds[i % questions],
+  }),
 }));
 
 let sequence = 0;
@@ -162,13 +169,25 @@ const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q 
 const memoryAfter = servers.map((s) => s.rssMiB());
 
 const attempts = rate * seconds;
-console.log(`load: ${subscribers} subscribers (graphql-ws, ${subscribers / 2} per instance) on ${questions} questions, two server processes, Redis pub/sub, PostgreSQL`);
-console.log(`posted          ${posted.length} answers in ${postingSeconds.toFixed(1)} s (${(posted.length / postingSeconds).toFixed(1)}/s; target ${rate}/s)`);
-console.log(`delivered       ${delivered() - duplicates} / ${expected} expected (${((100 * (delivered() - duplicates)) / expected).toFixed(2)}%)`);
+console.log(
+  `load: ${subscribers} subscribers (graphql-ws, ${subscribers / 2} per instance) on ${questions} questions, two server processes, Redis pub/sub, PostgreSQL`,
+);
+console.log(
+  `posted          ${posted.length} answers in ${postingSeconds.toFixed(1)} s (${(posted.length / postingSeconds).toFixed(1)}/s; target ${rate}/s)`,
+);
+console.log(
+  `delivered       ${delivered() - duplicates} / ${expected} expected (${((100 * (delivered() - duplicates)) / expected).toFixed(2)}%)`,
+);
 console.log(`duplicates      ${duplicates}`);
-console.log(`errors          ${mutationErrors} of ${attempts} mutations (${((100 * mutationErrors) / attempts).toFixed(2)}%), ${subscriptionErrors} subscription errors`);
-console.log(`latency         p50 ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms, max ${at(1).toFixed(1)} ms (post sent → event received)`);
-console.log(`memory (RSS)    ${servers.map((_, i) => `instance ${i + 1}: ${memoryBefore[i]!.toFixed(0)} → ${memoryAfter[i]!.toFixed(0)} MiB`).join('; ')}`);
+console.log(
+  `errors          ${mutationErrors} of ${attempts} mutations (${((100 * mutationErrors) / attempts).toFixed(2)}%), ${subscriptionErrors} subscription errors`,
+);
+console.log(
+  `latency         p50 ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms, max ${at(1).toFixed(1)} ms (post sent → event received)`,
+);
+console.log(
+  `memory (RSS)    ${servers.map((_, i) => `instance ${i + 1}: ${memoryBefore[i]!.toFixed(0)} → ${memoryAfter[i]!.toFixed(0)} MiB`).join('; ')}`,
+);
 
 await Promise.all(clients.map((client) => client.dispose()));
 await Promise.all(servers.map((server) => server.stop()));

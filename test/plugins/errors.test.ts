@@ -37,7 +37,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const logged = (requestId: string) => lines.filter((line) => line.requestId === requestId && line.msg === 'unexpected error');
+const logged = (requestId: string) =>
+  lines.filter((line) => line.requestId === requestId && line.msg === 'unexpected error');
 
 it('masks an unexpected error, and logs its details under the request id the client gets', async () => {
   const response = await post(url, { query: '{ topics { name } }' });
@@ -57,7 +58,10 @@ it('masks an unexpected error, and logs its details under the request id the cli
 
 it('uses the id the client sent, when it sent a sane one', async () => {
   const response = await post(url, { query: '{ specialties { name } }' }, { 'x-request-id': 'client-chosen-7' });
-  expect(response.json?.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'client-chosen-7' });
+  expect(response.json?.errors?.[0]?.extensions).toEqual({
+    code: 'INTERNAL_SERVER_ERROR',
+    requestId: 'client-chosen-7',
+  });
   await expect.poll(() => logged('client-chosen-7').length).toBe(1);
 });
 

@@ -2,7 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, issueCredential, resolveViewer, revokeCredential } from '../../src/auth/tokens';
 import { fixtures } from '../helpers/fixtures';
-import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/server';
+import { startTestServer, type TestServer } from '../helpers/server';
 import { bearer, errorsOf } from '../helpers/http';
 
 let server: TestServer;
@@ -27,10 +27,14 @@ async function rowCounts() {
            (SELECT count(*) FROM asker) AS asker,
            (SELECT count(*) FROM credential) AS credential,
            (SELECT count(*) FROM "_question_topic") AS question_topic`;
-  return Object.fromEntries(Object.entries(row!).map(([table, n]) => [table, Number(n)])) as Record<'answer' | 'answer_edit' | 'question' | 'asker' | 'credential' | 'question_topic', number>;
+  return Object.fromEntries(Object.entries(row!).map(([table, n]) => [table, Number(n)])) as Record<
+    'answer' | 'answer_edit' | 'question' | 'asker' | 'credential' | 'question_topic',
+    number
+  >;
 }
 
-const questionRows = () => server.db.$queryRaw<Record<string, unknown>[]>`SELECT id, slug, title, body, asker_id FROM question ORDER BY id`;
+const questionRows = () =>
+  server.db.$queryRaw<Record<string, unknown>[]>`SELECT id, slug, title, body, asker_id FROM question ORDER BY id`;
 
 /** Runs `run` and checks that no row was added anywhere and no question changed. */
 async function expectNothingWritten(run: () => Promise<void>) {
@@ -56,7 +60,8 @@ const EDIT_QUESTION = /* GraphQL */ `
   }
 `;
 
-const ask = (input: Record<string, unknown>, headers: Record<string, string> = {}) => server.request(ASK, { input }, headers);
+const ask = (input: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  server.request(ASK, { input }, headers);
 const editQuestion = (input: Record<string, unknown>, headers: Record<string, string>) =>
   server.request(EDIT_QUESTION, { input }, headers);
 
@@ -65,7 +70,12 @@ async function asked(title: string) {
   const response = await ask({ title, body: `${title} Some more details here.` });
   expect(response.errors).toBeUndefined();
   const { question, askerToken } = response.data.askQuestion;
-  return { id: idOf(question.id), gid: question.id as string, token: askerToken as string, slug: question.slug as string };
+  return {
+    id: idOf(question.id),
+    gid: question.id as string,
+    token: askerToken as string,
+    slug: question.slug as string,
+  };
 }
 
 describe('askQuestion', () => {
@@ -112,7 +122,13 @@ describe('askQuestion', () => {
     // The token is stored only as its sha256, as a credential of the question's asker.
     const credentials = await server.db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM credential`;
     const credential = credentials.find((c) => c.token_hash === hashToken(askerToken));
-    expect(credential).toMatchObject({ role: 'ASKER', asker_id: row.askerId, doctor_id: null, staff_member_id: null, revoked_at: null });
+    expect(credential).toMatchObject({
+      role: 'ASKER',
+      asker_id: row.askerId,
+      doctor_id: null,
+      staff_member_id: null,
+      revoked_at: null,
+    });
     expect(JSON.stringify(credentials)).not.toContain(askerToken.slice(4));
     expect(await resolveViewer(server.db, `Bearer ${askerToken}`)).toEqual({
       role: 'asker',
@@ -121,7 +137,9 @@ describe('askQuestion', () => {
     });
 
     // The page can be found by its slug.
-    const page = await server.request('query ($slug: String!) { question(slug: $slug) { id title } }', { slug: row.slug });
+    const page = await server.request('query ($slug: String!) { question(slug: $slug) { id title } }', {
+      slug: row.slug,
+    });
     expect(page).toEqual({ data: { question: { id: questionGid(row.id), title } } });
   });
 
@@ -177,7 +195,10 @@ describe('askQuestion', () => {
   it('works the same with a credential: a doctor may ask too, and still gets a new asker token', async () => {
     const doctor = await fx.doctor({ name: 'Dr. Curious' });
     const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
-    const response = await ask({ title: 'A question from a doctor', body: 'Doctors have questions too.' }, bearer(token));
+    const response = await ask(
+      { title: 'A question from a doctor', body: 'Doctors have questions too.' },
+      bearer(token),
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data.askQuestion.askerToken).toMatch(TOKEN);
     expect(response.data.askQuestion.askerToken).not.toBe(token);
@@ -186,30 +207,90 @@ describe('askQuestion', () => {
   describe('refuses bad input with BAD_USER_INPUT naming the field, and writes nothing', () => {
     const good = { title: 'Is hair transplant permanent?', body: 'I am 32 and losing hair at the crown.' };
     const cases: { name: string; input: Record<string, unknown>; message: string; field: string }[] = [
-      { name: 'a title of 9 characters', input: { ...good, title: 'Too short' }, message: '"title" must have at least 10 characters besides spaces', field: 'title' },
+      {
+        name: 'a title of 9 characters',
+        input: { ...good, title: 'Too short' },
+        message: '"title" must have at least 10 characters besides spaces',
+        field: 'title',
+      },
       {
         name: 'a title of 9 characters padded with spaces',
         input: { ...good, title: '    Too short     ' },
         message: '"title" must have at least 10 characters besides spaces',
         field: 'title',
       },
-      { name: 'a title of 9 emoji', input: { ...good, title: '🦷'.repeat(9) }, message: '"title" must have at least 10 characters besides spaces', field: 'title' },
-      { name: 'an empty title', input: { ...good, title: '' }, message: '"title" must have at least 10 characters besides spaces', field: 'title' },
-      { name: 'a title of 201 characters', input: { ...good, title: 'T'.repeat(201) }, message: '"title" must have at most 200 characters', field: 'title' },
-      { name: 'a title of 201 emoji', input: { ...good, title: '🦷'.repeat(201) }, message: '"title" must have at most 200 characters', field: 'title' },
-      { name: 'a title with NUL', input: { ...good, title: 'Is it \u0000 permanent?' }, message: '"title" must not contain NUL characters', field: 'title' },
+      {
+        name: 'a title of 9 emoji',
+        input: { ...good, title: '🦷'.repeat(9) },
+        message: '"title" must have at least 10 characters besides spaces',
+        field: 'title',
+      },
+      {
+        name: 'an empty title',
+        input: { ...good, title: '' },
+        message: '"title" must have at least 10 characters besides spaces',
+        field: 'title',
+      },
+      {
+        name: 'a title of 201 characters',
+        input: { ...good, title: 'T'.repeat(201) },
+        message: '"title" must have at most 200 characters',
+        field: 'title',
+      },
+      {
+        name: 'a title of 201 emoji',
+        input: { ...good, title: '🦷'.repeat(201) },
+        message: '"title" must have at most 200 characters',
+        field: 'title',
+      },
+      {
+        name: 'a title with NUL',
+        input: { ...good, title: 'Is it \u0000 permanent?' },
+        message: '"title" must not contain NUL characters',
+        field: 'title',
+      },
       {
         name: 'a title with an unpaired surrogate',
         input: { ...good, title: 'Is it permanent? \udc00' },
         message: '"title" must be valid Unicode text (no unpaired surrogates)',
         field: 'title',
       },
-      { name: 'a body of 9 characters', input: { ...good, body: 'Help me!!' }, message: '"body" must have at least 10 characters besides spaces', field: 'body' },
-      { name: 'a body of spaces', input: { ...good, body: ' '.repeat(50) }, message: '"body" must have at least 10 characters besides spaces', field: 'body' },
-      { name: 'a body of 5001 characters', input: { ...good, body: 'b'.repeat(5001) }, message: '"body" must have at most 5000 characters', field: 'body' },
-      { name: 'a body with NUL', input: { ...good, body: 'Some text\u0000 here' }, message: '"body" must not contain NUL characters', field: 'body' },
-      { name: 'an unknown topic', input: { ...good, topics: ['hair-treatments', 'no-such-topic'] }, message: 'Unknown topic: no-such-topic.', field: 'topics' },
-      { name: 'two unknown topics', input: { ...good, topics: ['nope', 'hair-treatments', 'nada'] }, message: 'Unknown topics: nope, nada.', field: 'topics' },
+      {
+        name: 'a body of 9 characters',
+        input: { ...good, body: 'Help me!!' },
+        message: '"body" must have at least 10 characters besides spaces',
+        field: 'body',
+      },
+      {
+        name: 'a body of spaces',
+        input: { ...good, body: ' '.repeat(50) },
+        message: '"body" must have at least 10 characters besides spaces',
+        field: 'body',
+      },
+      {
+        name: 'a body of 5001 characters',
+        input: { ...good, body: 'b'.repeat(5001) },
+        message: '"body" must have at most 5000 characters',
+        field: 'body',
+      },
+      {
+        name: 'a body with NUL',
+        input: { ...good, body: 'Some text\u0000 here' },
+        message: '"body" must not contain NUL characters',
+        field: 'body',
+      },
+      {
+        name: 'an unknown topic',
+        input: { ...good, topics: ['hair-treatments', 'no-such-topic'] },
+        message: 'Unknown topic: no-such-topic.',
+        field: 'topics',
+      },
+      {
+        name: 'two unknown topics',
+        input: { ...good, topics: ['nope', 'hair-treatments', 'nada'] },
+        message: 'Unknown topics: nope, nada.',
+        field: 'topics',
+      },
       {
         name: 'six topics',
         input: { ...good, topics: [...DEMO_TOPICS, 'extra-topic-1', 'extra-topic-2'] },
@@ -219,14 +300,17 @@ describe('askQuestion', () => {
     ];
     beforeAll(async () => {
       // Six topics that all exist, so that only their number is wrong.
-      for (const slug of ['extra-topic-1', 'extra-topic-2']) await server.db.topic.create({ data: { slug, name: slug } });
+      for (const slug of ['extra-topic-1', 'extra-topic-2'])
+        await server.db.topic.create({ data: { slug, name: slug } });
     });
     for (const { name, input, message, field } of cases) {
       it(name, async () => {
         await expectNothingWritten(async () => {
           const response = await ask(input);
           expect(response.data).toBeNull();
-          expect(errorsOf(response)).toEqual([{ message, path: ['askQuestion'], extensions: { code: 'BAD_USER_INPUT', field } }]);
+          expect(errorsOf(response)).toEqual([
+            { message, path: ['askQuestion'], extensions: { code: 'BAD_USER_INPUT', field } },
+          ]);
         });
       });
     }
@@ -239,7 +323,11 @@ describe('the asker token', () => {
     const counts = await rowCounts();
 
     const response = await editQuestion(
-      { questionId: mine.gid, title: 'Why does my scalp itch after SMP? (2 weeks)', body: 'It started on day 3.\nNo redness.  ' },
+      {
+        questionId: mine.gid,
+        title: 'Why does my scalp itch after SMP? (2 weeks)',
+        body: 'It started on day 3.\nNo redness.  ',
+      },
       bearer(mine.token),
     );
     expect(response.errors).toBeUndefined();
@@ -254,7 +342,10 @@ describe('the asker token', () => {
       },
     });
     // Only the body this time: the title stays.
-    const bodyOnly = await editQuestion({ questionId: mine.gid, body: 'Only the body changes now.' }, bearer(mine.token));
+    const bodyOnly = await editQuestion(
+      { questionId: mine.gid, body: 'Only the body changes now.' },
+      bearer(mine.token),
+    );
     expect(bodyOnly.errors).toBeUndefined();
     expect(bodyOnly.data.editQuestion.question).toMatchObject({
       title: 'Why does my scalp itch after SMP? (2 weeks)',
@@ -263,7 +354,7 @@ describe('the asker token', () => {
     expect(await rowCounts()).toEqual(counts);
   });
 
-  it("is FORBIDDEN on another question, and writes nothing", async () => {
+  it('is FORBIDDEN on another question, and writes nothing', async () => {
     const mine = await asked('Is minoxidil safe long term?');
     const theirs = await asked('Is finasteride safe long term?');
     await expectNothingWritten(async () => {
@@ -278,9 +369,14 @@ describe('the asker token', () => {
       ]);
     });
     // Nor the demo question.
-    const demo = await server.db.question.findUniqueOrThrow({ where: { slug: 'is-scalp-micropigmentation-permanent' } });
+    const demo = await server.db.question.findUniqueOrThrow({
+      where: { slug: 'is-scalp-micropigmentation-permanent' },
+    });
     await expectNothingWritten(async () => {
-      const response = await editQuestion({ questionId: questionGid(demo.id), body: 'Hijacked body here' }, bearer(mine.token));
+      const response = await editQuestion(
+        { questionId: questionGid(demo.id), body: 'Hijacked body here' },
+        bearer(mine.token),
+      );
       expect(errorsOf(response)?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
     });
   });
@@ -292,7 +388,8 @@ describe('the asker token', () => {
     const answerId = encodeGlobalID('Answer', answer.id);
     const cases = [
       {
-        query: 'mutation ($questionId: ID!) { postAnswer(input: { questionId: $questionId, body: "I answer myself." }) { answer { id } } }',
+        query:
+          'mutation ($questionId: ID!) { postAnswer(input: { questionId: $questionId, body: "I answer myself." }) { answer { id } } }',
         variables: { questionId: mine.gid },
         error: {
           message: 'Your asker credential cannot use Mutation.postAnswer: it needs a doctor or a staff credential.',
@@ -300,7 +397,8 @@ describe('the asker token', () => {
         },
       },
       {
-        query: 'mutation ($answerId: ID!) { editAnswer(input: { answerId: $answerId, body: "Rewritten." }) { answer { id } } }',
+        query:
+          'mutation ($answerId: ID!) { editAnswer(input: { answerId: $answerId, body: "Rewritten." }) { answer { id } } }',
         variables: { answerId },
         error: {
           message: 'Your asker credential cannot use Mutation.editAnswer: it needs a doctor or a staff credential.',
@@ -310,7 +408,10 @@ describe('the asker token', () => {
       {
         query: 'mutation ($answerId: ID!) { hideAnswer(input: { answerId: $answerId }) { hiddenAt } }',
         variables: { answerId },
-        error: { message: 'Your asker credential cannot use Mutation.hideAnswer: it needs a staff credential.', path: ['hideAnswer'] },
+        error: {
+          message: 'Your asker credential cannot use Mutation.hideAnswer: it needs a staff credential.',
+          path: ['hideAnswer'],
+        },
       },
     ];
     for (const { query, variables, error } of cases) {
@@ -320,12 +421,19 @@ describe('the asker token', () => {
         expect(errorsOf(response)).toEqual([{ ...error, extensions: { code: 'FORBIDDEN' } }]);
       });
     }
-    expect(await server.db.answer.findUniqueOrThrow({ where: { id: answer.id } })).toMatchObject({ body: 'About a day.', hiddenAt: null });
+    expect(await server.db.answer.findUniqueOrThrow({ where: { id: answer.id } })).toMatchObject({
+      body: 'About a day.',
+      hiddenAt: null,
+    });
   });
 
   it('lets the asker read public data like anyone', async () => {
     const mine = await asked('Does PRP hurt a lot?');
-    const response = await server.request('query ($id: ID!) { question(id: $id) { title } }', { id: mine.gid }, bearer(mine.token));
+    const response = await server.request(
+      'query ($id: ID!) { question(id: $id) { title } }',
+      { id: mine.gid },
+      bearer(mine.token),
+    );
     expect(response).toEqual({ data: { question: { title: 'Does PRP hurt a lot?' } } });
   });
 
@@ -333,12 +441,36 @@ describe('the asker token', () => {
     const mine = await asked('Can SMP be removed with laser?');
     const cases: { input: Record<string, unknown>; message: string; field: string }[] = [
       { input: { questionId: mine.gid }, message: '"title" or "body" must be given', field: 'title' },
-      { input: { questionId: mine.gid, title: null, body: null }, message: '"title" or "body" must be given', field: 'title' },
-      { input: { questionId: mine.gid, title: 'Short' }, message: '"title" must have at least 10 characters besides spaces', field: 'title' },
-      { input: { questionId: mine.gid, title: 'T'.repeat(201) }, message: '"title" must have at most 200 characters', field: 'title' },
-      { input: { questionId: mine.gid, body: '   ' }, message: '"body" must have at least 10 characters besides spaces', field: 'body' },
-      { input: { questionId: mine.gid, body: 'b'.repeat(5001) }, message: '"body" must have at most 5000 characters', field: 'body' },
-      { input: { questionId: 'not-an-id', title: 'A long enough title' }, message: '"not-an-id" is not a valid ID.', field: 'questionId' },
+      {
+        input: { questionId: mine.gid, title: null, body: null },
+        message: '"title" or "body" must be given',
+        field: 'title',
+      },
+      {
+        input: { questionId: mine.gid, title: 'Short' },
+        message: '"title" must have at least 10 characters besides spaces',
+        field: 'title',
+      },
+      {
+        input: { questionId: mine.gid, title: 'T'.repeat(201) },
+        message: '"title" must have at most 200 characters',
+        field: 'title',
+      },
+      {
+        input: { questionId: mine.gid, body: '   ' },
+        message: '"body" must have at least 10 characters besides spaces',
+        field: 'body',
+      },
+      {
+        input: { questionId: mine.gid, body: 'b'.repeat(5001) },
+        message: '"body" must have at most 5000 characters',
+        field: 'body',
+      },
+      {
+        input: { questionId: 'not-an-id', title: 'A long enough title' },
+        message: '"not-an-id" is not a valid ID.',
+        field: 'questionId',
+      },
       {
         input: { questionId: encodeGlobalID('Answer', mine.id), title: 'A long enough title' },
         message: `"${encodeGlobalID('Answer', mine.id)}" is the ID of an Answer, not of a Question.`,
@@ -349,7 +481,9 @@ describe('the asker token', () => {
       await expectNothingWritten(async () => {
         const response = await editQuestion(input, bearer(mine.token));
         expect(response.data, JSON.stringify(input).slice(0, 80)).toBeNull();
-        expect(errorsOf(response)).toEqual([{ message, path: ['editQuestion'], extensions: { code: 'BAD_USER_INPUT', field } }]);
+        expect(errorsOf(response)).toEqual([
+          { message, path: ['editQuestion'], extensions: { code: 'BAD_USER_INPUT', field } },
+        ]);
       });
     }
   });
@@ -360,8 +494,15 @@ describe('the asker token', () => {
     await expectNothingWritten(async () => {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...bearer(mine.token) },
-        body: JSON.stringify({ query: EDIT_QUESTION, variables: { input: { questionId: mine.gid, title: 'A different title' } } }),
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...bearer(mine.token),
+        },
+        body: JSON.stringify({
+          query: EDIT_QUESTION,
+          variables: { input: { questionId: mine.gid, title: 'A different title' } },
+        }),
       });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({
@@ -376,7 +517,10 @@ describe('editQuestion', () => {
     const theirs = await asked('Does hair grow back after chemo?');
     const staff = await fx.staffMember('Editor Esha');
     const token = await issueCredential(server.db, { role: 'staff', staffMemberId: staff.id });
-    const response = await editQuestion({ questionId: theirs.gid, title: 'Does hair grow back after chemotherapy?' }, bearer(token));
+    const response = await editQuestion(
+      { questionId: theirs.gid, title: 'Does hair grow back after chemotherapy?' },
+      bearer(token),
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data.editQuestion.question).toEqual({
       id: theirs.gid,
@@ -397,7 +541,10 @@ describe('editQuestion', () => {
       {
         input: { questionId: theirs.gid, title: 'A changed title here' },
         headers: {},
-        error: { message: 'Sign in with an asker or a staff credential to use Mutation.editQuestion.', extensions: { code: 'UNAUTHENTICATED' } },
+        error: {
+          message: 'Sign in with an asker or a staff credential to use Mutation.editQuestion.',
+          extensions: { code: 'UNAUTHENTICATED' },
+        },
       },
       {
         input: { questionId: theirs.gid, title: 'A changed title here' },
@@ -471,7 +618,10 @@ describe('privacy of askers', () => {
       for (const field of type.inputFields ?? []) names.push(`${type.name}.${field.name}`);
     }
     // The token an asker passes back to ask again under it (issue 11), and the one they get.
-    expect(names.filter((name) => /asker/i.test(name)).sort()).toEqual(['AskQuestionInput.askerToken', 'AskQuestionPayload.askerToken']);
+    expect(names.filter((name) => /asker/i.test(name)).sort()).toEqual([
+      'AskQuestionInput.askerToken',
+      'AskQuestionPayload.askerToken',
+    ]);
   });
 
   it("no error message names an asker's id", async () => {
@@ -483,7 +633,10 @@ describe('privacy of askers', () => {
     const responses = [
       await editQuestion({ questionId: theirs.gid, title: 'Someone else’s question' }, bearer(mine.token)),
       await editQuestion({ questionId: theirs.gid }, bearer(mine.token)),
-      await editQuestion({ questionId: questionGid(theirs.id + 100_000), title: 'A missing question' }, bearer(mine.token)),
+      await editQuestion(
+        { questionId: questionGid(theirs.id + 100_000), title: 'A missing question' },
+        bearer(mine.token),
+      ),
       await server.request(
         'mutation ($q: ID!) { postAnswer(input: { questionId: $q, body: "x" }) { answer { id } } }',
         { q: theirs.gid },

@@ -139,7 +139,10 @@ describe('one page, one trip', () => {
     const thirty = await questionWithAnswers(30);
 
     const counted = [];
-    for (const [questionSlug, answers] of [[one, 1], [thirty, 30]] as const) {
+    for (const [questionSlug, answers] of [
+      [one, 1],
+      [thirty, 30],
+    ] as const) {
       const result = await server.countStatements(async () => {
         const { data, errors } = await server.request(QuestionPageDocument, { slug: questionSlug, answers: 30 });
         expect(errors).toBeUndefined();

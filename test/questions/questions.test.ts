@@ -18,12 +18,24 @@ beforeAll(async () => {
   topicSlug = topic.slug;
   const doctor = await make.doctor({ name: 'Dr. Test' });
   const day = (d: number) => new Date(Date.UTC(2025, 0, d));
-  const titles = ['Cold that will not go away', 'Migraine every morning', 'Dry cough at night', 'Rash after swimming', 'Cannot sleep well'];
+  const titles = [
+    'Cold that will not go away',
+    'Migraine every morning',
+    'Dry cough at night',
+    'Rash after swimming',
+    'Cannot sleep well',
+  ];
   for (const [i, title] of titles.entries()) {
-    const q = await make.question({ title, body: `${title}. Advice needed.`, askedAt: day(i + 1), topicIds: [topic.id] });
+    const q = await make.question({
+      title,
+      body: `${title}. Advice needed.`,
+      askedAt: day(i + 1),
+      topicIds: [topic.id],
+    });
     ids[title.split(' ')[0]!.toLowerCase()] = q.id;
   }
-  const answer = (key: string, d: number) => make.answer({ questionId: ids[key]!, doctorId: doctor.id, answeredAt: day(d) });
+  const answer = (key: string, d: number) =>
+    make.answer({ questionId: ids[key]!, doctorId: doctor.id, answeredAt: day(d) });
   await answer('cold', 10);
   await answer('cold', 20);
   await answer('migraine', 11);
@@ -38,7 +50,8 @@ async function list(variables: Record<string, unknown>) {
   expect(errors).toBeUndefined();
   return data!.questions;
 }
-const titlesOf = (connection: Awaited<ReturnType<typeof list>>) => connection.edges.map((e) => e.node.title.split(' ')[0]);
+const titlesOf = (connection: Awaited<ReturnType<typeof list>>) =>
+  connection.edges.map((e) => e.node.title.split(' ')[0]);
 
 describe('questions', () => {
   it('orders a topic newest first by default, with the total', async () => {
@@ -71,13 +84,17 @@ describe('questions', () => {
 
   it('filters answered and unanswered questions', async () => {
     expect(titlesOf(await list({ filter: { topic: topicSlug, answered: false } }))).toEqual(['Cannot', 'Dry']);
-    expect(titlesOf(await list({ filter: { topic: topicSlug, answered: true } }))).toEqual(['Rash', 'Migraine', 'Cold']);
+    expect(titlesOf(await list({ filter: { topic: topicSlug, answered: true } }))).toEqual([
+      'Rash',
+      'Migraine',
+      'Cold',
+    ]);
   });
 
   it('finds questions by words of title or body, stemmed, across topics', async () => {
     expect(titlesOf(await list({ filter: { search: 'coughing' } }))).toEqual(['Dry']);
     expect(titlesOf(await list({ filter: { search: 'micropigmentation' } }))).toEqual(['Is']);
-    expect((await list({ filter: { search: "advice", topic: topicSlug } })).totalCount).toBe(5);
+    expect((await list({ filter: { search: 'advice', topic: topicSlug } })).totalCount).toBe(5);
     expect((await list({ filter: { search: 'nothing-like-this-anywhere' } })).edges).toEqual([]);
   });
 
@@ -129,7 +146,10 @@ describe('question(slug | id)', () => {
   it('finds a question by its global ID, and node(id) agrees', async () => {
     const bySlug = await server.request('{ question(slug: "is-scalp-micropigmentation-permanent") { id title } }');
     const id = bySlug.data.question.id;
-    const byId = await server.request('query($id: ID!) { question(id: $id) { title } node(id: $id) { ... on Question { slug } } }', { id });
+    const byId = await server.request(
+      'query($id: ID!) { question(id: $id) { title } node(id: $id) { ... on Question { slug } } }',
+      { id },
+    );
     expect(byId).toEqual({
       data: {
         question: { title: 'Is scalp micropigmentation permanent?' },
@@ -139,11 +159,16 @@ describe('question(slug | id)', () => {
   });
 
   it('gives null from node(id) and nodes(ids) for an ID of a row that does not exist', async () => {
-    const missing = ['Question', 'Doctor', 'BlogPost', 'Topic'].map((type) => Buffer.from(`${type}:999999`).toString('base64'));
-    const { data, errors } = await server.request('query($ids: [ID!]!, $id: ID!) { node(id: $id) { id } nodes(ids: $ids) { id } }', {
-      id: missing[0],
-      ids: missing,
-    });
+    const missing = ['Question', 'Doctor', 'BlogPost', 'Topic'].map((type) =>
+      Buffer.from(`${type}:999999`).toString('base64'),
+    );
+    const { data, errors } = await server.request(
+      'query($ids: [ID!]!, $id: ID!) { node(id: $id) { id } nodes(ids: $ids) { id } }',
+      {
+        id: missing[0],
+        ids: missing,
+      },
+    );
     expect(errors).toBeUndefined();
     expect(data).toEqual({ node: null, nodes: [null, null, null, null] });
   });
@@ -152,7 +177,10 @@ describe('question(slug | id)', () => {
     const { data, errors } = await server.request('{ question(slug: "no-such-question") { title } }');
     expect(data).toEqual({ question: null });
     expect(errors).toEqual([
-      expect.objectContaining({ message: 'No question with slug "no-such-question".', extensions: { code: 'NOT_FOUND' } }),
+      expect.objectContaining({
+        message: 'No question with slug "no-such-question".',
+        extensions: { code: 'NOT_FOUND' },
+      }),
     ]);
   });
 

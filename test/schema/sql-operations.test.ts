@@ -24,7 +24,8 @@ afterAll(() => server?.stop());
  */
 function summary(sql: string): string {
   const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? '?';
-  const tables = [...sql.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:"public"\.)?"?(\w+)"?/gi)].map((match) => match[1])
+  const tables = [...sql.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:"public"\.)?"?(\w+)"?/gi)]
+    .map((match) => match[1])
     .filter((name) => name !== name?.toUpperCase()); // LATERAL, OF: keywords, not tables (ours are lower case)
   const called = tables.length ? [] : [/^\s*\w+\s+(\w+)\s*\(/.exec(sql)?.[1]];
   return [verb, [...new Set([...tables, ...called])].filter(Boolean).join(', ')].filter(Boolean).join(' ');
@@ -46,9 +47,19 @@ it('question page: the question with everything it shows, then its related blogs
 it('list page and doctor list: the page and its count', async () => {
   const topic = await server.db.topic.findFirstOrThrow({ where: { slug: 'scalp-micropigmentation' } });
   expect(
-    await recorded(() => ok(server.request(QuestionListDocument, { filter: { topic: topic.slug }, orderBy: 'RECENTLY_ANSWERED', first: 20 }))),
+    await recorded(() =>
+      ok(
+        server.request(QuestionListDocument, {
+          filter: { topic: topic.slug },
+          orderBy: 'RECENTLY_ANSWERED',
+          first: 20,
+        }),
+      ),
+    ),
   ).toMatchSnapshot();
-  expect(await recorded(() => ok(server.request(DoctorListDocument, { orderBy: 'EXPERIENCE', first: 20 })))).toMatchSnapshot();
+  expect(
+    await recorded(() => ok(server.request(DoctorListDocument, { orderBy: 'EXPERIENCE', first: 20 }))),
+  ).toMatchSnapshot();
 });
 
 it('nodes(ids:) of several types: one statement per type', async () => {
@@ -64,7 +75,8 @@ it('nodes(ids:) of several types: one statement per type', async () => {
 /** The statements of one postAnswer and its delivery to `count` subscribers of the question. */
 async function postAndDeliver(count: number, token: string, questionId: string): Promise<string[]> {
   const client = wsClient(server.url);
-  const query = 'subscription($q: ID!) { answerAdded(questionId: $q) { node { body author { ... on Doctor { name } } } } }';
+  const query =
+    'subscription($q: ID!) { answerAdded(questionId: $q) { node { body author { ... on Doctor { name } } } } }';
   const subscribers = Array.from({ length: count }, () => subscribe(client, query, { q: questionId }));
   const post = (body: string) =>
     ok(
@@ -111,7 +123,8 @@ it('live delivery loads the delivered answers once per selection, for one subscr
   const { data } = await server.request<{ question: { id: string } }>(`{ question(slug: "${slug}") { id } }`);
   // How many catch-up reads a delivery takes depends on timing (events close together share one);
   // the answers themselves, with their authors, are loaded once for all identical subscriptions.
-  const selectionLoads = (statements: string[]) => statements.filter((s) => s === 'SELECT answer, doctor, staff_member');
+  const selectionLoads = (statements: string[]) =>
+    statements.filter((s) => s === 'SELECT answer, doctor, staff_member');
   expect(selectionLoads(await postAndDeliver(1, token, data!.question.id))).toHaveLength(1);
   expect(selectionLoads(await postAndDeliver(5, token, data!.question.id))).toHaveLength(1);
 });

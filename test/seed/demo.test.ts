@@ -91,11 +91,56 @@ describe('seedDemo', () => {
       hiddenAt: a.hiddenAt,
     }));
     expect(summary).toEqual([
-      { author: 'Dr. Harish Kumar Kabilan', staff: false, doctorSlug: 'harish-kumar-kabilan', specialty: 'Plastic Surgeon', careerStartYear: 2003, answeredAt: '2022-11-21T02:35:00.000Z', lastEditedAt: null, hiddenAt: null },
-      { author: 'Dr. Izharul Hasan', staff: false, doctorSlug: 'izharul-hasan', specialty: 'Unani Dermatologist', careerStartYear: 2010, answeredAt: '2022-11-16T20:46:00.000Z', lastEditedAt: null, hiddenAt: null },
-      { author: 'Shweta Kumari', staff: true, doctorSlug: null, specialty: null, careerStartYear: null, answeredAt: '2022-09-28T11:58:00.000Z', lastEditedAt: '2022-09-28T11:58:00.000Z', hiddenAt: null },
-      { author: 'Dr. Archit Aggarwal', staff: false, doctorSlug: 'archit-aggarwal', specialty: null, careerStartYear: 2017, answeredAt: '2022-09-12T05:08:00.000Z', lastEditedAt: null, hiddenAt: null },
-      { author: 'Dr. Raajshri Gupta', staff: false, doctorSlug: 'raajshri-gupta', specialty: null, careerStartYear: 2018, answeredAt: '2022-09-06T01:58:00.000Z', lastEditedAt: null, hiddenAt: null },
+      {
+        author: 'Dr. Harish Kumar Kabilan',
+        staff: false,
+        doctorSlug: 'harish-kumar-kabilan',
+        specialty: 'Plastic Surgeon',
+        careerStartYear: 2003,
+        answeredAt: '2022-11-21T02:35:00.000Z',
+        lastEditedAt: null,
+        hiddenAt: null,
+      },
+      {
+        author: 'Dr. Izharul Hasan',
+        staff: false,
+        doctorSlug: 'izharul-hasan',
+        specialty: 'Unani Dermatologist',
+        careerStartYear: 2010,
+        answeredAt: '2022-11-16T20:46:00.000Z',
+        lastEditedAt: null,
+        hiddenAt: null,
+      },
+      {
+        author: 'Shweta Kumari',
+        staff: true,
+        doctorSlug: null,
+        specialty: null,
+        careerStartYear: null,
+        answeredAt: '2022-09-28T11:58:00.000Z',
+        lastEditedAt: '2022-09-28T11:58:00.000Z',
+        hiddenAt: null,
+      },
+      {
+        author: 'Dr. Archit Aggarwal',
+        staff: false,
+        doctorSlug: 'archit-aggarwal',
+        specialty: null,
+        careerStartYear: 2017,
+        answeredAt: '2022-09-12T05:08:00.000Z',
+        lastEditedAt: null,
+        hiddenAt: null,
+      },
+      {
+        author: 'Dr. Raajshri Gupta',
+        staff: false,
+        doctorSlug: 'raajshri-gupta',
+        specialty: null,
+        careerStartYear: 2018,
+        answeredAt: '2022-09-06T01:58:00.000Z',
+        lastEditedAt: null,
+        hiddenAt: null,
+      },
     ]);
 
     const bodies = answers.map((a) => a.body);
@@ -145,10 +190,50 @@ describe('seedDemo', () => {
         answerCount: d.answerCount,
       })),
     ).toEqual([
-      { slug: 'harish-kumar-kabilan', name: 'Dr. Harish Kumar Kabilan', specialty: 'plastic-surgeon', experienceIn2026: 23, country: 'India', city: null, verified: true, profilePictureUrl: null, answerCount: 1 },
-      { slug: 'izharul-hasan', name: 'Dr. Izharul Hasan', specialty: 'unani-dermatologist', experienceIn2026: 16, country: 'India', city: null, verified: true, profilePictureUrl: null, answerCount: 1 },
-      { slug: 'archit-aggarwal', name: 'Dr. Archit Aggarwal', specialty: null, experienceIn2026: 9, country: 'India', city: null, verified: true, profilePictureUrl: null, answerCount: 1 },
-      { slug: 'raajshri-gupta', name: 'Dr. Raajshri Gupta', specialty: null, experienceIn2026: 8, country: 'India', city: null, verified: true, profilePictureUrl: null, answerCount: 1 },
+      {
+        slug: 'harish-kumar-kabilan',
+        name: 'Dr. Harish Kumar Kabilan',
+        specialty: 'plastic-surgeon',
+        experienceIn2026: 23,
+        country: 'India',
+        city: null,
+        verified: true,
+        profilePictureUrl: null,
+        answerCount: 1,
+      },
+      {
+        slug: 'izharul-hasan',
+        name: 'Dr. Izharul Hasan',
+        specialty: 'unani-dermatologist',
+        experienceIn2026: 16,
+        country: 'India',
+        city: null,
+        verified: true,
+        profilePictureUrl: null,
+        answerCount: 1,
+      },
+      {
+        slug: 'archit-aggarwal',
+        name: 'Dr. Archit Aggarwal',
+        specialty: null,
+        experienceIn2026: 9,
+        country: 'India',
+        city: null,
+        verified: true,
+        profilePictureUrl: null,
+        answerCount: 1,
+      },
+      {
+        slug: 'raajshri-gupta',
+        name: 'Dr. Raajshri Gupta',
+        specialty: null,
+        experienceIn2026: 8,
+        country: 'India',
+        city: null,
+        verified: true,
+        profilePictureUrl: null,
+        answerCount: 1,
+      },
     ]);
   });
 
@@ -188,8 +273,16 @@ describe('seedDemo', () => {
     expect(await rowCounts(database.url)).toEqual(before);
     expect(await db.answer.findMany({ orderBy: { id: 'asc' } })).toEqual(answersBefore);
     expect(before).toMatchObject({
-      question: 1, answer: 5, answer_edit: 1, doctor: 4, specialty: 2, staff_member: 1, asker: 1,
-      topic: 4, blog_post: DEMO_BLOG_POSTS.length, _question_topic: 3,
+      question: 1,
+      answer: 5,
+      answer_edit: 1,
+      doctor: 4,
+      specialty: 2,
+      staff_member: 1,
+      asker: 1,
+      topic: 4,
+      blog_post: DEMO_BLOG_POSTS.length,
+      _question_topic: 3,
     });
   });
 });

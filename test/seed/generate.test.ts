@@ -108,7 +108,9 @@ describe('generateData', () => {
       [now],
     );
     expect(bad.n).toBe(0);
-    const span = await one<{ first: Date; last: Date }>('SELECT min(asked_at) AS first, max(asked_at) AS last FROM question');
+    const span = await one<{ first: Date; last: Date }>(
+      'SELECT min(asked_at) AS first, max(asked_at) AS last FROM question',
+    );
     expect(now.getTime() - span.first.getTime()).toBeLessThanOrEqual(3 * 366 * 86_400_000);
     expect(span.last.getTime()).toBeLessThan(now.getTime());
     const doctors = await one<{ min: number; max: number }>(
@@ -119,7 +121,10 @@ describe('generateData', () => {
   });
 
   it('tags questions and blog posts with 1 to 3 topics', async () => {
-    for (const [table, link] of [['question', '_question_topic'], ['blog_post', '_blog_post_topic']] as const) {
+    for (const [table, link] of [
+      ['question', '_question_topic'],
+      ['blog_post', '_blog_post_topic'],
+    ] as const) {
       const range = await one<{ min: number; max: number }>(
         `SELECT min(n)::int AS min, max(n)::int AS max FROM
            (SELECT count(l."B") AS n FROM ${table} t LEFT JOIN "${link}" l ON l."A" = t.id GROUP BY t.id) c`,
@@ -159,8 +164,9 @@ describe('generateData', () => {
     expect(again.rows.question).toBe(200);
     expect(again.rows.answer).toBe(summary.rows.answer);
     const titles = async (from: number, to: number) =>
-      (await rows<{ title: string }>('SELECT title FROM question WHERE id BETWEEN $1 AND $2 ORDER BY id', [from, to]))
-        .map((r) => r.title);
+      (
+        await rows<{ title: string }>('SELECT title FROM question WHERE id BETWEEN $1 AND $2 ORDER BY id', [from, to])
+      ).map((r) => r.title);
     const first = await titles(firstIds.min, firstIds.max);
     const second = await titles(firstIds.max + 1, 2_147_483_647);
     expect(second).toEqual(first);

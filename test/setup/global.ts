@@ -27,7 +27,10 @@ function runningGroups(): Map<number, string> {
  */
 export default function setup() {
   // The server as `npm start` runs it, built once for the run (test/helpers/process.ts SERVER).
-  execFileSync(process.execPath, ['scripts/start.mjs', '--build'], { cwd: new URL('../..', import.meta.url).pathname, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/start.mjs', '--build'], {
+    cwd: new URL('../..', import.meta.url).pathname,
+    stdio: 'inherit',
+  });
   const registry = mkdtempSync(join(tmpdir(), 'medqa-launched-'));
   process.env[REGISTRY_ENV] = registry; // the test workers inherit it
   return () => {

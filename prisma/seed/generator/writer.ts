@@ -21,7 +21,12 @@ export function insert(table: string, columns: string, types: string, params: un
     .split(',')
     .map((type, i) => `$${i + 1}::${type.trim()}[]`)
     .join(', ');
-  return { sql: `INSERT INTO ${table} (${columns}) SELECT * FROM unnest(${arrays})`, params, table: table.replaceAll('"', ''), rows };
+  return {
+    sql: `INSERT INTO ${table} (${columns}) SELECT * FROM unnest(${arrays})`,
+    params,
+    table: table.replaceAll('"', ''),
+    rows,
+  };
 }
 
 /**

@@ -1,6 +1,12 @@
 /** One-line facts about a database's shape, written the same way from schema.prisma and from pg_catalog. */
 
-export const columnFact = (table: string, column: string, type: string, notNull: boolean, defaultValue: string | null) =>
+export const columnFact = (
+  table: string,
+  column: string,
+  type: string,
+  notNull: boolean,
+  defaultValue: string | null,
+) =>
   `column ${table}.${column} ${type} ${notNull ? 'NOT NULL' : 'NULL'}` +
   (defaultValue ? ` DEFAULT ${defaultValue}` : '');
 export const primaryKeyFact = (table: string, columns: string[], name: string) =>
@@ -17,7 +23,6 @@ export const foreignKeyFact = (
 ) =>
   `foreign key ${table}(${columns.join(', ')}) → ${target}(${targetColumns.join(', ')})` +
   ` ON DELETE ${onDelete} ON UPDATE ${onUpdate}`;
-
 
 /** What one side has and the other lacks, each as a sentence naming the side. */
 

@@ -140,7 +140,6 @@ function unsupportedFields(schemaText: string): Map<string, UnsupportedField[]> 
   return byModel;
 }
 
-
 /** Everything schema.prisma says about the database, as facts. */
 export function schemaFacts(schemaText: string): string[] {
   const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: schemaText }))) as Dmmf;
@@ -220,8 +219,7 @@ export function schemaFacts(schemaText: string): string[] {
     const table = tableOf(m);
     const columns = index.fields.map((f) => columnOf(m, f.name));
     const suffix = { id: 'pkey', unique: 'key', normal: 'idx' }[index.type];
-    const name =
-      index.dbName ?? (index.type === 'id' ? `${table}_pkey` : `${table}_${columns.join('_')}_${suffix}`);
+    const name = index.dbName ?? (index.type === 'id' ? `${table}_pkey` : `${table}_${columns.join('_')}_${suffix}`);
     if (index.type === 'id') {
       facts.push(primaryKeyFact(table, columns, name));
     } else {
@@ -236,9 +234,7 @@ export function schemaFacts(schemaText: string): string[] {
   for (const m of models) {
     for (const field of m.fields) {
       if (field.kind !== 'object' || !field.isList || !field.relationName || seen.has(field.relationName)) continue;
-      const other = model(field.type).fields.find(
-        (f) => f.relationName === field.relationName && f !== field,
-      );
+      const other = model(field.type).fields.find((f) => f.relationName === field.relationName && f !== field);
       if (!other?.isList) continue; // one-to-many: the key lives on the other side
       seen.add(field.relationName);
       const [a, b] = [m, model(field.type)].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));

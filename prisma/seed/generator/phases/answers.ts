@@ -53,68 +53,98 @@ export async function writeAnswers(
     return { doctorId: candidate, staffId: null };
   };
 
-  await writer.writeBatches('answers', plan.answerTotal, (start, n) => {
-    const ids = answerIds.subarray(start, start + n);
-    const rows = {
-      questions: [] as number[], doctors: [] as (number | null)[], staff: [] as (number | null)[], bodies: [] as string[],
-      answered: [] as string[], edited: [] as (string | null)[], hidden: [] as (string | null)[],
-    };
-    const edits = {
-      answer: [] as number[], doctor: [] as (number | null)[], staff: [] as (number | null)[],
-      at: [] as string[], previous: [] as string[],
-    };
-    for (const id of ids) {
-      while (answerOfQuestion >= (plan.answersOf[question] as number)) {
-        question++;
-        answerOfQuestion = 0;
-        subject = null;
-      }
-      if (subject === null) {
-        subject = pickSubject(new Random(seed, questions.subjectSeeds[question] as number), questions.primaryTopic[question] as number);
-        authors = new Set();
-      }
-      answerOfQuestion++;
-      const asked = plan.askedAt[question] as number;
-      // Most answers come within days; some much later.
-      const delay = r.chance(0.8) ? 60_000 + r.exponential(3 * DAY_MS) : r.next() * (now - asked);
-      const answeredAt = Math.min(asked + Math.max(60_000, delay), now - 1000);
-      const { doctorId, staffId } = pickAuthor(subject);
-      const body = staffId === null ? doctorAnswerText(r, subject) : staffAnswerText(r, subject);
+  await writer.writeBatches(
+    'answers',
+    plan.answerTotal,
+    (start, n) => {
+      const ids = answerIds.subarray(start, start + n);
+      const rows = {
+        questions: [] as number[],
+        doctors: [] as (number | null)[],
+        staff: [] as (number | null)[],
+        bodies: [] as string[],
+        answered: [] as string[],
+        edited: [] as (string | null)[],
+        hidden: [] as (string | null)[],
+      };
+      const edits = {
+        answer: [] as number[],
+        doctor: [] as (number | null)[],
+        staff: [] as (number | null)[],
+        at: [] as string[],
+        previous: [] as string[],
+      };
+      for (const id of ids) {
+        while (answerOfQuestion >= (plan.answersOf[question] as number)) {
+          question++;
+          answerOfQuestion = 0;
+          subject = null;
+        }
+        if (subject === null) {
+          subject = pickSubject(
+            new Random(seed, questions.subjectSeeds[question] as number),
+            questions.primaryTopic[question] as number,
+          );
+          authors = new Set();
+        }
+        answerOfQuestion++;
+        const asked = plan.askedAt[question] as number;
+        // Most answers come within days; some much later.
+        const delay = r.chance(0.8) ? 60_000 + r.exponential(3 * DAY_MS) : r.next() * (now - asked);
+        const answeredAt = Math.min(asked + Math.max(60_000, delay), now - 1000);
+        const { doctorId, staffId } = pickAuthor(subject);
+        const body = staffId === null ? doctorAnswerText(r, subject) : staffAnswerText(r, subject);
 
-      let editedAt: number | null = null;
-      if (r.chance(0.03)) {
-        editedAt = Math.min(answeredAt + 60_000 + r.next() * Math.min(30 * DAY_MS, now - answeredAt), now - 1);
-        edits.answer.push(id);
-        edits.doctor.push(doctorId);
-        edits.staff.push(staffId);
-        edits.at.push(iso(editedAt));
-        // The draft before the edit: its first sentence or paragraph.
-        edits.previous.push(body.split(/\n\n|(?<=\.) /)[0] ?? body);
+        let editedAt: number | null = null;
+        if (r.chance(0.03)) {
+          editedAt = Math.min(answeredAt + 60_000 + r.next() * Math.min(30 * DAY_MS, now - answeredAt), now - 1);
+          edits.answer.push(id);
+          edits.doctor.push(doctorId);
+          edits.staff.push(staffId);
+          edits.at.push(iso(editedAt));
+          // The draft before the edit: its first sentence or paragraph.
+          edits.previous.push(body.split(/\n\n|(?<=\.) /)[0] ?? body);
+        }
+        const hiddenAt = r.chance(0.01) ? Math.min(answeredAt + r.next() * DAY_MS, now - 1) : null;
+        rows.questions.push(questions.ids[question] as number);
+        rows.doctors.push(doctorId);
+        rows.staff.push(staffId);
+        rows.bodies.push(body);
+        rows.answered.push(iso(answeredAt));
+        rows.edited.push(editedAt === null ? null : iso(editedAt));
+        rows.hidden.push(hiddenAt === null ? null : iso(hiddenAt));
       }
-      const hiddenAt = r.chance(0.01) ? Math.min(answeredAt + r.next() * DAY_MS, now - 1) : null;
-      rows.questions.push(questions.ids[question] as number);
-      rows.doctors.push(doctorId);
-      rows.staff.push(staffId);
-      rows.bodies.push(body);
-      rows.answered.push(iso(answeredAt));
-      rows.edited.push(editedAt === null ? null : iso(editedAt));
-      rows.hidden.push(hiddenAt === null ? null : iso(hiddenAt));
-    }
-    const statements: Statement[] = [
-      insert(
-        'answer',
-        'id, question_id, doctor_id, staff_member_id, body, answered_at, last_edited_at, hidden_at',
-        'int, int, int, int, text, timestamptz, timestamptz, timestamptz',
-        [Array.from(ids), rows.questions, rows.doctors, rows.staff, rows.bodies, rows.answered, rows.edited, rows.hidden],
-        n,
-      ),
-    ];
-    if (edits.answer.length > 0) {
-      statements.push(
-        insert('answer_edit', 'answer_id, doctor_id, staff_member_id, edited_at, previous_body', 'int, int, int, timestamptz, text',
-          [edits.answer, edits.doctor, edits.staff, edits.at, edits.previous], edits.answer.length),
-      );
-    }
-    return { rows: n, statements };
-  }, sizes);
+      const statements: Statement[] = [
+        insert(
+          'answer',
+          'id, question_id, doctor_id, staff_member_id, body, answered_at, last_edited_at, hidden_at',
+          'int, int, int, int, text, timestamptz, timestamptz, timestamptz',
+          [
+            Array.from(ids),
+            rows.questions,
+            rows.doctors,
+            rows.staff,
+            rows.bodies,
+            rows.answered,
+            rows.edited,
+            rows.hidden,
+          ],
+          n,
+        ),
+      ];
+      if (edits.answer.length > 0) {
+        statements.push(
+          insert(
+            'answer_edit',
+            'answer_id, doctor_id, staff_member_id, edited_at, previous_body',
+            'int, int, int, timestamptz, text',
+            [edits.answer, edits.doctor, edits.staff, edits.at, edits.previous],
+            edits.answer.length,
+          ),
+        );
+      }
+      return { rows: n, statements };
+    },
+    sizes,
+  );
 }

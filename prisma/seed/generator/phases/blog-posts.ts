@@ -37,8 +37,13 @@ export async function writeBlogPosts(ctx: PhaseContext, reference: Reference, co
     return {
       rows: n,
       statements: [
-        insert('blog_post', 'id, slug, title, summary, url, published_at', 'int, text, text, text, text, timestamptz',
-          [Array.from(ids), slugs, titles, summaries, urls, published], n),
+        insert(
+          'blog_post',
+          'id, slug, title, summary, url, published_at',
+          'int, text, text, text, text, timestamptz',
+          [Array.from(ids), slugs, titles, summaries, urls, published],
+          n,
+        ),
         insert('"_blog_post_topic"', '"A", "B"', 'int, int', [linkPost, linkTopic], linkPost.length),
       ],
     };

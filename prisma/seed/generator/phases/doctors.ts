@@ -32,8 +32,14 @@ export async function writeDoctors(ctx: PhaseContext, reference: Reference, coun
   await writer.writeBatches('doctors', count, (start, n) => {
     const ids = doctorIds.subarray(start, start + n);
     const columns = {
-      slugs: [] as string[], names: [] as string[], specialties: [] as (number | null)[], years: [] as number[],
-      countries: [] as string[], cities: [] as (string | null)[], pictures: [] as (string | null)[], verified: [] as boolean[],
+      slugs: [] as string[],
+      names: [] as string[],
+      specialties: [] as (number | null)[],
+      years: [] as number[],
+      countries: [] as string[],
+      cities: [] as (string | null)[],
+      pictures: [] as (string | null)[],
+      verified: [] as boolean[],
     };
     for (const id of ids) {
       const country = pickCountry(r);

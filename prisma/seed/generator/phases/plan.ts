@@ -59,7 +59,15 @@ export async function writeAskers({ writer }: PhaseContext, plan: Plan): Promise
     for (let k = 0; k < n; k++) created.push(iso((plan.askerSince[start + k] as number) - plan.random.next() * DAY_MS));
     return {
       rows: n,
-      statements: [insert('asker', 'id, created_at', 'int, timestamptz', [Array.from(askerIds.subarray(start, start + n)), created], n)],
+      statements: [
+        insert(
+          'asker',
+          'id, created_at',
+          'int, timestamptz',
+          [Array.from(askerIds.subarray(start, start + n)), created],
+          n,
+        ),
+      ],
     };
   });
   return askerIds;

@@ -58,8 +58,13 @@ export async function writeQuestions(
     return {
       rows: n,
       statements: [
-        insert('question', 'id, slug, title, body, asked_at, asker_id', 'int, text, text, text, timestamptz, int',
-          [Array.from(ids), slugs, titles, bodies, times, askers], n),
+        insert(
+          'question',
+          'id, slug, title, body, asked_at, asker_id',
+          'int, text, text, text, timestamptz, int',
+          [Array.from(ids), slugs, titles, bodies, times, askers],
+          n,
+        ),
         insert('"_question_topic"', '"A", "B"', 'int, int', [linkQuestion, linkTopic], linkQuestion.length),
       ],
     };

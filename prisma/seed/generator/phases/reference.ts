@@ -25,7 +25,10 @@ export async function writeReference({ writer }: PhaseContext): Promise<Referenc
       'INSERT INTO specialty (slug, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
       [specialtySlugs, specialtyNames],
     );
-    const specialtyBySlug = await idsBy('SELECT id, slug AS key FROM specialty WHERE slug = ANY($1::text[])', specialtySlugs);
+    const specialtyBySlug = await idsBy(
+      'SELECT id, slug AS key FROM specialty WHERE slug = ANY($1::text[])',
+      specialtySlugs,
+    );
 
     const topicSlugs = TOPICS.map((t) => t.slug);
     await upsert(

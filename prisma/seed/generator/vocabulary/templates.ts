@@ -89,7 +89,8 @@ export function questionText(r: Random, s: Subject): { title: string; body: stri
 }
 
 const ANSWER_OPENINGS: readonly ((s: Subject, r: Random) => string)[] = [
-  (s) => `${capitalise(s.treatment)} is a safe and effective option for ${s.condition} when it is done by an experienced specialist.`,
+  (s) =>
+    `${capitalise(s.treatment)} is a safe and effective option for ${s.condition} when it is done by an experienced specialist.`,
   (s) => `It depends on the severity of your ${s.condition}.`,
   (s) => `Yes, ${s.treatment} is commonly done for ${s.condition}.`,
   () => 'No, not always.',
@@ -101,7 +102,8 @@ const ANSWER_OPENINGS: readonly ((s: Subject, r: Random) => string)[] = [
 const ANSWER_DETAILS: readonly ((s: Subject, r: Random) => string)[] = [
   (_s, r) => `Recovery usually takes ${r.between(1, 3)} to ${r.between(4, 8)} weeks.`,
   (s, r) => `Most patients need ${r.between(1, 3)} to ${r.between(4, 8)} sessions of ${s.treatment}.`,
-  (s, r) => `The cost of ${s.treatment} in ${s.city} is around ${s.country.cost(r)}, depending on the hospital and the surgeon.`,
+  (s, r) =>
+    `The cost of ${s.treatment} in ${s.city} is around ${s.country.cost(r)}, depending on the hospital and the surgeon.`,
   () => 'You may have mild swelling and discomfort for a few days.',
   (_s, r) => `Avoid heavy exercise, smoking and alcohol for at least ${r.between(2, 6)} weeks.`,
   (_s, r) => `Results are usually visible after ${r.between(2, 6)} months.`,
@@ -137,9 +139,7 @@ export function doctorAnswerText(r: Random, s: Subject): string {
 }
 
 export function staffAnswerText(r: Random, s: Subject): string {
-  const bullets = [
-    `• ${capitalise(s.treatment)} is one of the most requested options for ${s.condition}.`,
-  ];
+  const bullets = [`• ${capitalise(s.treatment)} is one of the most requested options for ${s.condition}.`];
   const first = r.int(ANSWER_DETAILS.length);
   const second = (first + 1 + r.int(ANSWER_DETAILS.length - 1)) % ANSWER_DETAILS.length;
   for (const k of [first, second]) bullets.push(`• ${(ANSWER_DETAILS[k] as (s: Subject, r: Random) => string)(s, r)}`);
@@ -159,16 +159,18 @@ export const BLOG_TITLES: readonly ((s: Subject, r: Random) => string)[] = [
 ];
 
 export const BLOG_SUMMARIES: readonly ((s: Subject, r: Random) => string)[] = [
-  (s) => `Everything patients ask about ${s.treatment}: who needs it, how it is done, the risks and what recovery looks like.`,
-  (s, r) => `What ${s.treatment} costs in ${s.city} (about ${s.country.cost(r)}), what the price includes and how to choose a hospital.`,
-  (s) => `The causes and early signs of ${s.condition}, the tests doctors use and the treatments that work, from medicines to ${s.treatment}.`,
+  (s) =>
+    `Everything patients ask about ${s.treatment}: who needs it, how it is done, the risks and what recovery looks like.`,
+  (s, r) =>
+    `What ${s.treatment} costs in ${s.city} (about ${s.country.cost(r)}), what the price includes and how to choose a hospital.`,
+  (s) =>
+    `The causes and early signs of ${s.condition}, the tests doctors use and the treatments that work, from medicines to ${s.treatment}.`,
   (s) => `Doctors answer the most common questions about ${s.condition} and ${s.treatment}.`,
 ];
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
 
 /** The topic's main specialty in running text: "an ENT specialist", "a plastic surgeon". */
 function specialist(s: Subject): string {
