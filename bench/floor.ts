@@ -209,7 +209,10 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   if (!operation) return send(res, 400, '{"error":"unknown operation"}');
   let statements = 0;
   // Named: each connection prepares a statement once, and PostgreSQL can then reuse its plan.
-  const sql: Sql = (name, text, values) => (statements++, pool.query({ name, text, values }));
+  const sql: Sql = (name, text, values) => {
+    statements++;
+    return pool.query({ name, text, values });
+  };
   const data = await operation(sql, (variables ?? {}) as never);
   send(res, 200, JSON.stringify({ data }), statements);
 }

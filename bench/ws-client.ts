@@ -104,7 +104,10 @@ async function closeAll(sockets: WebSocket[]): Promise<void> {
           socket.removeAllListeners('close');
           socket.once('close', () => resolve());
           socket.close(1000);
-          setTimeout(() => (socket.terminate(), resolve()), 2000).unref();
+          setTimeout(() => {
+            socket.terminate();
+            resolve();
+          }, 2000).unref();
         }),
     ),
   );

@@ -125,8 +125,14 @@ export function sharedCountersFromConfig(
       redis.status === 'ready'
         ? Promise.resolve(true)
         : new Promise<boolean>((resolve) => {
-            const timer = setTimeout(() => (redis.off('ready', onReady), resolve(false)), ms);
-            const onReady = () => (clearTimeout(timer), resolve(true));
+            const timer = setTimeout(() => {
+              redis.off('ready', onReady);
+              resolve(false);
+            }, ms);
+            const onReady = () => {
+              clearTimeout(timer);
+              resolve(true);
+            };
             redis.once('ready', onReady);
           }),
     async close() {

@@ -43,6 +43,7 @@ afterAll(async () => {
 
 /** The text of a Monaco editor in the page, as a person sees it (Monaco renders spaces as U+00A0). */
 const editorText = async (selector: string) =>
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered lines with their breaks are wanted, not the raw text
   (await page.locator(`${selector} .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
 /** The editor's text as JSON, or null while it is not (yet) valid JSON. */
 const editorJson = async (selector: string): Promise<unknown> => {

@@ -47,7 +47,13 @@ export function subscribe<T = any>(
             ),
           ms,
         );
-        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(live.received)) });
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(live.received);
+          },
+        });
       });
     },
   };

@@ -50,7 +50,13 @@ export async function rawSocket(httpUrl: string, protocol: string | null = GRAPH
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no such message; got ${JSON.stringify(messages)}`)), ms);
-        waiters.push({ match, resolve: (message) => (clearTimeout(timer), resolve(message)) });
+        waiters.push({
+          match,
+          resolve: (message) => {
+            clearTimeout(timer);
+            resolve(message);
+          },
+        });
       });
     },
     close: () => socket.close(),
