@@ -4,6 +4,7 @@ import { parseGlobalId } from '../schema/lookup';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKey, parseInput, text } from '../schema/validation';
 import { editAnswer, hideAnswer, postAnswer } from './service';
 import { Answer } from './types';
+import { rateLimit } from '../limits/field-rate-limit';
 
 export const ANSWER_BODY_MAX = 10_000;
 const answerBody = z.object({ body: text(1, ANSWER_BODY_MAX) });
@@ -21,6 +22,7 @@ builder.relayMutationField(
   {
     description: 'Answer a question: doctors, or staff for an editorial answer. Subscribers get it once it is saved.',
     authScopes: { doctor: true, staff: true },
+    extensions: rateLimit('postAnswer'),
     resolve: async (_root, { input }, ctx) => {
       const questionId = parseGlobalId(input.questionId, 'Question', 'questionId');
       const { body, idempotencyKey } = parseInput(postInput, {
@@ -52,6 +54,7 @@ builder.relayMutationField(
   {
     description: "Change an answer's text: its own doctor, or staff. The previous text and the editor are kept.",
     authScopes: { doctor: true, staff: true },
+    extensions: rateLimit('edits'),
     resolve: async (_root, { input }, ctx) => {
       const answerId = parseGlobalId(input.answerId, 'Answer', 'answerId');
       const { body } = parseInput(answerBody, { body: input.body });
@@ -76,6 +79,7 @@ builder.relayMutationField(
   {
     description: 'Staff moderation: the answer vanishes from every list, count and subscription.',
     authScopes: { staff: true },
+    extensions: rateLimit('edits'),
     resolve: async (_root, { input }, ctx) => {
       const answerId = parseGlobalId(input.answerId, 'Answer', 'answerId');
       return { answerId, hiddenAt: await hideAnswer(ctx, answerId) };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { builder } from '../builder';
 import { parseInput, IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKey } from '../schema/validation';
 import { setFollow } from './service';
+import { rateLimit } from '../limits/field-rate-limit';
 
 const followInput = z.object({
   topic: z.string().min(1, 'must be a topic slug').max(200, 'must be a topic slug'),
@@ -25,6 +26,7 @@ for (const [name, follow] of [
         ? 'Follow a topic: its new questions come to your questionAsked feed (doctors; a repeat changes nothing).'
         : 'Stop following a topic (doctors; unfollowing one not followed changes nothing).',
       authScopes: { doctor: true },
+      extensions: rateLimit('edits'),
       resolve: async (_root, { input }, ctx) => {
         const parsed = parseInput(followInput, {
           topic: input.topic,

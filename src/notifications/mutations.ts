@@ -4,6 +4,7 @@ import { runOnce } from '../db/idempotency';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKey, parseInput } from '../schema/validation';
 import { markRead, unreadCount } from './service';
 import { notificationIdOfCursor } from './types';
+import { rateLimit } from '../limits/field-rate-limit';
 
 const markInput = z.object({
   upTo: z.string().max(200, 'must be a cursor of Viewer.notifications'),
@@ -24,6 +25,7 @@ builder.relayMutationField(
   {
     description: 'Mark your notifications read up to a cursor (asker credential only). Marking again changes nothing.',
     authScopes: { asker: true },
+    extensions: rateLimit('edits'),
     resolve: async (_root, { input }, ctx) => {
       const parsed = parseInput(markInput, { upTo: input.upTo, idempotencyKey: input.idempotencyKey ?? undefined });
       const upToId = notificationIdOfCursor(parsed.upTo, 'upTo');

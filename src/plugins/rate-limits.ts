@@ -4,31 +4,15 @@ import {
   Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context';
 import type { ServerContext } from '../graphql-ws';
 import { clientAddress } from '../limits/address';
-import type { Bucket, RateLimiter } from '../limits/rate-limiter';
-
-/**
- * Which rate limit each mutation counts against, besides the per-operation one. Kept here, in one
- * table, rather than in resolvers; a test checks that every Mutation field is listed.
- */
-export const MUTATION_BUCKETS: Record<string, Exclude<Bucket, 'operations'>> = {
-  askQuestion: 'askQuestion',
-  postAnswer: 'postAnswer',
-  editAnswer: 'edits',
-  editQuestion: 'edits',
-  hideAnswer: 'edits',
-  markNotificationsRead: 'edits',
-  agreeWithAnswer: 'edits',
-  withdrawAgreement: 'edits',
-  thankAnswer: 'edits',
-  followTopic: 'edits',
-  unfollowTopic: 'edits',
-};
+import { declaredBucket, type MutationBucket } from '../limits/field-rate-limit';
+import type { RateLimiter } from '../limits/rate-limiter';
 
 /**
  * Rate limits for every operation, over HTTP, SSE and WebSocket alike, once the viewer is known:
@@ -43,6 +27,7 @@ export function useRateLimits(limiter: RateLimiter, trustProxy: number): Plugin<
   const counted = new WeakSet<Request>();
 
   async function check(
+    schema: GraphQLSchema,
     document: DocumentNode,
     operationName: string | null | undefined,
     ctx: Context & { request?: Request },
@@ -52,9 +37,11 @@ export function useRateLimits(limiter: RateLimiter, trustProxy: number): Plugin<
     if (!ctx.request || !counted.has(ctx.request)) await limiter.consume('operations', own);
     const operation = getOperationAST(document, operationName);
     if (operation?.operation !== 'mutation') return;
-    const points = new Map<Exclude<Bucket, 'operations'>, number>();
+    const points = new Map<MutationBucket, number>();
     for (const field of rootFields(operation.selectionSet, fragmentsOf(document))) {
-      const bucket = MUTATION_BUCKETS[field] ?? 'edits';
+      // Declared on the field (src/limits/field-rate-limit.ts); a schema test checks every one has it.
+      const bucket = declaredBucket(schema, field);
+      if (!bucket) throw new Error(`Mutation.${field} declares no rate limit`);
       points.set(bucket, (points.get(bucket) ?? 0) + 1);
     }
     for (const [bucket, count] of points)
@@ -63,11 +50,11 @@ export function useRateLimits(limiter: RateLimiter, trustProxy: number): Plugin<
 
   /** Runs the check; a RATE_LIMITED error becomes the operation's result, so nothing executes. */
   async function guard(
-    args: { document: DocumentNode; operationName?: string | null; contextValue: Context },
+    args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; contextValue: Context },
     stop: (result: { errors: GraphQLError[] }) => void,
   ) {
     try {
-      await check(args.document, args.operationName, args.contextValue);
+      await check(args.schema, args.document, args.operationName, args.contextValue);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
       stop({ errors: [error] });

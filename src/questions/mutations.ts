@@ -4,6 +4,7 @@ import { parseGlobalId } from '../schema/lookup';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKey, parseInput, text } from '../schema/validation';
 import { askQuestion, editQuestion } from './service';
 import { Question } from './types';
+import { rateLimit } from '../limits/field-rate-limit';
 
 export const TITLE_LIMITS = { min: 10, max: 200 } as const;
 export const BODY_LIMITS = { min: 10, max: 5_000 } as const;
@@ -46,6 +47,7 @@ builder.relayMutationField(
     description:
       'Ask a question, anonymously. The result holds the asker token: a new one, shown this once, or the `askerToken` given. It lets the asker manage their questions and read their notifications, nothing else.',
     authScopes: { public: true },
+    extensions: rateLimit('askQuestion'),
     resolve: (_root, { input }, ctx) => {
       const {
         idempotencyKey: key,
@@ -87,6 +89,7 @@ builder.relayMutationField(
   {
     description: 'Reword a question: its asker (with the asker token), or staff.',
     authScopes: { asker: true, staff: true },
+    extensions: rateLimit('edits'),
     resolve: async (_root, { input }, ctx) => {
       const questionId = parseGlobalId(input.questionId, 'Question', 'questionId');
       const changes = parseInput(editInput, { title: input.title ?? undefined, body: input.body ?? undefined });

@@ -5,6 +5,7 @@ import { Answer } from '../answers/types';
 import { parseGlobalId } from '../schema/lookup';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKey, parseInput } from '../schema/validation';
 import { agree, thank, withdraw } from './service';
+import { rateLimit } from '../limits/field-rate-limit';
 
 const voteInput = z.object({ idempotencyKey: idempotencyKey.optional() });
 
@@ -24,6 +25,7 @@ function voteMutation(
     },
     {
       ...options,
+      extensions: rateLimit('edits'),
       resolve: async (_root, { input }, ctx) => {
         const answerId = parseGlobalId(input.answerId, 'Answer', 'answerId');
         const { idempotencyKey: key } = parseInput(voteInput, { idempotencyKey: input.idempotencyKey ?? undefined });
