@@ -7,6 +7,9 @@ export function useAccessLog(logger: Logger): Plugin {
   return {
     onRequest({ request }) {
       started.set(request, performance.now());
+      // At debug level, also when it arrives: what a shutdown had in flight can then be told apart
+      // from what never reached the server.
+      logger.debug({ method: request.method, path: new URL(request.url).pathname }, 'request received');
     },
     onResponse({ request, response }) {
       const start = started.get(request);
