@@ -169,6 +169,14 @@ export async function startPgCluster(options: { settings?: Record<string, string
   }
 
   const postmasterPid = () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  /** A process's state letter from /proc (T: stopped); null once it is gone. */
+  const stateOf = (pid: number) => {
+    try {
+      return /^\d+ \(.*\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1] ?? null;
+    } catch {
+      return null;
+    }
+  };
   /** The postmaster's backends and helpers (their parent is the postmaster), from /proc. */
   const childrenOf = (parent: number) =>
     readdirSync('/proc')
@@ -245,7 +253,15 @@ export async function startPgCluster(options: { settings?: Record<string, string
     },
     freeze: () => {
       const postmaster = postmasterPid();
-      for (const pid of [postmaster, ...childrenOf(postmaster)]) process.kill(pid, 'SIGSTOP');
+      process.kill(postmaster, 'SIGSTOP');
+      // The signal lands asynchronously: a backend forked meanwhile would go on answering. Stop
+      // children until the postmaster is stopped and a scan finds none still running.
+      for (let scans = 0; scans < 10_000; scans++) {
+        const running = childrenOf(postmaster).filter((pid) => stateOf(pid) !== 'T');
+        for (const pid of running) process.kill(pid, 'SIGSTOP');
+        if (running.length === 0 && stateOf(postmaster) === 'T') return;
+      }
+      throw new Error('could not freeze the cluster');
     },
     thaw: () => {
       const postmaster = postmasterPid();
