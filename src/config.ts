@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { poolerIn } from './db/pooler';
 import type { ClusterNode, RedisTarget } from './pubsub/cluster';
 import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from './cache/response-cache';
+import { DEFAULT_SEARCH_WAIT_MS, defaultSearchLimits, type SearchLimits } from './db/search-slots';
 import { DEFAULT_DB_TIMEOUTS, type DbTimeouts } from './db/transaction';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 
@@ -51,6 +52,10 @@ const environmentSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: count(DEFAULT_DB_TIMEOUTS.statementMs, 100),
   DATABASE_LOCK_TIMEOUT_MS: count(DEFAULT_DB_TIMEOUTS.lockMs, 10),
   DATABASE_POOL_TIMEOUT_MS: count(DEFAULT_DB_TIMEOUTS.poolWaitMs, 100),
+  // Full-text searches at once per instance (default: a quarter of the pool), and how long one
+  // waits for its turn before SEARCH_BUSY (src/db/search-slots.ts).
+  SEARCH_MAX_CONCURRENT: z.coerce.number().int().min(1).optional(),
+  SEARCH_WAIT_MS: count(DEFAULT_SEARCH_WAIT_MS, 0),
   EMBEDDED_DATA_DIR: z.string().min(1).default('.data/postgres'),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   // Seed nodes of a Redis Cluster, `host:port,host:port`; the others are discovered.
@@ -117,8 +122,16 @@ export interface Config {
         preparedStatements: boolean;
         pooler: string | null;
         timeouts: DbTimeouts;
+        searches: SearchLimits;
       }
-    | { kind: 'embedded'; dataDir: string; poolSize: number; preparedStatements: boolean; timeouts: DbTimeouts };
+    | {
+        kind: 'embedded';
+        dataDir: string;
+        poolSize: number;
+        preparedStatements: boolean;
+        timeouts: DbTimeouts;
+        searches: SearchLimits;
+      };
   redisUrl: string | null;
   /** A Redis Cluster instead (sharded pub/sub, counters on the key's shard); exclusive with redisUrl. */
   redisClusterNodes: ClusterNode[] | null;
@@ -146,7 +159,22 @@ function postgres(url: string, e: Environment): Config['database'] {
   const pooler = poolerIn(url);
   // Said explicitly, it wins: PgBouncer 1.21+ keeps prepared statements with max_prepared_statements.
   const preparedStatements = e.DATABASE_PREPARED_STATEMENTS ?? pooler === null;
-  return { kind: 'postgres', url, poolSize: e.DATABASE_POOL_SIZE, preparedStatements, pooler, timeouts: timeoutsOf(e) };
+  return {
+    kind: 'postgres',
+    url,
+    poolSize: e.DATABASE_POOL_SIZE,
+    preparedStatements,
+    pooler,
+    timeouts: timeoutsOf(e),
+    searches: searchesOf(e),
+  };
+}
+
+function searchesOf(e: Environment): SearchLimits {
+  return {
+    concurrent: e.SEARCH_MAX_CONCURRENT ?? defaultSearchLimits(e.DATABASE_POOL_SIZE).concurrent,
+    waitMs: e.SEARCH_WAIT_MS,
+  };
 }
 
 function timeoutsOf(e: Environment): DbTimeouts {
@@ -189,6 +217,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           poolSize: e.DATABASE_POOL_SIZE,
           preparedStatements: e.DATABASE_PREPARED_STATEMENTS ?? true,
           timeouts: timeoutsOf(e),
+          searches: searchesOf(e),
         },
     redisUrl: e.REDIS_URL ?? null,
     redisClusterNodes: e.REDIS_CLUSTER_NODES ?? null,

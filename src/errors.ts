@@ -20,7 +20,8 @@ export const ERROR_CODES = {
   DATABASE_UNAVAILABLE: 'HTTP 503: the database cannot be reached; retry.',
   DATABASE_BUSY: 'HTTP 503: no database connection free in time; retry.',
   DATABASE_TIMEOUT: 'HTTP 503: the statement ran past its time limit.',
-  RESOURCE_LOCKED: 'HTTP 503: the row is locked by another write for too long; retry.',
+  RESOURCE_LOCKED: 'HTTP 409: the row is locked by another write for too long; retry.',
+  SEARCH_BUSY: 'HTTP 503: every search slot of this instance stayed taken; retry the search after `Retry-After`.',
   INTERNAL_SERVER_ERROR: 'HTTP 500: unexpected; "Unexpected error." with the `requestId` of the log line.',
 } as const;
 

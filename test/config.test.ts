@@ -16,6 +16,7 @@ describe('loadConfig', () => {
         poolSize: 10,
         preparedStatements: true,
         timeouts: DEFAULT_DB_TIMEOUTS,
+        searches: { concurrent: 3, waitMs: 1_000 },
       },
       redisUrl: null,
       redisClusterNodes: null,
@@ -69,7 +70,12 @@ describe('loadConfig', () => {
       preparedStatements: true,
       pooler: null,
       timeouts: { statementMs: 10_000, lockMs: 2_000, poolWaitMs: 5_000 },
+      searches: { concurrent: 3, waitMs: 1_000 },
     });
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://x@y/z', DATABASE_POOL_SIZE: '20', SEARCH_WAIT_MS: '0' }).database.searches,
+    ).toEqual({ concurrent: 5, waitMs: 0 });
+    expect(loadConfig({ SEARCH_MAX_CONCURRENT: '2' }).database.searches.concurrent).toBe(2);
     expect(config.redisUrl).toBe('redis://cache.internal:6379');
     expect(config.port).toBe(8080);
     expect(config.seedDemo).toBe(false);

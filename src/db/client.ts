@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../logger';
+import { defaultSearchLimits, registerSearchSlots, type SearchLimits } from './search-slots';
 import { DEFAULT_DB_TIMEOUTS, registerWriteSettings, type DbTimeouts } from './transaction';
 
 export type Db = PrismaClient<'query'>;
@@ -18,6 +19,8 @@ export interface DbOptions {
    */
   sessionTimeouts?: boolean;
   timeouts?: Partial<DbTimeouts>;
+  /** Full-text searches at once, and the wait for a turn. Default: a quarter of the pool, 1 s. */
+  searches?: SearchLimits;
 }
 
 /** A stable name per SQL text: Prisma generates a bounded set of shapes. */
@@ -68,5 +71,6 @@ export function createDb(url: string, poolSize: number, logger: Logger, options:
   db.$on('warn', (event) => log.warn({ target: event.target }, event.message));
   db.$on('error', (event) => log.error({ target: event.target }, event.message));
   registerWriteSettings(db, timeouts, poolSize);
+  registerSearchSlots(db, options.searches ?? defaultSearchLimits(poolSize));
   return db;
 }

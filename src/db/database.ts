@@ -30,6 +30,7 @@ export async function openDatabase(
       // A pooler refuses unknown startup parameters: there the timeouts come per transaction.
       sessionTimeouts: config.pooler === null && config.preparedStatements,
       timeouts: config.timeouts,
+      searches: config.searches,
     });
     if (config.pooler) {
       logger[config.preparedStatements ? 'warn' : 'info'](
@@ -51,6 +52,7 @@ export async function openDatabase(
   const db = createDb(embedded.url, config.poolSize, logger, {
     preparedStatements: config.preparedStatements,
     timeouts: config.timeouts,
+    searches: config.searches,
   });
   return {
     db,

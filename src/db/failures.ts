@@ -6,7 +6,12 @@ import { Prisma } from '../generated/prisma/client';
  * or 409 for a locked row, with `Retry-After`, so that load balancers and clients back off;
  * the message says what happened without any database detail.
  */
-export type DatabaseFailureCode = 'DATABASE_UNAVAILABLE' | 'DATABASE_BUSY' | 'DATABASE_TIMEOUT' | 'RESOURCE_LOCKED';
+export type DatabaseFailureCode =
+  | 'DATABASE_UNAVAILABLE'
+  | 'DATABASE_BUSY'
+  | 'DATABASE_TIMEOUT'
+  | 'RESOURCE_LOCKED'
+  | 'SEARCH_BUSY';
 
 const FAILURES: Record<DatabaseFailureCode, { status: number; retryAfter: number; message: string }> = {
   DATABASE_UNAVAILABLE: {
@@ -31,6 +36,12 @@ const FAILURES: Record<DatabaseFailureCode, { status: number; retryAfter: number
     retryAfter: 2,
     message: 'Something else is changing the same item right now; nothing was changed. Try again in a few seconds.',
   },
+  SEARCH_BUSY: {
+    status: 503,
+    retryAfter: 2,
+    message:
+      'Too many searches are running on this server right now. Try the search again in a few seconds; lists without a search still work.',
+  },
 };
 
 /** The pool wait ran out before a connection (or a write slot) was free. */
@@ -38,6 +49,14 @@ export class PoolBusyError extends Error {
   constructor(what: string, ms: number) {
     super(`No ${what} free within ${ms} ms`);
     this.name = 'PoolBusyError';
+  }
+}
+
+/** Every search slot stayed taken for the search wait (src/db/search-slots.ts). */
+export class SearchBusyError extends Error {
+  constructor(slots: number, ms: number) {
+    super(`All ${slots} search slots stayed taken for ${ms} ms`);
+    this.name = 'SearchBusyError';
   }
 }
 
@@ -73,6 +92,7 @@ const UNREACHABLE_PRISMA = new Set(['P1001', 'P1002', 'P1017']);
 export function databaseFailureCode(error: unknown): DatabaseFailureCode | null {
   if (error instanceof PoolBusyError) return 'DATABASE_BUSY';
   if (error instanceof RowBusyError) return 'RESOURCE_LOCKED';
+  if (error instanceof SearchBusyError) return 'SEARCH_BUSY';
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     const cause = (error.meta?.driverAdapterError as { cause?: { kind?: unknown; code?: unknown } } | undefined)?.cause;
     if (typeof cause?.code === 'string' && BY_SQLSTATE[cause.code]) return BY_SQLSTATE[cause.code]!;

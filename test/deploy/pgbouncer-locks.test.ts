@@ -35,6 +35,7 @@ beforeAll(async () => {
       preparedStatements: false,
       pooler: 'pgbouncer=true',
       timeouts: DEFAULT_DB_TIMEOUTS,
+      searches: config.database.searches,
     };
     const application = createApplication({ ...config, database: database_ }, { logger });
     const running = await application.start();

@@ -4,6 +4,7 @@ import { createApplication, type Running } from '../../src/application';
 import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from '../../src/cache/response-cache';
 import { loadConfig, type Config } from '../../src/config';
 import type { Db } from '../../src/db/client';
+import { defaultSearchLimits } from '../../src/db/search-slots';
 import { DEFAULT_DB_TIMEOUTS } from '../../src/db/transaction';
 import { resolveLimits, type LimitsOptions } from '../../src/limits';
 import { createLogger } from '../../src/logger';
@@ -74,6 +75,7 @@ export function testConfig(
       preparedStatements: true,
       pooler: null,
       timeouts: DEFAULT_DB_TIMEOUTS,
+      searches: defaultSearchLimits(5),
     },
     redisUrl,
     pubSubPrefix: prefix,
