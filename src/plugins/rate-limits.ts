@@ -61,15 +61,34 @@ export function useRateLimits(limiter: RateLimiter, trustProxy: number): Plugin<
     }
   }
 
+  /** Counts an anonymous HTTP request once, by its client address. */
+  function countArrival(request: Request, serverContext: unknown) {
+    counted.add(request);
+    return limiter.consume('operations', `address:${clientAddress((serverContext as ServerContext).req, trustProxy)}`);
+  }
+
   return {
-    // An anonymous HTTP request counts as it arrives, before the response cache can answer it
-    // (it does so here, in onParams, for every cached page): otherwise cached pages would not
-    // count at all. Requests with a credential count once it is checked, in onExecute.
+    // A revalidation (If-None-Match) of a cached page is an operation too, and the response cache
+    // answers it with 304 in onRequest, before any parameters are read: it counts here, before
+    // the cache's own onRequest (plugins run in order), and over the limit gets 429 instead.
+    async onRequest({ request, serverContext, endResponse, fetchAPI }) {
+      if (request.headers.has('authorization') || !request.headers.has('if-none-match')) return;
+      try {
+        await countArrival(request, serverContext);
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        const { http, ...extensions } = error.extensions as {
+          http: { status: number; headers: Record<string, string> };
+        };
+        endResponse(fetchAPI.Response.json({ errors: [{ message: error.message, extensions }] }, http));
+      }
+    },
+    // Any other anonymous HTTP request counts as it arrives, before the response cache can answer
+    // it (it does so in onParams, for every cached page): otherwise cached pages would not count
+    // at all. Requests with a credential count once it is checked, in onExecute.
     async onParams({ request, context }) {
-      if (request.headers.has('authorization')) return;
-      const address = clientAddress((context as ServerContext).req, trustProxy);
-      counted.add(request);
-      await limiter.consume('operations', `address:${address}`);
+      if (request.headers.has('authorization') || counted.has(request)) return;
+      await countArrival(request, context);
     },
     onExecute: ({ args, setResultAndStopExecution }) => guard(args, setResultAndStopExecution),
     onSubscribe: ({ args, setResultAndStopExecution }) => guard(args, setResultAndStopExecution),
