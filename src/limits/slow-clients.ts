@@ -31,14 +31,17 @@ export function cutOffFor(
 
 /**
  * Cuts off a WebSocket client that sends while not reading what it is sent: graphql-ws answers
- * every `ping` with a `pong`, and 200,000 pings from a client that never reads would pile up in
- * memory. Checked on each message it sends.
+ * every `ping` with a `pong` (echoing its payload), and 200,000 pings from a client that never
+ * reads would pile up in memory. Checked on each message it sends. The close frame (1008 and the
+ * reason) would wait behind what the client does not read, so the connection is dropped at once,
+ * with what was waiting; the client sees it end (1006), the log says why.
  */
 export function limitBufferedBytes(socket: WebSocket, maxBytes: number, logger: Logger): void {
   socket.on('message', () => {
     if (socket.bufferedAmount <= maxBytes || socket.readyState !== socket.OPEN) return;
-    logger.warn({ buffered: socket.bufferedAmount }, 'websocket cut off: it stopped reading');
-    socket.close(TOO_SLOW, `Too slow: over ${maxBytes} bytes waited to be sent to you.`);
-    socket.terminate(); // the close frame would wait behind what it does not read
+    const reason = `Too slow: over ${maxBytes} bytes waited to be sent to you.`;
+    logger.warn({ buffered: socket.bufferedAmount, code: TOO_SLOW, reason }, 'websocket cut off: it stopped reading');
+    socket.close(TOO_SLOW, reason);
+    socket.terminate();
   });
 }
