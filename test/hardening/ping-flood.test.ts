@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { createApplication, type Application } from '../../src/application';
 import { DEFAULT_LIMITS } from '../../src/limits';
 import { DEMO_QUESTION_SLUG } from '../../src/server';
