@@ -37,8 +37,12 @@ export const http = {
   poolSize: 10,
 };
 
+/** A comma-separated list of numbers from the environment (to iterate on a smaller run), or `fallback`. */
+const numbers = (name: string, fallback: number[]) => process.env[name]?.split(',').map(Number) ?? fallback;
+
 export const live = {
-  subscribers: [1, 100, 1000],
+  /** Subscriber counts, one after another on the same question (BENCH_LIVE_SUBSCRIBERS=1000: that one only). */
+  subscribers: numbers('BENCH_LIVE_SUBSCRIBERS', [1, 100, 1000]),
   /** Timed posts per subscriber count, one at a time… */
   posts: 30,
   /** …or more, so that a p99 rests on at least this many deliveries (1 subscriber: 300 posts). */

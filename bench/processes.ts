@@ -110,7 +110,9 @@ async function startProcess({ name, script, env, probe = false }: StartOptions):
   const id = ++started;
   const logFile = join(logDir, `${id}-${name}.log`);
   const probeFile = join(logDir, `${id}-${name}.memory.json`);
-  const args = ['--import', 'tsx'];
+  // e.g. BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API processes.
+  const extra = script === 'bench/api.ts' ? (process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : [];
+  const args = [...extra, '--import', 'tsx'];
   if (probe) args.push('--expose-gc', '--import', './bench/probe.ts');
   // The tests' launcher: a process group of its own, killed with the bench if the bench dies.
   const server = launch(

@@ -6,11 +6,14 @@
  *      peer, bench/peer.ts) to carry the same data;
  *   3. SQL statements per request (in-process API, Prisma query events; the floor and the peer count theirs);
  *   4. HTTP load on the question page and the list page, API, floor and peer alternating (autocannon);
- *   5. live delivery across two API instances, against a raw Redis round trip;
- *   6. memory per idle subscription.
+ *   5. the live parts (bench/live-run.ts): live delivery across two API instances, against a raw
+ *      Redis round trip; memory per idle subscription.
  *
  * Prints the table on stdout (progress on stderr) and writes bench/results/latest.json and
  * latest.svg. Exits 0 whether or not targets are met; non-zero only if the bench itself fails.
+ *
+ * BENCH_ONLY=live,memory (any of `http` and bench/live-run.ts's parts) runs only those parts, for
+ * iterating on one of them: the table is printed, and latest.json is left as it is.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -29,9 +32,7 @@ import {
 } from './config';
 import { prepareDataSet } from './dataset';
 import { compareLoad, type LoadFigures } from './http-load';
-import { createLiveFixture, type LiveFixture } from './live-fixture';
-import { measureLive } from './live';
-import { measurePlainSockets, measureSubscriptions } from './memory';
+import { type LivePart, livePartNames, runLiveParts } from './live-run';
 import { checkSameResponses, questionList, questionPage } from './operations';
 import { checkPeerData, installPeer, preparePeerDatabase } from './peer';
 import { logDirectory, removeLogs, startApi, startFloor, startPeer, type ServerProcess } from './processes';
@@ -39,6 +40,14 @@ import { metric, textTable, writeResults, type Metric } from './report';
 import { countStatements } from './statements';
 
 const started = performance.now();
+const partNames = ['http', ...livePartNames] as const;
+type Part = (typeof partNames)[number];
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+for (const name of only) {
+  if (!(partNames as readonly string[]).includes(name))
+    throw new Error(`BENCH_ONLY: no part "${name}" (parts: ${partNames.join(', ')})`);
+}
+const parts = new Set<Part>(only.length ? (only as Part[]) : partNames);
 const running: ServerProcess[] = [];
 const start = async (make: () => Promise<ServerProcess>) => {
   const server = await make();
@@ -114,12 +123,7 @@ function httpMetrics(page: string, figures: Record<string, LoadFigures>): Metric
   ];
 }
 
-async function main(): Promise<void> {
-  progress(
-    `npm run bench: ${os.availableParallelism()} CPUs, database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}, Redis ${redisUrl}`,
-  );
-  const data = await prepareDataSet();
-  const machineInfo = await machine();
+async function measureHttp(data: Awaited<ReturnType<typeof prepareDataSet>>) {
   installPeer();
   await preparePeerDatabase();
 
@@ -164,30 +168,6 @@ async function main(): Promise<void> {
   const listLoad = await compareLoad('list page', [api, floor, apiCached, peer], listPages);
   await stop(api, apiCached, floor, peer);
 
-  // --- Live delivery and idle subscriptions. ------------------------------------------------------------
-  let fixture: LiveFixture | null = null;
-  let liveFigures: Awaited<ReturnType<typeof measureLive>>;
-  let memoryFigures: Record<'oneSocketEach' | 'shared' | 'plain', Awaited<ReturnType<typeof measureSubscriptions>>>;
-  try {
-    fixture = await createLiveFixture();
-    const [a, b] = await Promise.all([
-      start(() => startApi('api-a', apiEnv())),
-      start(() => startApi('api-b', apiEnv())),
-    ]);
-    liveFigures = await measureLive(a, b, fixture);
-    await stop(a, b);
-    const probed = (name: string) => () => start(() => startApi(name, apiEnv(), true));
-    memoryFigures = {
-      oneSocketEach: await measureSubscriptions(probed('api-memory-1'), fixture, 1),
-      shared: await measureSubscriptions(probed('api-memory-2'), fixture, memoryConfig.perSocket),
-      plain: await measurePlainSockets(() => start(() => startFloor('floor-memory', floorEnv, true))),
-    };
-  } finally {
-    await fixture?.remove();
-  }
-
-  // --- Report. ---------------------------------------------------------------------------------------
-  const kB = (bytes: number) => bytes / 1000;
   const metrics: Metric[] = [
     ...httpMetrics('question page', questionLoad),
     ...httpMetrics('list page', listLoad),
@@ -199,48 +179,43 @@ async function main(): Promise<void> {
       m.target!.text = '≤ 3, same at every size';
       return [m, metric(`SQL statements: ${s.label} (API ÷ PostGraphile)`, 'statements', s.api, s.peer)];
     }),
-    ...liveFigures.flatMap((l) => [
-      metric(
-        `live delivery p50, ${l.subscribers} subscriber${l.subscribers === 1 ? '' : 's'} (÷ Redis round trip)`,
-        'ms',
-        l.p50,
-        l.redis.p50,
-      ),
-      metric(
-        `live delivery p99, ${l.subscribers} subscriber${l.subscribers === 1 ? '' : 's'} (÷ Redis round trip)`,
-        'ms',
-        l.p99,
-        l.redis.p99,
-        l.subscribers === 100
-          ? { on: 'ratio', op: '<=', value: 5 }
-          : l.subscribers === 1000
-            ? { on: 'api', op: '<', value: 50 }
-            : null,
-      ),
-    ]),
-    // Heap + external after forced GCs: what the process holds for each subscription. RSS moves
-    // with V8's and the allocator's reuse of pages freed since start-up (it can even fall), so it
-    // is only printed below and kept in latest.json.
-    metric(
-      'idle subscription memory, one socket each (÷ plain WebSocket)',
-      'kB',
-      kB(memoryFigures.oneSocketEach.heapBytesPer),
-      kB(memoryFigures.plain.heapBytesPer),
-      { on: 'api', op: '<=', value: 20 },
-    ),
-    metric(
-      `idle subscription memory, ${memoryConfig.perSocket} per socket`,
-      'kB',
-      kB(memoryFigures.shared.heapBytesPer),
-      null,
-      {
-        on: 'api',
-        op: '<=',
-        value: 20,
-      },
-    ),
   ];
+  const lines: string[] = [];
+  const cpu = (label: string, figures: Record<string, LoadFigures>) => {
+    lines.push(
+      `${label}: CPU ms per request (server / PostgreSQL / Redis / load generator; other load on the machine):`,
+    );
+    for (const [name, f] of Object.entries(figures)) {
+      const ms = (v: number | null) => (v === null ? '–' : v.toFixed(3));
+      lines.push(
+        `  ${name.padEnd(10)} ${ms(f.cpuMsPerRequest)} / ${ms(f.postgresCpuMsPerRequest)} / ${ms(f.redisCpuMsPerRequest)} / ` +
+          `${ms(f.loadGeneratorCpuMsPerRequest)}; ${(100 * f.otherCores).toFixed(0)}% of a core`,
+      );
+    }
+  };
+  cpu('question page', questionLoad);
+  cpu('list page', listLoad);
+  return { metrics, lines, details: { http: { questionPage: questionLoad, listPage: listLoad }, statements } };
+}
 
+async function main(): Promise<void> {
+  progress(
+    `npm run bench: ${os.availableParallelism()} CPUs, database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}, Redis ${redisUrl}, ` +
+      `parts: ${[...parts].join(', ')}`,
+  );
+  const data = await prepareDataSet();
+  const machineInfo = await machine();
+  const httpResults = parts.has('http') ? await measureHttp(data) : null;
+
+  const floorEnv = { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: String(http.poolSize) };
+  const liveResults = await runLiveParts(new Set([...parts].filter((p): p is LivePart => p !== 'http')), {
+    start: (name, env, probe = false) => start(() => startApi(name, env, probe)),
+    startFloor: (name, probe) => start(() => startFloor(name, floorEnv, probe)),
+    stop,
+  });
+
+  // --- Report. ---------------------------------------------------------------------------------------
+  const metrics: Metric[] = [...(httpResults?.metrics ?? []), ...liveResults.metrics];
   const durationSeconds = (performance.now() - started) / 1000;
   const results = {
     date: new Date().toISOString(),
@@ -250,52 +225,22 @@ async function main(): Promise<void> {
     metrics,
     details: {
       settings: { http, live: liveConfig, memory: memoryConfig },
-      http: { questionPage: questionLoad, listPage: listLoad },
-      statements,
-      live: liveFigures,
-      memory: memoryFigures,
+      ...httpResults?.details,
+      ...liveResults.details,
     },
   };
-  const files = writeResults(results);
+  const files = only.length ? null : writeResults(results);
 
   console.log(textTable(metrics));
   console.log('');
-  const cpu = (label: string, figures: Record<string, LoadFigures>) => {
-    console.log(
-      `${label}: CPU ms per request (server / PostgreSQL / Redis / load generator; other load on the machine):`,
-    );
-    for (const [name, f] of Object.entries(figures)) {
-      const ms = (v: number | null) => (v === null ? '–' : v.toFixed(3));
-      console.log(
-        `  ${name.padEnd(10)} ${ms(f.cpuMsPerRequest)} / ${ms(f.postgresCpuMsPerRequest)} / ${ms(f.redisCpuMsPerRequest)} / ` +
-          `${ms(f.loadGeneratorCpuMsPerRequest)}; ${(100 * f.otherCores).toFixed(0)}% of a core`,
-      );
-    }
-  };
-  cpu('question page', questionLoad);
-  cpu('list page', listLoad);
-  const m = memoryFigures;
-  console.log(
-    "live delivery (two instances): posts, deliveries, missed; this process's CPU per delivery (the client side):",
-  );
-  for (const l of liveFigures) {
-    console.log(
-      `  ${String(l.subscribers).padStart(4)} subscribers: ${l.posts} posts, ${l.deliveries} deliveries, ${l.missed} missed; ` +
-        `${l.clientCpuMsPerDelivery.toFixed(3)} ms; max ${l.max.toFixed(1)} ms; Redis round trips: ${l.redis.samples}`,
-    );
-  }
-  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-  console.log('memory (after forced GC), heap + external / RSS, before → after opening them:');
-  for (const f of [m.oneSocketEach, m.shared, m.plain]) {
-    console.log(
-      `  ${f.layout.padEnd(16)} ${mb(f.before.heapUsed + f.before.external)} → ${mb(f.after.heapUsed + f.after.external)} / ` +
-        `${mb(f.before.rss)} → ${mb(f.after.rss)}`,
-    );
-  }
+  for (const line of [...(httpResults?.lines ?? []), ...liveResults.lines]) console.log(line);
   const unmet = metrics.filter((x) => x.met === false).length;
+  const judged = metrics.filter((x) => x.met !== null).length;
   console.log(
-    `\n${metrics.filter((x) => x.met !== null).length - unmet} of ${metrics.filter((x) => x.met !== null).length} targets met; ` +
-      `${durationSeconds.toFixed(0)} s in all. Written: ${files.json.replace(root, '')}, ${files.svg.replace(root, '')}`,
+    `\n${judged - unmet} of ${judged} targets met; ${durationSeconds.toFixed(0)} s in all. ` +
+      (files
+        ? `Written: ${files.json.replace(root, '')}, ${files.svg.replace(root, '')}`
+        : `Parts ${only.join(', ')} only: latest.json left as it was.`),
   );
 }
 
