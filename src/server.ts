@@ -28,6 +28,7 @@ import { useInputShapeLimit } from './plugins/input-shape';
 import { useOperationLimits } from './plugins/operation-limits';
 import { useRateLimits } from './plugins/rate-limits';
 import { useReadiness } from './plugins/readiness';
+import { createSharedExecutions } from './plugins/shared-subscriptions';
 import { forClient, type PubSub } from './pubsub';
 import { schema } from './schema';
 
@@ -130,6 +131,7 @@ export function buildApp({
       // After the rate limits, so that cached answers count too.
       ...responseCache.plugins,
       useReadiness(databaseHealth, pubSub, options.poolSize),
+      createSharedExecutions().plugin, // identical subscriptions execute each event once
     ],
   });
 

@@ -1,7 +1,13 @@
 import { Repeater } from 'graphql-yoga';
 import type { Context } from '../context';
+import { liveClock, sharedEvent } from '../plugins/shared-subscriptions';
 import type { PubSubEvents, Subscription } from '../pubsub';
 import { liveLoaders } from './live-loaders';
+
+/** What answerAdded's stream yields: an answer to deliver, executed once per group (src/plugins/shared-subscriptions.ts). */
+export interface AddedAnswer {
+  answerId: number;
+}
 
 /** The visible answers of a question created after `afterId`, oldest first (batched). */
 function answerIdsAfter(ctx: Context, questionId: number, afterId: number): Promise<number[]> {
@@ -34,18 +40,22 @@ function nextUnlessStopped<T>(live: Subscription<T>, stop: Promise<unknown>) {
  * nothing twice and skips nothing, and a lost event is made good by the next one. This relies on
  * answer ids growing in commit order within a question: postAnswer locks the question row.
  *
+ * Each answer is tagged for shared execution with the logical time at which this subscriber woke
+ * (or subscribed): it may be handed a result whose reads started after that, never an older one.
+ *
  * A Repeater rather than an async generator: a generator cannot be stopped while it awaits.
  */
 export function answerAddedFeed(ctx: Context, questionId: number, afterId: number | null) {
-  return new Repeater<number>(async (push, stop) => {
+  return new Repeater<AddedAnswer>(async (push, stop) => {
     // The starting point is read before listening, so an answer committed in between is not lost.
     let last = afterId ?? (await latestAnswerId(ctx, questionId));
     const live = await ctx.pubSub.subscribe('answer:added', questionId);
     try {
       do {
+        const woke = liveClock();
         for (const id of await answerIdsAfter(ctx, questionId, last)) {
           last = id;
-          await push(id);
+          await push(sharedEvent({ answerId: id }, String(id), woke));
         }
       } while (!(await nextUnlessStopped(live, stop)).done);
     } finally {
@@ -61,7 +71,11 @@ export function answerUpdatedFeed(ctx: Context, questionId: number) {
     try {
       for (let next = await nextUnlessStopped(live, stop); !next.done; next = await nextUnlessStopped(live, stop)) {
         // Updates missed while Redis was down are not replayed: edits show in any re-read.
-        if (next.value) await push(next.value);
+        const update = next.value;
+        if (update) {
+          const { answerId, kind } = update;
+          await push(sharedEvent({ ...update }, `${answerId}:${kind}`, liveClock()));
+        }
       }
     } finally {
       live.close();

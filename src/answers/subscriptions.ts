@@ -2,8 +2,9 @@ import { formatPrismaCursor, parsePrismaCursor } from '@pothos/plugin-prisma';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { badUserInput, notFound } from '../errors';
+import { shareExecution } from '../plugins/shared-subscriptions';
 import { MAX_ROW_ID, parseGlobalId } from '../schema/lookup';
-import { answerAddedFeed, answerUpdatedFeed } from './feed';
+import { type AddedAnswer, answerAddedFeed, answerUpdatedFeed } from './feed';
 import { liveLoaders } from './live-loaders';
 import { Answer } from './types';
 
@@ -74,17 +75,21 @@ builder.subscriptionFields((t) => ({
     type: AnswerEdge,
     authScopes: { public: true },
     args: { questionId: t.arg.id({ required: true }), after: t.arg.string() },
+    // Subscribers with the same selection share each answer's execution; `after` only says where
+    // their stream starts (src/plugins/shared-subscriptions.ts).
+    extensions: shareExecution(['after']),
     subscribe: async (_root, args, ctx) => {
       const afterId = args.after == null ? null : answerIdOfCursor(args.after);
       return answerAddedFeed(ctx, await questionIdOf(ctx, args.questionId), afterId);
     },
-    resolve: (answerId: number) => ({ answerId }),
+    resolve: ({ answerId }: AddedAnswer) => ({ answerId }),
   }),
   answerUpdated: t.field({
     description: "Edits, hides and new agreement or thanks counts of a question's answers, as they happen.",
     type: AnswerUpdate,
     authScopes: { public: true },
     args: { questionId: t.arg.id({ required: true }) },
+    extensions: shareExecution([]),
     subscribe: async (_root, args, ctx) => answerUpdatedFeed(ctx, await questionIdOf(ctx, args.questionId)),
     resolve: (update) => update,
   }),
