@@ -90,7 +90,6 @@ export function createApplication(config: Config, options: { logger?: Logger } =
       db: database.db,
       pubSub,
       logger,
-      production: config.env === 'production',
       limits: config.limits,
       sharedCounters,
       responseCache,

@@ -5,6 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { DateTimeResolver } from 'graphql-scalars';
 import { scopesOf, unauthorizedError, type AuthScopes } from './auth/scopes';
+import { productionAtImport } from './config';
 import type { Context } from './context';
 import { fieldCost } from './schema/cost';
 import { nodeQueryOptions, nodesQueryOptions } from './schema/nodes';
@@ -38,9 +39,8 @@ export const builder = new SchemaBuilder<{
     filterConnectionTotalCount: true,
     // A resolver that forgets to spread Pothos' `query` into its Prisma call loses the selection
     // (an N+1 or over-fetching): an error in development and tests, silent in production. The
-    // schema is built at import, before configuration is read, so this one check reads NODE_ENV
-    // itself, as Node libraries do.
-    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'error',
+    // schema is built at import, before configuration is loaded (src/config.ts says how).
+    onUnusedQuery: productionAtImport() ? null : 'error',
   },
   // Every root field declares its scopes (src/auth/scopes.ts; a test checks it).
   scopeAuth: {

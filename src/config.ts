@@ -7,7 +7,7 @@ import { DEFAULT_DB_TIMEOUTS, type DbTimeouts } from './db/transaction';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 
 /**
- * The whole configuration, parsed once from the environment. Nothing else reads process.env (but src/builder.ts, for NODE_ENV, at import).
+ * The whole configuration, parsed once from the environment. Nothing else reads process.env.
  * Every variable is optional: with none set, the server runs on an embedded database and
  * in-process pub/sub.
  */
@@ -108,6 +108,15 @@ const environmentSchema = z.object({
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
+
+/**
+ * Whether this process runs in production, for the one setting the schema itself depends on
+ * (src/builder.ts: `onUnusedQuery`): the schema is built once, at import, before loadConfig runs.
+ * An invalid NODE_ENV counts as development here; loadConfig reports it.
+ */
+export function productionAtImport(source: NodeJS.ProcessEnv = process.env): boolean {
+  return environmentSchema.shape.NODE_ENV.safeParse(source.NODE_ENV || undefined).data === 'production';
+}
 
 export interface Config {
   env: Environment['NODE_ENV'];

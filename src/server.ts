@@ -36,9 +36,10 @@ export interface AppDependencies {
   db: Db;
   pubSub: PubSub;
   logger: Logger;
-  /** Production hides GraphiQL's helpful extras (stack traces stay hidden everywhere). */
-  production?: boolean;
-  /** Operation, rate and WebSocket limits; those not given take their defaults (src/limits). */
+  /**
+   * Operation, rate and WebSocket limits, as src/config.ts resolved them (production's hidden
+   * introspection and field suggestions included); those not given take their defaults (src/limits).
+   */
   limits?: LimitsOptions;
   /** Rate-limit counters shared by the deployment's instances (Redis); default: this process only. */
   sharedCounters?: SharedCounters | null;
@@ -73,13 +74,12 @@ export function buildApp({
   db,
   pubSub,
   logger,
-  production = false,
   responseCache = noResponseCache,
   corsOrigins = [],
   ...options
 }: AppDependencies): App {
   const databaseHealth = watchDatabase(db, logger.child({ component: 'readiness' }));
-  const limits = resolveLimits(options.limits, production);
+  const limits = resolveLimits(options.limits);
   const rateLimiter = createRateLimiter(limits.rate, options.sharedCounters);
   const yoga = createYoga<ServerContext, Context>({
     schema,

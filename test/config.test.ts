@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, loadConfig, productionAtImport } from '../src/config';
 import { DEFAULT_DB_TIMEOUTS } from '../src/db/transaction';
 import { DEFAULT_LIMITS } from '../src/limits';
 
@@ -52,6 +52,12 @@ describe('loadConfig', () => {
       fieldSuggestions: false,
     });
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).limits.introspection).toBe(true);
+    // The schema's own check (onUnusedQuery) is decided from the same variable, at import.
+    expect([
+      productionAtImport({ NODE_ENV: 'production' }),
+      productionAtImport({}),
+      productionAtImport({ NODE_ENV: 'prod' }),
+    ]).toEqual([true, false, false]);
     expect(() => loadConfig({ MAX_DEPTH: '0', RATE_LIMIT_OPERATIONS_PER_MINUTE: 'lots' })).toThrow(
       /MAX_DEPTH: .*\n.*RATE_LIMIT_OPERATIONS_PER_MINUTE: /,
     );

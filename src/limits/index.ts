@@ -30,9 +30,9 @@ export interface Limits {
    * or 120 KB if a client escapes every character as a JSON surrogate pair; 256 KiB fits that.
    */
   maxBodyBytes: number;
-  /** Schema introspection (GraphiQL needs it). Default: on, except in production. */
+  /** Schema introspection (GraphiQL needs it). Default: on; src/config.ts turns it off in production unless told. */
   introspection: boolean;
-  /** "Did you mean …?" in validation errors. Default: on, except in production, where they would map the schema. */
+  /** "Did you mean …?" in validation errors. Default: on; off in production (src/config.ts), where they would map the schema. */
   fieldSuggestions: boolean;
   /**
    * Proxies in front of the server whose `X-Forwarded-For` is trusted: the client address is the
@@ -111,12 +111,13 @@ export type LimitsOptions = Partial<Omit<Limits, 'rate' | 'websocket'>> & {
   websocket?: Partial<WebSocketLimits>;
 };
 
-/** The full limits: the given ones over the defaults; production hides introspection and suggestions unless told. */
-export function resolveLimits(options: LimitsOptions = {}, production = false): Limits {
+/**
+ * The full limits: the given ones over the defaults. What production changes (no introspection,
+ * no field suggestions) is decided once, by src/config.ts.
+ */
+export function resolveLimits(options: LimitsOptions = {}): Limits {
   return {
     ...DEFAULT_LIMITS,
-    introspection: !production,
-    fieldSuggestions: !production,
     ...given(options),
     rate: { ...DEFAULT_LIMITS.rate, ...given(options.rate) },
     websocket: { ...DEFAULT_LIMITS.websocket, ...given(options.websocket) },

@@ -5,6 +5,7 @@ import { formatPrismaCursor } from '@pothos/plugin-prisma';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
 import { DEFAULT_LIMITS } from '../../src/limits';
 import { pubSubFromConfig } from '../../src/pubsub';
 import { schema } from '../../src/schema';
@@ -299,19 +300,19 @@ describe('production', () => {
   let production: { url: string; stop(): Promise<void> };
   let withIntrospection: { url: string; stop(): Promise<void> };
   beforeAll(async () => {
-    const start = async (limits = TEST_LIMITS) => {
+    // The limits as src/config.ts resolves them for production, with the tests' rate limits.
+    const start = async (environment: Record<string, string> = {}) => {
       const app = buildApp({
         db: server.db,
         pubSub: pubSubFromConfig(null, 'prod', logger),
         logger,
-        production: true,
-        limits,
+        limits: { ...loadConfig({ NODE_ENV: 'production', ...environment }).limits, rate: TEST_LIMITS.rate },
       });
       const url = `http://127.0.0.1:${await app.start(0, '127.0.0.1')}`;
       return { url, stop: () => app.stop(100) };
     };
     production = await start();
-    withIntrospection = await start({ ...TEST_LIMITS, introspection: true });
+    withIntrospection = await start({ INTROSPECTION: 'true' });
   });
   afterAll(async () => {
     await production?.stop();
