@@ -23,6 +23,13 @@ export const dataset = {
   largeQuestionAnswers: 120,
 };
 
+/**
+ * With BENCH_ONLY=read, `BENCH_BASELINE=<dir>`: another checkout of the project (e.g. `git archive
+ * main | tar -x -C <dir>`, with node_modules and src/generated beside it) runs as a second API, in
+ * the same rounds: the effect of a change, against the code before it under the same load.
+ */
+export const baselineDir = process.env.BENCH_BASELINE || null;
+
 /** HTTP load: the same for the API and the floor. */
 export const http = {
   connections: 10,

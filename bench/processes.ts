@@ -170,8 +170,13 @@ async function startProcess({ name, script, env, probe = false }: StartOptions):
   };
 }
 
-export const startApi = (name: string, env: Record<string, string>, probe = false) =>
-  startProcess({ name, script: 'bench/api.ts', env, probe });
+export const startApi = (
+  name: string,
+  env: Record<string, string>,
+  probe = false,
+  /** Another checkout of the project to run instead of this one (BENCH_BASELINE). */
+  checkout?: string,
+) => startProcess({ name, script: checkout ? join(checkout, 'bench/api.ts') : 'bench/api.ts', env, probe });
 
 export const startFloor = (name: string, env: Record<string, string>, probe = false) =>
   startProcess({ name, script: 'bench/floor.ts', env, probe });

@@ -14,6 +14,11 @@
  *
  * BENCH_ONLY=live,memory (any of `http` and bench/live-run.ts's parts) runs only those parts, for
  * iterating on one of them: the table is printed, and latest.json is left as it is.
+ * BENCH_ONLY=read is a quicker `http` for working on the read path (about 2 minutes): only the API
+ * with its cache off, the floor and PostGraphile, no statement counts; CPU per request, p99 and the
+ * ratios printed (with BENCH_BASELINE, bench/config.ts, also another checkout's API in the same rounds).
+ * BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=<dir>' profiles the API; bench/profile-summary.ts
+ * sums such a profile by package.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,6 +27,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import {
   apiEnv,
+  baselineDir,
   databaseUrl,
   http,
   live as liveConfig,
@@ -40,14 +46,14 @@ import { metric, textTable, writeResults, type Metric } from './report';
 import { countStatements } from './statements';
 
 const started = performance.now();
-const partNames = ['http', ...livePartNames] as const;
+const partNames = ['http', 'read', ...livePartNames] as const;
 type Part = (typeof partNames)[number];
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 for (const name of only) {
   if (!(partNames as readonly string[]).includes(name))
     throw new Error(`BENCH_ONLY: no part "${name}" (parts: ${partNames.join(', ')})`);
 }
-const parts = new Set<Part>(only.length ? (only as Part[]) : partNames);
+const parts = new Set<Part>(only.length ? (only as Part[]) : partNames.filter((p) => p !== 'read'));
 const running: ServerProcess[] = [];
 const start = async (make: () => Promise<ServerProcess>) => {
   const server = await make();
@@ -198,6 +204,58 @@ async function measureHttp(data: Awaited<ReturnType<typeof prepareDataSet>>) {
   return { metrics, lines, details: { http: { questionPage: questionLoad, listPage: listLoad }, statements } };
 }
 
+/**
+ * BENCH_ONLY=read: the HTTP read path alone, quickly (see above); the same checks of the floor and
+ * the peer first. Returns the lines to print.
+ */
+async function measureReadPath(data: Awaited<ReturnType<typeof prepareDataSet>>): Promise<string[]> {
+  installPeer();
+  await preparePeerDatabase();
+  const floorEnv = { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: String(http.poolSize) };
+  const checkout = baselineDir;
+  const servers = await Promise.all([
+    start(() => startApi('api', apiEnv({ RESPONSE_CACHE_TTL_MS: '0' }))),
+    ...(checkout ? [start(() => startApi('api-base', apiEnv({ RESPONSE_CACHE_TTL_MS: '0' }), false, checkout))] : []),
+    start(() => startFloor('floor', floorEnv)),
+    start(() => startPeer('postgraphile', floorEnv)),
+  ]);
+  const byName = Object.fromEntries(servers.map((s) => [s.name, s]));
+  const questionPages = data.questionSlugs.map((slug) => questionPage(slug));
+  const listPages = data.topicSlugs.map((topic) => questionList(topic));
+  progress(`checking the floor against the API, and PostGraphile's data`);
+  await checkSameResponses(byName.api!.url, byName.floor!.url, [...questionPages, ...listPages]);
+  await checkPeerData(byName.api!.url, byName.postgraphile!.url, [
+    ...questionPages.slice(0, 5),
+    ...listPages.slice(0, 5),
+  ]);
+  const load = {
+    'question page': await compareLoad('question page', servers, questionPages),
+    'list page': await compareLoad('list page', servers, listPages),
+  };
+  await stop(...servers);
+  const lines: string[] = [];
+  const ms = (v: number) => v.toFixed(3);
+  for (const [page, figures] of Object.entries(load)) {
+    const { api: a, floor: f, postgraphile: p } = figures as Record<'api' | 'floor' | 'postgraphile', LoadFigures>;
+    lines.push(
+      `${page}: CPU ms/request API ${ms(a.cpuMsPerRequest)}, PostGraphile ${ms(p.cpuMsPerRequest)}, floor ${ms(f.cpuMsPerRequest)}; ` +
+        `API ÷ PostGraphile ${(a.cpuMsPerRequest / p.cpuMsPerRequest).toFixed(2)}×, ÷ floor ${(a.cpuMsPerRequest / f.cpuMsPerRequest).toFixed(2)}×; ` +
+        `p99 ms API ${a.p99.toFixed(2)}, PostGraphile ${p.p99.toFixed(2)}, floor ${f.p99.toFixed(2)} (API ÷ floor ${(a.p99 / f.p99).toFixed(2)}×); ` +
+        `req/s API ${a.rps.toFixed(0)}, PostGraphile ${p.rps.toFixed(0)}, floor ${f.rps.toFixed(0)}; ` +
+        `other load up to ${(100 * Math.max(a.otherCores, f.otherCores, p.otherCores)).toFixed(0)}% of a core`,
+    );
+    const b = (figures as Record<string, LoadFigures>)['api-base'];
+    if (b) {
+      lines.push(
+        `  baseline ${checkout}: CPU ms/request ${ms(b.cpuMsPerRequest)}; API ÷ baseline ${(a.cpuMsPerRequest / b.cpuMsPerRequest).toFixed(2)}×; ` +
+          `baseline ÷ PostGraphile ${(b.cpuMsPerRequest / p.cpuMsPerRequest).toFixed(2)}×; p99 ${b.p99.toFixed(2)} ms; req/s ${b.rps.toFixed(0)}`,
+      );
+    }
+  }
+  lines.push(`load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  return lines;
+}
+
 async function main(): Promise<void> {
   progress(
     `npm run bench: ${os.availableParallelism()} CPUs, database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}, Redis ${redisUrl}, ` +
@@ -206,13 +264,17 @@ async function main(): Promise<void> {
   const data = await prepareDataSet();
   const machineInfo = await machine();
   const httpResults = parts.has('http') ? await measureHttp(data) : null;
+  const readLines = parts.has('read') ? await measureReadPath(data) : [];
 
   const floorEnv = { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: String(http.poolSize) };
-  const liveResults = await runLiveParts(new Set([...parts].filter((p): p is LivePart => p !== 'http')), {
-    start: (name, env, probe = false) => start(() => startApi(name, env, probe)),
-    startFloor: (name, probe) => start(() => startFloor(name, floorEnv, probe)),
-    stop,
-  });
+  const liveResults = await runLiveParts(
+    new Set([...parts].filter((p): p is LivePart => p !== 'http' && p !== 'read')),
+    {
+      start: (name, env, probe = false) => start(() => startApi(name, env, probe)),
+      startFloor: (name, probe) => start(() => startFloor(name, floorEnv, probe)),
+      stop,
+    },
+  );
 
   // --- Report. ---------------------------------------------------------------------------------------
   const metrics: Metric[] = [...(httpResults?.metrics ?? []), ...liveResults.metrics];
@@ -233,7 +295,7 @@ async function main(): Promise<void> {
 
   console.log(textTable(metrics));
   console.log('');
-  for (const line of [...(httpResults?.lines ?? []), ...liveResults.lines]) console.log(line);
+  for (const line of [...(httpResults?.lines ?? []), ...readLines, ...liveResults.lines]) console.log(line);
   const unmet = metrics.filter((x) => x.met === false).length;
   const judged = metrics.filter((x) => x.met !== null).length;
   console.log(
