@@ -24,7 +24,8 @@ builder.queryField('blogPost', (t) =>
     nullable: true,
     args: { slug: t.arg.string(), id: t.arg.id() },
     resolve: async (query, _root, args, ctx) => {
-      const post = await ctx.db.blogPost.findUnique({ ...query, where: slugOrIdWhere('BlogPost', args) });
+      // findFirst, not findUnique: see slugOrIdWhere (src/schema/lookup.ts).
+      const post = await ctx.db.blogPost.findFirst({ ...query, where: slugOrIdWhere('BlogPost', args) });
       if (!post) throw lookupNotFound('blog post', args);
       return post;
     },

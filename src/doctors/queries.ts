@@ -41,7 +41,8 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { slug: t.arg.string(), id: t.arg.id() },
     resolve: async (query, _root, args, ctx) => {
-      const doctor = await ctx.db.doctor.findUnique({ ...query, where: slugOrIdWhere('Doctor', args) });
+      // findFirst, not findUnique: see slugOrIdWhere (src/schema/lookup.ts).
+      const doctor = await ctx.db.doctor.findFirst({ ...query, where: slugOrIdWhere('Doctor', args) });
       if (!doctor) throw lookupNotFound('doctor', args);
       return doctor;
     },

@@ -67,7 +67,8 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { slug: t.arg.string(), id: t.arg.id() },
     resolve: async (query, _root, args, ctx) => {
-      const question = await ctx.db.question.findUnique({ ...query, where: slugOrIdWhere('Question', args) });
+      // findFirst, not findUnique: see slugOrIdWhere (src/schema/lookup.ts).
+      const question = await ctx.db.question.findFirst({ ...query, where: slugOrIdWhere('Question', args) });
       if (!question) throw lookupNotFound('question', args);
       return question;
     },
