@@ -18,6 +18,7 @@ import { cutOffFor } from './limits/slow-clients';
 import { useSseStreamLimit } from './limits/sse';
 import type { Logger } from './logger';
 import { useAccessLog, requestIdOf } from './plugins/access-log';
+import { useRequestBodyLimit } from './plugins/body-limit';
 import { corsFor } from './plugins/cors';
 import { useCsrfPrevention } from './plugins/csrf';
 import { useErrorClassification } from './plugins/errors';
@@ -92,8 +93,9 @@ export function buildApp({
     graphiql: graphiqlOptions({ db, pageQuery: exampleQuery, liveQuery, slug: DEMO_QUESTION_SLUG }),
     renderGraphiQL: offlineGraphiQL(), // assets from npm, none from a CDN
     maskedErrors: { isDev: false }, // never a stack trace, not even in development
-    // Larger bodies get 413 before they are read (by Content-Length, or counted when chunked).
-    maxRequestBodySize: limits.maxBodyBytes,
+    // Larger bodies get 413 before they are read (by Content-Length, or counted when chunked):
+    // useRequestBodyLimit below, in place of Yoga's own check.
+    maxRequestBodySize: false,
     multipart: false, // no file uploads: multipart bodies are refused (415), never parsed
     parserAndValidationCache: documentCaches(), // bounded in bytes, not by count (src/cache/documents.ts)
     // Batching stays off (Yoga's default): a JSON array body is refused with 400.
@@ -132,6 +134,7 @@ export function buildApp({
       ...responseCache.plugins,
       useReadiness(databaseHealth, pubSub, options.poolSize),
       createSharedExecutions().plugin, // identical subscriptions execute each event once
+      useRequestBodyLimit(limits.maxBodyBytes), // last: it wraps the request parser the others leave
     ],
   });
 
