@@ -9,13 +9,13 @@
  * one when it is unset); pending migrations are applied first.
  * Exit codes: 0 done, 1 failed (unknown doctor, staff member or token; database error), 2 bad arguments.
  */
-import { runCli } from './cli';
 import { pino } from 'pino';
 import { issueCredential, revokeCredential, type CredentialOwner } from '../auth/tokens';
 import { loadConfig } from '../config';
 import { openDatabase, type Database } from '../db/database';
 import type { Db } from '../db/client';
 import { migrate } from '../db/migrate';
+import { cliMain, runIfEntry } from './cli';
 
 const USAGE = `Usage:
   npm run -s credential -- doctor <doctor-slug>    issue a token for a doctor
@@ -52,24 +52,24 @@ async function ownerOf(db: Db, command: Exclude<Command, { kind: 'revoke' }>): P
   return { role: 'staff', staffMemberId: staff.id };
 }
 
-async function main(): Promise<number> {
-  const command = parseCommand(process.argv.slice(2));
+export const main = cliMain('credential', async (argv, env, output) => {
+  const command = parseCommand(argv);
   if (command === 'help') {
-    console.log(USAGE);
+    output.out(`${USAGE}\n`);
     return 0;
   }
   if (!command) {
-    console.error(`credential: expected "doctor <slug>", "staff <email>" or "revoke <token>".\n\n${USAGE}`);
+    output.err(`credential: expected "doctor <slug>", "staff <email>" or "revoke <token>".\n\n${USAGE}\n`);
     return 2;
   }
 
-  const config = loadConfig(); // a ConfigError names every bad variable; runCli prints it
-  // stdout carries the token alone: warnings and errors only, and to stderr (synchronously, so
+  const config = loadConfig(env); // a ConfigError names every bad variable; cliMain prints it
+  // stdout carries the token alone: warnings and errors only, and to stderr (written at once, so
   // that process.exit loses nothing).
   const level = config.logLevel === 'silent' ? 'silent' : 'warn';
   const logger = pino(
     { level, base: { service: 'medqa', component: 'credential' } },
-    pino.destination({ dest: 2, sync: true }),
+    { write: (line: string) => output.err(line) },
   );
 
   let database: Database | null = null;
@@ -80,15 +80,15 @@ async function main(): Promise<number> {
       if (!(await revokeCredential(database.db, command.token))) {
         throw new Error('No credential has this token (nothing was revoked).');
       }
-      console.error('credential: revoked.');
+      output.err('credential: revoked.\n');
       return 0;
     }
     const token = await issueCredential(database.db, await ownerOf(database.db, command));
-    process.stdout.write(`${token}\n`);
+    output.out(`${token}\n`);
     return 0;
   } finally {
     await database?.close();
   }
-}
+});
 
-runCli('credential', main);
+runIfEntry(import.meta.url, main);

@@ -2,14 +2,14 @@
  * `npm run db:migrate`: applies pending migrations to the configured database (DATABASE_URL, or
  * the embedded one when it is unset) and exits 0, or prints why not and exits 1.
  */
-import { runCli } from './cli';
 import { loadConfig } from '../config';
 import { joinEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { createLogger } from '../logger';
+import { cliMain, runIfEntry } from './cli';
 
-async function main(): Promise<number> {
-  const config = loadConfig(); // a ConfigError names every bad variable; runCli prints it
+export const main = cliMain('db:migrate failed', async (_argv, env) => {
+  const config = loadConfig(env); // a ConfigError names every bad variable; cliMain prints it
   const logger = createLogger(config.logLevel);
 
   let embedded: EmbeddedPostgres | null = null;
@@ -27,6 +27,6 @@ async function main(): Promise<number> {
   } finally {
     await embedded?.stop();
   }
-}
+});
 
-runCli('db:migrate failed', main);
+runIfEntry(import.meta.url, main);

@@ -6,7 +6,6 @@
  * The database is the configured one (DATABASE_URL, or the embedded one when it is unset).
  * Exit codes: 0 done, 1 failed, 2 bad arguments.
  */
-import { runCli } from './cli';
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../../prisma/seed/demo';
 import { generateData } from '../../prisma/seed/generator';
@@ -14,6 +13,7 @@ import { loadConfig } from '../config';
 import { openDatabase, type Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { createLogger } from '../logger';
+import { cliMain, runIfEntry } from './cli';
 
 const USAGE = `Usage: npm run db:seed [-- [--scale QUESTIONS] [--doctors N] [--seed N]]
 
@@ -71,22 +71,22 @@ function parseSeedArgs(argv: string[]): SeedArgs | 'help' {
   return { scale, doctors, seed };
 }
 
-async function main(): Promise<number> {
+export const main = cliMain('db:seed failed', async (argv, env, output) => {
   let args: SeedArgs;
   try {
-    const parsed = parseSeedArgs(process.argv.slice(2));
+    const parsed = parseSeedArgs(argv);
     if (parsed === 'help') {
-      console.log(USAGE);
+      output.out(`${USAGE}\n`);
       return 0;
     }
     args = parsed;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    console.error(`db:seed: ${error.message}\n\n${USAGE}`);
+    output.err(`db:seed: ${error.message}\n\n${USAGE}\n`);
     return 2;
   }
 
-  const config = loadConfig(); // a ConfigError names every bad variable; runCli prints it
+  const config = loadConfig(env); // a ConfigError names every bad variable; cliMain prints it
   const logger = createLogger(config.logLevel);
 
   let database: Database | null = null;
@@ -109,6 +109,6 @@ async function main(): Promise<number> {
   } finally {
     await database?.close();
   }
-}
+});
 
-runCli('db:seed failed', main);
+runIfEntry(import.meta.url, main);

@@ -3,6 +3,8 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { hashToken, issueCredential, resolveViewer, revokeCredential } from '../../src/auth/tokens';
+import { main as credential } from '../../src/scripts/credential';
+import { runCli, type CliResult } from '../helpers/cli';
 import { launch } from '../helpers/process';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -16,24 +18,15 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+// LOG_LEVEL=trace: even the most talkative setting must leave stdout to the token.
+const cliEnvironment = () => ({ DATABASE_URL: server.database.url, LOG_LEVEL: 'trace' });
 
 /**
- * The `credential` CLI (`npm run -s credential -- …args` runs this same command) against the test
- * database, in a process of its own through the tests' launcher.
+ * The `credential` CLI's main (`npm run -s credential -- …args` runs it with the process's
+ * arguments) against the test database, in this process: its exit code, stdout and stderr.
  */
-async function credentialCli(...args: string[]): Promise<CliResult> {
-  // LOG_LEVEL=trace: even the most talkative setting must leave stdout to the token.
-  const cli = launch(['--import', 'tsx', 'src/scripts/credential.ts', ...args], {
-    DATABASE_URL: server.database.url,
-    LOG_LEVEL: 'trace',
-  });
-  const { code } = await cli.exited;
-  return { code: code ?? 1, stdout: cli.stdout(), stderr: cli.stderr() };
+function credentialCli(...args: string[]): Promise<CliResult> {
+  return runCli(credential, args, cliEnvironment());
 }
 
 async function credentialRows() {
@@ -62,8 +55,18 @@ async function post(query: string, headers: Record<string, string> = {}) {
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
-// Each call is a Node process compiling the CLI through tsx: seconds on a busy machine.
 describe('npm run credential', { timeout: 120_000 }, () => {
+  // The one run of a real command: a Node process compiling the CLI through tsx, as npm runs it
+  // (seconds on a busy machine); the other cases call its main in process.
+  it('runs as a command: a token alone on stdout, accepted by the server', async () => {
+    const cli = launch(['--import', 'tsx', 'src/scripts/credential.ts', 'doctor', DOCTOR_SLUG], cliEnvironment());
+    expect(await cli.exited, cli.stderr()).toEqual({ code: 0, signal: null });
+    expect(cli.stdout()).toMatch(/^mqa_[A-Za-z0-9_-]{43}\n$/);
+    expect(cli.stderr()).not.toContain(cli.stdout().trim());
+    const { status } = await post(PUBLIC_QUERY, { authorization: `Bearer ${cli.stdout().trim()}` });
+    expect(status).toBe(200);
+  });
+
   it('prints a doctor token alone on stdout and stores only its sha256', async () => {
     const { code, stdout, stderr } = await credentialCli('doctor', DOCTOR_SLUG);
     expect(code, stderr).toBe(0);

@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinEmbeddedPostgres } from '../../src/db/embedded';
+import type { CliMain } from '../../src/scripts/cli';
+import { main as credential } from '../../src/scripts/credential';
+import { main as migrate } from '../../src/scripts/migrate';
+import { main as seed } from '../../src/scripts/seed';
+import { runCli } from '../helpers/cli';
 import { bearer, post } from '../helpers/http';
 import { launch, startServerProcess, type ServerProcess } from '../helpers/process';
 import { logger } from '../helpers/server';
@@ -31,14 +36,11 @@ const ASK = 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { 
 const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';
 const CSRF = { 'x-graphql-yoga-csrf': '1' };
 
-/** A CLI as a person runs it (without npm): its stdout, stderr and exit code. */
-async function cli(
-  script: string,
-  ...args: string[]
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const run = launch(['--import', 'tsx', `src/scripts/${script}.ts`, ...args], { ...env, LOG_LEVEL: 'warn' });
-  const { code } = await run.exited;
-  return { code, stdout: run.stdout(), stderr: run.stderr() };
+const clis: Record<string, CliMain> = { credential, migrate, seed };
+
+/** A CLI's main, called in this process as a person runs the CLI beside the server: its stdout, stderr and exit code. */
+function cli(script: string, ...args: string[]) {
+  return runCli(clis[script]!, args, { ...env, LOG_LEVEL: 'warn' });
 }
 
 /** Waits for a condition, polling; the bound is generous for a busy machine. */
