@@ -20,7 +20,7 @@ import { cleanupIfWeDie } from './redis-server';
 const root = new URL('../..', import.meta.url).pathname;
 
 /**
- * Node's arguments for the server as `npm start` runs it: src/main.ts as scripts/start.mjs bundles
+ * Node's arguments for the server as `npm start` runs it: src/main.ts as src/scripts/start.mjs bundles
  * it (test/setup/global.ts builds it once per run), so that no TypeScript is compiled per launch.
  */
 export const SERVER = ['--enable-source-maps', 'dist/main.js'];

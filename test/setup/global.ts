@@ -27,7 +27,7 @@ function runningGroups(): Map<number, string> {
  */
 export default function setup() {
   // The server as `npm start` runs it, built once for the run (test/helpers/process.ts SERVER).
-  execFileSync(process.execPath, ['scripts/start.mjs', '--build'], {
+  execFileSync(process.execPath, ['src/scripts/start.mjs', '--build'], {
     cwd: new URL('../..', import.meta.url).pathname,
     stdio: 'inherit',
   });

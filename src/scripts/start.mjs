@@ -6,7 +6,7 @@
 //     JavaScript instead of compiling TypeScript module by module through tsx (measured: about
 //     a third less CPU to load the application);
 //  3. dist/main.js imported in this same process.
-// `node scripts/start.mjs --build` does step 2 only (the tests launch dist/main.js; `npm test`
+// `node src/scripts/start.mjs --build` does step 2 only (the tests launch dist/main.js; `npm test`
 // has generated the client already).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,14 +15,17 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const from = (path) => fileURLToPath(new URL(path, pathToFileURL(root)));
 
 function generateIfChanged() {
   const stamp = from('src/generated/prisma/.schema-hash');
   // @prisma/client (a dependency, always installed) and the prisma CLI are released together.
   const prismaVersion = JSON.parse(readFileSync(from('node_modules/@prisma/client/package.json'), 'utf8')).version;
-  const hash = createHash('sha256').update(prismaVersion).update(readFileSync(from('prisma/schema.prisma'))).digest('hex');
+  const hash = createHash('sha256')
+    .update(prismaVersion)
+    .update(readFileSync(from('prisma/schema.prisma')))
+    .digest('hex');
   const generated = existsSync(from('src/generated/pothos-prisma-types.ts')) && existsSync(stamp);
   if (generated && readFileSync(stamp, 'utf8') === hash) return;
   console.error('generating the Prisma client (prisma/schema.prisma changed)');
