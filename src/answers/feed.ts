@@ -1,7 +1,8 @@
 import { Repeater } from 'graphql-yoga';
 import type { Context } from '../context';
 import { liveClock, sharedEvent } from '../plugins/shared-subscriptions';
-import type { PubSubEvents, Subscription } from '../pubsub';
+import type { PubSubEvents } from '../pubsub';
+import { closedOnStop } from '../pubsub/cursor-feed';
 import { liveLoaders } from './live-loaders';
 
 /** What answerAdded's stream yields: an answer to deliver, executed once per group (src/plugins/shared-subscriptions.ts). */
@@ -24,14 +25,6 @@ async function latestAnswerId(ctx: Context, questionId: number): Promise<number>
 }
 
 /**
- * The next event, or `done` as soon as the subscriber leaves (`stop`): waiting on the event alone
- * would keep a departed subscriber's channel open until the next event, maybe forever.
- */
-function nextUnlessStopped<T>(live: Subscription<T>, stop: Promise<unknown>) {
-  return Promise.race([live.events.next(), stop.then(() => ({ done: true as const, value: undefined }))]);
-}
-
-/**
  * Ids of the answers a subscriber to `answerAdded` receives, in order, each once: first every
  * answer after `afterId` (a reconnecting client's last cursor), then each new one.
  *
@@ -49,7 +42,7 @@ export function answerAddedFeed(ctx: Context, questionId: number, afterId: numbe
   return new Repeater<AddedAnswer>(async (push, stop) => {
     // The starting point is read before listening, so an answer committed in between is not lost.
     let last = afterId ?? (await latestAnswerId(ctx, questionId));
-    const live = await ctx.pubSub.subscribe('answer:added', questionId);
+    const live = closedOnStop(await ctx.pubSub.subscribe('answer:added', questionId), stop);
     try {
       do {
         const woke = liveClock();
@@ -57,7 +50,7 @@ export function answerAddedFeed(ctx: Context, questionId: number, afterId: numbe
           last = id;
           await push(sharedEvent({ answerId: id }, String(id), woke));
         }
-      } while (!(await nextUnlessStopped(live, stop)).done);
+      } while (!(await live.events.next()).done);
     } finally {
       live.close();
     }
@@ -67,9 +60,9 @@ export function answerAddedFeed(ctx: Context, questionId: number, afterId: numbe
 /** Edits and hides of a question's answers, as they happen. */
 export function answerUpdatedFeed(ctx: Context, questionId: number) {
   return new Repeater<PubSubEvents['answer:updated']>(async (push, stop) => {
-    const live = await ctx.pubSub.subscribe('answer:updated', questionId);
+    const live = closedOnStop(await ctx.pubSub.subscribe('answer:updated', questionId), stop);
     try {
-      for (let next = await nextUnlessStopped(live, stop); !next.done; next = await nextUnlessStopped(live, stop)) {
+      for (let next = await live.events.next(); !next.done; next = await live.events.next()) {
         // Updates missed while Redis was down are not replayed: edits show in any re-read.
         const update = next.value;
         if (update) {

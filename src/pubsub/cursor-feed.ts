@@ -2,11 +2,13 @@ import { Repeater } from 'graphql-yoga';
 import type { Subscription } from './index';
 
 /**
- * The next event, or `done` as soon as the subscriber leaves (`stop`): waiting on the event alone
- * would keep a departed subscriber's channel open until the next event, maybe forever.
+ * A subscription that closes as soon as the subscriber leaves (`stop`), which also ends a waiting
+ * `events.next()`: waiting on the event alone would keep a departed subscriber's channel open
+ * until the next event, maybe forever.
  */
-export function nextUnlessStopped<T>(live: Subscription<T>, stop: Promise<unknown>) {
-  return Promise.race([live.events.next(), stop.then(() => ({ done: true as const, value: undefined }))]);
+export function closedOnStop<T>(live: Subscription<T>, stop: Promise<unknown>): Subscription<T> {
+  void stop.then(() => live.close());
+  return live;
 }
 
 /**
@@ -29,7 +31,7 @@ export function cursorFeed(options: {
   return new Repeater<number>(async (push, stop) => {
     // The starting point is read before listening, so a row committed in between is not lost.
     let last = options.afterId ?? (await options.latestId());
-    const live = await options.listen();
+    const live = closedOnStop(await options.listen(), stop);
     try {
       do {
         let page: number[];
@@ -40,7 +42,7 @@ export function cursorFeed(options: {
             await push(id);
           }
         } while (options.pageLimit !== undefined && page.length >= options.pageLimit);
-      } while (!(await nextUnlessStopped(live, stop)).done);
+      } while (!(await live.events.next()).done);
     } finally {
       live.close();
     }

@@ -1,4 +1,3 @@
-import { Repeater } from 'graphql-yoga';
 import type { Logger } from '../logger';
 import { createClusterTransport, type RedisTarget } from './cluster';
 import { createInProcessTransport, createRedisTransport, type Transport } from './transport';
@@ -22,7 +21,7 @@ export type EventName = keyof PubSubEvents;
 export interface Subscription<T> {
   /** Payloads as published; `null` when some may have been lost (catch up from the database). */
   events: AsyncIterableIterator<T | null>;
-  /** Stops delivery and frees the channel; safe to call more than once. */
+  /** Stops delivery and frees the channel (a waiting `events.next()` ends); safe to call more than once. */
   close(): void;
 }
 
@@ -83,8 +82,13 @@ export function createPubSub(transport: Transport, prefix: string): PubSub {
       // catch up"), which every consumer already handles, and `onOverflow` says so once.
       const queue: Payload[] = [];
       let overflowed = false;
-      let wake: (() => void) | null = null;
+      let closed = false;
+      // The consumer waiting in next(), if any. A plain iterator rather than a Repeater: it is held
+      // by every idle subscription, so it holds one array and a few closures, and close() ends a
+      // waiting next() at once (the feeds need no race against their own stop for each event).
+      let waiting: ((result: IteratorResult<Payload>) => void) | null = null;
       const deliver = (payload: Payload) => {
+        if (closed) return;
         if (queue.length >= maxPending) {
           queue.length = 0;
           queue.push(null);
@@ -92,39 +96,45 @@ export function createPubSub(transport: Transport, prefix: string): PubSub {
             overflowed = true;
             options.onOverflow(maxPending);
             close(); // frees the channel now, whatever the stalled transport does
+            return;
           }
         } else {
           queue.push(payload);
         }
-        wake?.();
+        if (waiting) {
+          const resolve = waiting;
+          waiting = null;
+          resolve({ done: false, value: queue.shift()! });
+        }
       };
       const stop = await transport.subscribe(channel(event, key), (message) =>
         deliver(message === null ? null : JSON.parse(message)),
       );
-      let closed = false;
-      const events = new Repeater<Payload>(async (push, stopped) => {
-        let done = false;
-        void stopped.then(() => {
-          done = true;
-          wake?.();
-        });
-        while (!done) {
-          const next = queue.shift();
-          if (next === undefined) {
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-            });
-          } else {
-            await push(next);
-          }
-          wake = null;
-        }
-      });
+      const finished: IteratorReturnResult<undefined> = { done: true, value: undefined };
+      const events: AsyncIterableIterator<Payload> = {
+        [Symbol.asyncIterator]() {
+          return events;
+        },
+        next() {
+          if (queue.length > 0) return Promise.resolve({ done: false, value: queue.shift()! });
+          if (closed) return Promise.resolve(finished);
+          return new Promise((resolve) => {
+            waiting = resolve;
+          });
+        },
+        return() {
+          close();
+          return Promise.resolve(finished);
+        },
+      };
       function close() {
         if (closed) return;
         closed = true;
+        queue.length = 0;
         stop();
-        void events.return();
+        const resolve = waiting;
+        waiting = null;
+        resolve?.(finished);
       }
       return { events, close };
     },
