@@ -62,16 +62,83 @@ export function createRateLimiter(limits: RateLimits, shared?: SharedCounters | 
     }),
   ) as Record<Bucket, RateLimiterAbstract>;
 
+  const consume = shared ? coalesced(limiters) : direct(limiters);
   return {
     async consume(bucket, key, points = 1) {
-      try {
-        await limiters[bucket].consume(`{${key}}`, points);
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        throw rateLimited(bucket, limits, Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
-      }
+      const retryInMs = await consume(bucket, `{${key}}`, points);
+      if (retryInMs !== null) throw rateLimited(bucket, limits, Math.max(1, Math.ceil(retryInMs / 1000)));
     },
   };
+}
+
+/** Counts `points` for `key`: null if within the limit, else the ms before the window resets. */
+type Consume = (bucket: Bucket, key: string, points: number) => Promise<number | null>;
+
+function direct(limiters: Record<Bucket, RateLimiterAbstract>): Consume {
+  return async (bucket, key, points) => {
+    try {
+      await limiters[bucket].consume(key, points);
+      return null;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      return rejection.msBeforeNext;
+    }
+  };
+}
+
+/**
+ * The counts of one key made during one turn of the event loop, sent to Redis as one increment:
+ * under load, requests from one client (or one proxy) arrive together, and each used to make its
+ * own Redis round trip (3% of a question page's CPU). The verdicts are exactly those of separate
+ * increments in arrival order: the counter ends where they would have left it, and each count is
+ * judged on the total it reached, `base + its own and the earlier ones' points` (a fixed window
+ * counts every attempt, refused ones too, so no count depends on an earlier verdict).
+ */
+function coalesced(limiters: Record<Bucket, RateLimiterAbstract>): Consume {
+  interface Waiter {
+    points: number;
+    resolve: (retryInMs: number | null) => void;
+    reject: (error: unknown) => void;
+  }
+  let pending = new Map<string, { bucket: Bucket; key: string; waiters: Waiter[] }>();
+  let scheduled = false;
+
+  function flush() {
+    const batches = pending;
+    pending = new Map();
+    scheduled = false;
+    for (const { bucket, key, waiters } of batches.values()) {
+      const total = waiters.reduce((sum, waiter) => sum + waiter.points, 0);
+      const limiter = limiters[bucket];
+      const settle = (result: RateLimiterRes) => {
+        let reached = result.consumedPoints - total;
+        for (const waiter of waiters) {
+          reached += waiter.points;
+          waiter.resolve(reached > limiter.points ? result.msBeforeNext : null);
+        }
+      };
+      limiter.consume(key, total).then(settle, (rejection: unknown) => {
+        if (rejection instanceof RateLimiterRes) settle(rejection);
+        else for (const waiter of waiters) waiter.reject(rejection);
+      });
+    }
+  }
+
+  return (bucket, key, points) =>
+    new Promise((resolve, reject) => {
+      const id = `${bucket}\u0000${key}`;
+      let batch = pending.get(id);
+      if (!batch) {
+        batch = { bucket, key, waiters: [] };
+        pending.set(id, batch);
+      }
+      batch.waiters.push({ points, resolve, reject });
+      if (!scheduled) {
+        scheduled = true;
+        // After the I/O of this turn: the requests read in it join the same increments.
+        setImmediate(flush);
+      }
+    });
 }
 
 /** RATE_LIMITED, with when to try again; over HTTP also status 429 and a `Retry-After` header. */
