@@ -23,10 +23,22 @@ export interface DbOptions {
   searches?: SearchLimits;
 }
 
-/** A stable name per SQL text: Prisma generates a bounded set of shapes. */
+/**
+ * A stable name per SQL text: Prisma generates a bounded set of shapes. Remembered per text (hashing
+ * it again for every statement was 1% of a question page's CPU); the set is bounded anyway, and
+ * past STATEMENT_NAMES texts it starts over rather than grow.
+ */
 function statementName(query: { sql: string }): string {
-  return `p${createHash('sha1').update(query.sql).digest('base64url').slice(0, 24)}`;
+  let name = statementNames.get(query.sql);
+  if (name === undefined) {
+    name = `p${createHash('sha1').update(query.sql).digest('base64url').slice(0, 24)}`;
+    if (statementNames.size >= STATEMENT_NAMES) statementNames.clear();
+    statementNames.set(query.sql, name);
+  }
+  return name;
 }
+const STATEMENT_NAMES = 2_000;
+const statementNames = new Map<string, string>();
 
 /**
  * Prisma 7 client over node-postgres. Query events are always emitted: they feed debug logs
