@@ -140,7 +140,12 @@ export function buildApp({
 
   // Slow or idle clients (headers or body trickled) get 408 and are closed after these; node:http
   // checks every connectionsCheckingInterval, so that is kept well below the shorter timeout.
-  const httpServer = createServer({ connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs / 2) }, yoga);
+  // Yoga's request listener itself: `yoga` is a Proxy whose every property read binds a new
+  // function, and Node read one through it on each request.
+  const httpServer = createServer(
+    { connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs / 2) },
+    yoga.requestListener,
+  );
   httpServer.headersTimeout = limits.headersTimeoutMs;
   httpServer.requestTimeout = limits.requestTimeoutMs;
   const closeWebSockets = serveGraphQLOverWebSocket(httpServer, yoga, { db, limits, logger });
