@@ -12,6 +12,9 @@ import { nodeQueryOptions, nodesQueryOptions } from './schema/nodes';
 import type PrismaTypes from './generated/pothos-prisma-types';
 import { getDatamodel } from './generated/pothos-prisma-types';
 
+/** The builder's type parameters, for helpers that take Pothos' field builders. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+
 /** The Pothos builder: plugins, scalars and the root types. Types live in their domain folders. */
 export const builder = new SchemaBuilder<{
   Context: Context;

@@ -3,7 +3,7 @@ import { builder } from '../builder';
 import { parseGlobalId } from '../schema/lookup';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKey, parseInput, text } from '../schema/validation';
 import { editAnswer, hideAnswer, postAnswer } from './service';
-import { Answer } from './types';
+import { answerField } from './types';
 import { rateLimit } from '../limits/field-rate-limit';
 
 export const ANSWER_BODY_MAX = 10_000;
@@ -34,11 +34,7 @@ builder.relayMutationField(
   },
   {
     outputFields: (t) => ({
-      answer: t.prismaField({
-        type: Answer,
-        resolve: (query, { answerId }, _args, ctx) =>
-          ctx.db.answer.findUniqueOrThrow({ ...query, where: { id: answerId } }),
-      }),
+      answer: answerField(t),
     }),
   },
 );
@@ -64,11 +60,7 @@ builder.relayMutationField(
   },
   {
     outputFields: (t) => ({
-      answer: t.prismaField({
-        type: Answer,
-        resolve: (query, { answerId }, _args, ctx) =>
-          ctx.db.answer.findUniqueOrThrow({ ...query, where: { id: answerId } }),
-      }),
+      answer: answerField(t),
     }),
   },
 );

@@ -1,4 +1,5 @@
-import { builder } from '../builder';
+import { builder, type BuilderTypes } from '../builder';
+import { prismaNodeDefaults } from '../schema/nodes';
 import { Doctor } from '../doctors/types';
 import { StaffMember } from '../staff/types';
 
@@ -9,13 +10,11 @@ export const AnswerAuthor = builder.unionType('AnswerAuthor', {
 
 export const Answer = builder.prismaNode('Answer', {
   description: 'An answer to a question, by a doctor or by a staff member.',
-  id: { field: 'id' },
-  select: { id: true }, // select mode: load only the columns a query asks for
+  // Nullable, so node(id)/nodes(ids) get null for hidden answers too (and for unknown ids): not
+  // nullable, Pothos loads nodes with findUniqueOrThrow and a hidden answer's ID was an "Unexpected error."
+  ...prismaNodeDefaults,
   // Hidden answers do not exist for readers, not even through node(id).
   findUnique: (id) => ({ id: Number(id), hiddenAt: null }),
-  // ...so node(id)/nodes(ids) get null for them (and for unknown ids): without this, Pothos loads
-  // nodes with findUniqueOrThrow and a hidden answer's ID became an "Unexpected error."
-  nullable: true,
   fields: (t) => ({
     body: t.exposeString('body', { description: 'Plain text exactly as written; never HTML.' }),
     answeredAt: t.expose('answeredAt', { type: 'DateTime' }),
@@ -41,3 +40,16 @@ export const Answer = builder.prismaNode('Answer', {
     question: t.relation('question'),
   }),
 });
+
+/**
+ * A field holding the answer whose id its parent has (a mutation payload's `answer`: the one it
+ * wrote), loaded with the selection the client asked for.
+ */
+export const answerField = <Shape extends { answerId: number }>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Shape>,
+) =>
+  t.prismaField({
+    type: Answer,
+    resolve: (query, { answerId }, _args, ctx) =>
+      ctx.db.answer.findUniqueOrThrow({ ...query, where: { id: answerId } }),
+  });

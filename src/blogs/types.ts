@@ -1,11 +1,10 @@
 import { builder } from '../builder';
+import { prismaNodeDefaults } from '../schema/nodes';
 import { lookupNotFound, slugOrIdWhere } from '../schema/lookup';
 
 export const BlogPost = builder.prismaNode('BlogPost', {
   description: "An article of the site's blog, related to questions through shared topics.",
-  id: { field: 'id' },
-  nullable: true, // node(id) of a missing row is null, as Relay expects
-  select: { id: true }, // select mode: load only the columns a query asks for
+  ...prismaNodeDefaults,
   fields: (t) => ({
     slug: t.exposeString('slug'),
     title: t.exposeString('title'),

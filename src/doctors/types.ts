@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { prismaNodeDefaults } from '../schema/nodes';
 import { AnswerOrder, answerOrderBy, visibleAnswers } from '../answers/order';
 import { pageSize } from '../schema/pagination';
 
@@ -17,9 +18,7 @@ export function yearsOfExperience(careerStartYear: number, now = new Date()): nu
 
 export const Doctor = builder.prismaNode('Doctor', {
   description: 'A doctor who answers questions.',
-  id: { field: 'id' },
-  nullable: true, // node(id) of a missing row is null, as Relay expects
-  select: { id: true }, // select mode: load only the columns a query asks for
+  ...prismaNodeDefaults,
   fields: (t) => ({
     name: t.exposeString('name'),
     slug: t.exposeString('slug'),

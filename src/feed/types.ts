@@ -1,7 +1,7 @@
 import { formatPrismaCursor, parsePrismaCursor } from '@pothos/plugin-prisma';
 import { builder } from '../builder';
 import { badUserInput } from '../errors';
-import { Question } from '../questions/types';
+import { questionField } from '../questions/types';
 import { cursorFeed } from '../pubsub/cursor-feed';
 import { pageSize } from '../schema/pagination';
 import { FEED_PAGE, questionIdsAfter } from './live-loaders';
@@ -41,11 +41,7 @@ const QuestionEdge = builder.objectRef<{ questionId: number }>('QuestionAskedEdg
   description: 'A new question, with the same cursor it has in `unansweredQuestions`.',
   fields: (t) => ({
     cursor: t.string({ resolve: ({ questionId }) => formatPrismaCursor({ id: questionId }, 'id') }),
-    node: t.prismaField({
-      type: Question,
-      resolve: (query, { questionId }, _args, ctx) =>
-        ctx.db.question.findUniqueOrThrow({ ...query, where: { id: questionId } }),
-    }),
+    node: questionField(t),
   }),
 });
 

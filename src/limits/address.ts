@@ -41,3 +41,25 @@ function ipv6Groups(address: string): string[] {
     tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
   return groups.map((group) => (Number.parseInt(group, 16) || 0).toString(16));
 }
+
+/**
+ * What each client address holds open on this instance (WebSockets, SSE streams), for the caps
+ * per address: `enter` counts one more unless that would pass `max`; `leave` when it closes. An
+ * address holding nothing has no entry, so the map stays as small as the open connections.
+ */
+export function openPerAddress(max: number) {
+  const open = new Map<string, number>();
+  return {
+    enter(address: string): boolean {
+      const count = (open.get(address) ?? 0) + 1;
+      if (count > max) return false;
+      open.set(address, count);
+      return true;
+    },
+    leave(address: string): void {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import type { ServerContext } from '../graphql-ws';
-import { clientAddress } from './address';
+import { clientAddress, openPerAddress } from './address';
 
 /**
  * Open SSE streams per client address on this instance, like WebSockets (per instance: each
@@ -9,14 +9,13 @@ import { clientAddress } from './address';
  * runs; a stream counts until its response ends or its connection closes.
  */
 export function useSseStreamLimit(max: number, trustProxy: number): Plugin {
-  const open = new Map<string, number>();
+  const open = openPerAddress(max);
   return {
     onRequest({ request, serverContext, endResponse, fetchAPI }) {
       const { req, res } = serverContext as ServerContext;
       if (!req || !res || !(request.headers.get('accept') ?? '').includes('text/event-stream')) return;
       const address = clientAddress(req, trustProxy);
-      const count = (open.get(address) ?? 0) + 1;
-      if (count > max) {
+      if (!open.enter(address)) {
         const body = {
           errors: [
             {
@@ -30,13 +29,8 @@ export function useSseStreamLimit(max: number, trustProxy: number): Plugin {
         );
         return;
       }
-      open.set(address, count);
       // Per response, not per socket: a keep-alive socket may carry several short streams.
-      res.once('close', () => {
-        const left = (open.get(address) ?? 1) - 1;
-        if (left > 0) open.set(address, left);
-        else open.delete(address);
-      });
+      res.once('close', () => open.leave(address));
     },
   };
 }

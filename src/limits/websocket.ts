@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { userError } from '../errors';
-import { clientAddress } from './address';
+import { clientAddress, openPerAddress } from './address';
 
 /** Close code for a connection over the per-address limit: 1008, "policy violation" (RFC 6455). */
 export const TOO_MANY_CONNECTIONS = 1008;
@@ -13,22 +13,16 @@ export const TOO_MANY_CONNECTIONS = 1008;
  * Register before graphql-ws's own `connection` listener.
  */
 export function limitConnectionsPerAddress(wsServer: WebSocketServer, max: number, trustProxy: number) {
-  const open = new Map<string, number>();
+  const open = openPerAddress(max);
   const refused = new WeakSet<WebSocket>();
   wsServer.on('connection', (socket: WebSocket, request: IncomingMessage) => {
     const address = clientAddress(request, trustProxy);
-    const count = (open.get(address) ?? 0) + 1;
-    if (count > max) {
+    if (!open.enter(address)) {
       refused.add(socket);
       socket.close(TOO_MANY_CONNECTIONS, `Too many connections from your address: at most ${max}.`);
       return;
     }
-    open.set(address, count);
-    socket.once('close', () => {
-      const left = (open.get(address) ?? 1) - 1;
-      if (left > 0) open.set(address, left);
-      else open.delete(address);
-    });
+    socket.once('close', () => open.leave(address));
   });
   return { refused: (socket: WebSocket) => refused.has(socket) };
 }

@@ -3,7 +3,7 @@ import { builder } from '../builder';
 import { parseGlobalId } from '../schema/lookup';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKey, parseInput, text } from '../schema/validation';
 import { askQuestion, editQuestion } from './service';
-import { Question } from './types';
+import { questionField } from './types';
 import { rateLimit } from '../limits/field-rate-limit';
 
 export const TITLE_LIMITS = { min: 10, max: 200 } as const;
@@ -64,11 +64,7 @@ builder.relayMutationField(
   },
   {
     outputFields: (t) => ({
-      question: t.prismaField({
-        type: Question,
-        resolve: (query, { questionId }, _args, ctx) =>
-          ctx.db.question.findUniqueOrThrow({ ...query, where: { id: questionId } }),
-      }),
+      question: questionField(t),
       askerToken: t.string({
         description: 'Bearer token of the asker. Keep it: it is not stored and cannot be shown again.',
         resolve: ({ askerToken }) => askerToken,
@@ -99,11 +95,7 @@ builder.relayMutationField(
   },
   {
     outputFields: (t) => ({
-      question: t.prismaField({
-        type: Question,
-        resolve: (query, { questionId }, _args, ctx) =>
-          ctx.db.question.findUniqueOrThrow({ ...query, where: { id: questionId } }),
-      }),
+      question: questionField(t),
     }),
   },
 );

@@ -1,5 +1,6 @@
 import { formatPrismaCursor } from '@pothos/plugin-prisma';
-import { builder } from '../builder';
+import { builder, type BuilderTypes } from '../builder';
+import { prismaNodeDefaults } from '../schema/nodes';
 import { AnswerOrder, answerOrderBy, visibleAnswers } from '../answers/order';
 import { BlogPost } from '../blogs/types';
 import { badUserInput } from '../errors';
@@ -9,9 +10,7 @@ export const MAX_RELEVANT_BLOGS = 20;
 
 export const Question = builder.prismaNode('Question', {
   description: 'A health question asked by a patient. Who asked is never revealed.',
-  id: { field: 'id' },
-  nullable: true, // node(id) of a missing row is null, as Relay expects
-  select: { id: true }, // select mode: load only the columns a query asks for
+  ...prismaNodeDefaults,
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Human-readable, unique; used in page URLs.' }),
     title: t.exposeString('title'),
@@ -65,3 +64,16 @@ export const Question = builder.prismaNode('Question', {
     }),
   }),
 });
+
+/**
+ * A field holding the question whose id its parent has (a mutation payload's `question`, a live
+ * edge's `node`), loaded with the selection the client asked for.
+ */
+export const questionField = <Shape extends { questionId: number }>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Shape>,
+) =>
+  t.prismaField({
+    type: Question,
+    resolve: (query, { questionId }, _args, ctx) =>
+      ctx.db.question.findUniqueOrThrow({ ...query, where: { id: questionId } }),
+  });

@@ -2,6 +2,13 @@ import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { badUserInput, notFound } from '../errors';
 import { rowIdOf } from './lookup';
 
+/**
+ * What every `prismaNode` type shares: its global ID made from the `id` column; null for a missing
+ * row in node(id)/nodes(ids), as Relay expects; select mode, so that only the columns a query asks
+ * for are loaded.
+ */
+export const prismaNodeDefaults = { id: { field: 'id' }, nullable: true, select: { id: true } } as const;
+
 /** At most this many ids per `nodes(ids:)`, as GitHub's API: the batch's size stays bounded. */
 export const MAX_NODES = 100;
 

@@ -1,10 +1,9 @@
 import { builder } from '../builder';
+import { prismaNodeDefaults } from '../schema/nodes';
 
 export const Specialty = builder.prismaNode('Specialty', {
   description: 'A medical specialty shared by doctors, e.g. "Plastic Surgeon".',
-  id: { field: 'id' },
-  nullable: true, // node(id) of a missing row is null, as Relay expects
-  select: { id: true }, // select mode: load only the columns a query asks for
+  ...prismaNodeDefaults,
   fields: (t) => ({
     name: t.exposeString('name'),
     slug: t.exposeString('slug', { description: 'Stable, URL-friendly name; filter doctors with it.' }),

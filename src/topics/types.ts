@@ -1,10 +1,9 @@
 import { builder } from '../builder';
+import { prismaNodeDefaults } from '../schema/nodes';
 
 export const Topic = builder.prismaNode('Topic', {
   description: 'A subject shared by questions and blog posts, e.g. "Hair treatments".',
-  id: { field: 'id' },
-  nullable: true, // node(id) of a missing row is null, as Relay expects
-  select: { id: true }, // select mode: load only the columns a query asks for
+  ...prismaNodeDefaults,
   fields: (t) => ({
     name: t.exposeString('name'),
     slug: t.exposeString('slug', { description: 'Stable, URL-friendly name; filter questions with it.' }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder } from '../builder';
 import type { Context } from '../context';
-import { Answer } from '../answers/types';
+import { answerField } from '../answers/types';
 import { parseGlobalId } from '../schema/lookup';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKey, parseInput } from '../schema/validation';
 import { agree, thank, withdraw } from './service';
@@ -35,11 +35,7 @@ function voteMutation(
     },
     {
       outputFields: (t) => ({
-        answer: t.prismaField({
-          type: Answer,
-          resolve: (query, { answerId }, _args, ctx) =>
-            ctx.db.answer.findUniqueOrThrow({ ...query, where: { id: answerId } }),
-        }),
+        answer: answerField(t),
       }),
     },
   );

@@ -1,11 +1,10 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApplication, type Application } from '../../src/application';
 import { DEFAULT_LIMITS } from '../../src/limits';
 import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { post } from '../helpers/http';
+import { memoryLogger } from '../helpers/logs';
 import { eventually } from '../helpers/live';
 import { initialisedSocket } from '../helpers/raw-ws';
 import { testConfig } from '../helpers/server';
@@ -18,16 +17,7 @@ import { testConfig } from '../helpers/server';
 const MAX_BUFFERED = DEFAULT_LIMITS.maxBufferedBytes;
 const PAYLOAD = { fill: 'x'.repeat(64 * 1024) };
 
-const lines: { level: number; msg: string; [key: string]: unknown }[] = [];
-const logger = pino(
-  { level: 'warn' },
-  new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  }),
-);
+const { logger, lines } = memoryLogger('warn');
 let database: TestDatabase;
 let application: Application;
 let url: string;

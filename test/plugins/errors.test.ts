@@ -1,26 +1,16 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/client';
 import { pubSubFromConfig } from '../../src/pubsub';
 import { buildApp, type App } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { post } from '../helpers/http';
+import { memoryLogger } from '../helpers/logs';
 import { subscribe, wsClient } from '../helpers/live';
 import { TEST_LIMITS } from '../helpers/server';
 
 // A server on an empty database (no tables), so that every resolver fails unexpectedly, logging
 // to memory so that the log lines can be read back. (An unreachable one is DATABASE_UNAVAILABLE.)
-const lines: Record<string, any>[] = [];
-const logger = pino(
-  { level: 'info' },
-  new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  }),
-);
+const { logger, lines } = memoryLogger('info');
 let database: TestDatabase;
 let db: Db;
 let app: App;
