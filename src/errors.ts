@@ -10,6 +10,7 @@ import { GraphQLError } from 'graphql';
  */
 export const ERROR_CODES = {
   BAD_REQUEST: 'HTTP 400/403: malformed JSON or parameters, values nested too deeply, a missing CSRF header.',
+  REQUEST_ENTITY_TOO_LARGE: 'HTTP 413: the body is over MAX_BODY_BYTES (by Content-Length, or counted as it arrives).',
   GRAPHQL_PARSE_FAILED: 'HTTP 400: the document is not valid GraphQL, or has too many tokens.',
   GRAPHQL_VALIDATION_FAILED: 'HTTP 400: unknown field, or over a shape or cost limit.',
   BAD_USER_INPUT: 'A bad variable, argument, ID, cursor or input value; `extensions.field` names it.',
