@@ -34,9 +34,12 @@ export const baselineDir = process.env.BENCH_BASELINE || null;
 export const http = {
   connections: 10,
   warmupSeconds: 2,
-  /** Measured seconds per server and page, split into `rounds` runs that alternate API and floor. */
-  seconds: 10,
-  rounds: 2,
+  /**
+   * Measured seconds per server and page, split into `rounds` runs that alternate API and floor
+   * (BENCH_HTTP_SECONDS, BENCH_HTTP_ROUNDS: more of both for steadier figures on a busy machine).
+   */
+  seconds: Number(process.env.BENCH_HTTP_SECONDS) || 10,
+  rounds: Number(process.env.BENCH_HTTP_ROUNDS) || 2,
   /** Pages cycled through by each connection. */
   questionPages: 100,
   topicPages: 20,

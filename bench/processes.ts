@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, existsSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from '../test/helpers/process';
+import { root } from './config';
 import type { GraphQLRequest, PageRequest } from './operations';
 import { toPeer } from './peer';
 
@@ -98,6 +99,18 @@ export function cpuGrowth(before: Map<number, number>, after: Map<number, number
   return total;
 }
 
+/**
+ * The Node flags `npm start` runs the server with (package.json's start script, e.g. the young
+ * generation's size), so that the bench's API runs as it does in production.
+ */
+const startNodeFlags: string[] = (
+  /^node\s+(.*?)\s*src\/scripts\/start\.mjs/.exec(
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start as string,
+  )?.[1] ?? ''
+)
+  .split(/\s+/)
+  .filter(Boolean);
+
 interface StartOptions {
   name: string;
   script: string;
@@ -110,8 +123,11 @@ async function startProcess({ name, script, env, probe = false }: StartOptions):
   const id = ++started;
   const logFile = join(logDir, `${id}-${name}.log`);
   const probeFile = join(logDir, `${id}-${name}.memory.json`);
-  // e.g. BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API processes.
-  const extra = script === 'bench/api.ts' ? (process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : [];
+  // e.g. BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API (not a BENCH_BASELINE one).
+  const extra = [
+    ...(script.endsWith('bench/api.ts') ? startNodeFlags : []),
+    ...(script === 'bench/api.ts' ? (process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : []),
+  ];
   const args = [...extra, '--import', 'tsx'];
   if (probe) args.push('--expose-gc', '--import', './bench/probe.ts');
   // The tests' launcher: a process group of its own, killed with the bench if the bench dies.

@@ -61,7 +61,7 @@ bouncer_url="postgresql://$user@127.0.0.1:$((BASE + 10))/$db?pgbouncer=true"
 cluster=$(IFS=,; echo "${nodes[*]}")
 for i in 1 2 3; do
   DATABASE_URL=$bouncer_url DATABASE_POOL_SIZE=10 REDIS_CLUSTER_NODES=$cluster TRUST_PROXY=1 \
-    NODE_ENV=production HOST=127.0.0.1 PORT=$((BASE + 10 + i)) node --import tsx src/main.ts & pids+=($!)
+    NODE_ENV=production HOST=127.0.0.1 PORT=$((BASE + 10 + i)) node --max-semi-space-size=64 --import tsx src/main.ts & pids+=($!)
 done
 for i in 1 2 3; do until curl -sf "http://127.0.0.1:$((BASE + 10 + i))/readyz" >/dev/null; do sleep 0.5; done; done
 
