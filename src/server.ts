@@ -22,6 +22,7 @@ import { useRequestBodyLimit } from './plugins/body-limit';
 import { corsFor } from './plugins/cors';
 import { useCsrfPrevention } from './plugins/csrf';
 import { useErrorClassification } from './plugins/errors';
+import { useGraphQLJsExecute } from './plugins/execute';
 import { useGetParameters } from './plugins/get-params';
 import { graphiqlOptions, offlineGraphiQL } from './plugins/graphiql';
 import { useHttpResponses } from './plugins/http-responses';
@@ -121,6 +122,7 @@ export function buildApp({
       return { db, pubSub: ownPubSub, requestId, logger: log, viewer, clientAddress: address, responseCache };
     },
     plugins: [
+      useGraphQLJsExecute(),
       useHttpResponses(), // first, so that the access log sees (and tags) any response it makes
       useAccessLog(logger.child({ component: 'http' })),
       useCsrfPrevention(),
