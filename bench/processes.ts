@@ -101,15 +101,13 @@ export function cpuGrowth(before: Map<number, number>, after: Map<number, number
 
 /**
  * The Node flags `npm start` runs the server with (package.json's start script, e.g. the young
- * generation's size), so that the bench's API runs as it does in production.
+ * generation's size), so that the bench's API runs as it does in production; for a BENCH_BASELINE
+ * checkout, that checkout's own.
  */
-const startNodeFlags: string[] = (
-  /^node\s+(.*?)\s*src\/scripts\/start\.mjs/.exec(
-    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start as string,
-  )?.[1] ?? ''
-)
-  .split(/\s+/)
-  .filter(Boolean);
+function startNodeFlags(checkout: string): string[] {
+  const start = JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')).scripts.start as string;
+  return (/^node\s+(.*?)\s*\S*start\.mjs/.exec(start)?.[1] ?? '').split(/\s+/).filter(Boolean);
+}
 
 interface StartOptions {
   name: string;
@@ -125,7 +123,9 @@ async function startProcess({ name, script, env, probe = false }: StartOptions):
   const probeFile = join(logDir, `${id}-${name}.memory.json`);
   // e.g. BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API (not a BENCH_BASELINE one).
   const extra = [
-    ...(script.endsWith('bench/api.ts') ? startNodeFlags : []),
+    ...(script.endsWith('bench/api.ts')
+      ? startNodeFlags(script === 'bench/api.ts' ? root : join(script, '../..'))
+      : []),
     ...(script === 'bench/api.ts' ? (process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : []),
   ];
   const args = [...extra, '--import', 'tsx'];
