@@ -14,6 +14,11 @@ export interface LiveLoaders {
   answerIdsAfter: DataLoader<{ questionId: number; afterId: number }, number[], string>;
   /** One answer with the selection a subscriber's query needs (a Prisma `select`/`include`). */
   answer: DataLoader<{ id: number; query: object }, unknown, string>;
+  /**
+   * Whether a question exists, checked as each subscription starts: when thousands of clients
+   * reconnect at once, one query per tick rather than one pool connection each.
+   */
+  questionExists: DataLoader<number, boolean>;
 }
 
 const loaders = new WeakMap<Db, LiveLoaders>();
@@ -76,5 +81,15 @@ function createLiveLoaders(db: Db): LiveLoaders {
     { cache: false, cacheKeyFn: (k) => `${k.id}:${JSON.stringify(k.query)}` },
   );
 
-  return { answerIdsAfter, answer };
+  const questionExists = new DataLoader<number, boolean>(
+    async (ids) => {
+      const found = new Set(
+        (await db.question.findMany({ where: { id: { in: [...ids] } }, select: { id: true } })).map((row) => row.id),
+      );
+      return ids.map((id) => found.has(id));
+    },
+    { cache: false },
+  );
+
+  return { answerIdsAfter, answer, questionExists };
 }

@@ -47,7 +47,7 @@ const AnswerUpdate = builder
 /** The question a subscription is about: it must exist, so a typo fails at once. */
 async function questionIdOf(ctx: Context, globalId: string): Promise<number> {
   const id = parseGlobalId(globalId, 'Question', 'questionId');
-  if (!(await ctx.db.question.findUnique({ where: { id }, select: { id: true } }))) {
+  if (!(await liveLoaders(ctx.db).questionExists.load(id))) {
     throw notFound(`No question with ID "${globalId}".`);
   }
   return id;
