@@ -61,6 +61,37 @@ export const live = {
   redisSamplesPerPost: 34,
 };
 
+/** Live delivery at scale (bench/live-scale.ts): subscribers spread evenly over questions. */
+export const scale = {
+  subscribers: Number(process.env.BENCH_SCALE_SUBSCRIBERS || 10_000),
+  questions: 100,
+  /** Timed posts: one to each question, this many times over. */
+  rounds: 1,
+  redisSamplesPerPost: 5,
+};
+
+/**
+ * The reconnect storm (bench/storm.ts): subscribers of a dead instance arriving at once with
+ * `after:` cursors, spread over the scale's questions, having missed answers meanwhile.
+ */
+export const storm = {
+  subscribers: Number(process.env.BENCH_STORM_SUBSCRIBERS || 5_000),
+  /** They arrive within this many ms, in waves. */
+  arrivalMs: 2_000,
+  waves: 40,
+  /** Answers posted to each question while they were away. */
+  missedPerQuestion: 2,
+};
+
+/** The write path (bench/write-path.ts): postAnswer against the same transaction in raw SQL. */
+export const writePath = {
+  subscribers: 1000,
+  /** Requests in flight at once, for the API and the floor alike. */
+  concurrency: 10,
+  warmupSeconds: 1,
+  seconds: 5,
+};
+
 export const memory = {
   subscriptions: 1000,
   /** The second layout: this many subscriptions share each socket. */

@@ -1,17 +1,22 @@
 /**
- * The live parts of the bench, run after the HTTP parts (or alone: BENCH_ONLY=live, see
- * bench/run.ts): live delivery across two instances, memory per idle subscription. Each part is
- * its own file; this one starts the processes each needs and turns their figures into metrics.
+ * The live parts of the bench, run after the HTTP parts (or alone: BENCH_ONLY=live,storm, see
+ * bench/run.ts): live delivery across two instances (bench/live.ts), the same at scale
+ * (bench/live-scale.ts), the write path (bench/write-path.ts), the reconnect storm
+ * (bench/storm.ts), memory per idle subscription (bench/memory.ts). Each part is its own file;
+ * this one starts the processes each needs and turns their figures into metrics.
  */
-import { memory as memoryConfig, apiEnv } from './config';
-import { createLiveFixture, type LiveFixture } from './live-fixture';
+import { apiEnv, memory as memoryConfig, scale } from './config';
 import { measureLive, type LiveFigures } from './live';
+import { createLiveFixture, type LiveFixture } from './live-fixture';
+import { measureScale } from './live-scale';
 import { measurePlainSockets, measureSubscriptions, type MemoryFigures } from './memory';
 import type { ServerProcess } from './processes';
 import { metric, type Metric } from './report';
+import { measureStorm, type StormFigures } from './storm';
+import { measureWritePath, type WriteFigures } from './write-path';
 
 /** The parts BENCH_ONLY may name (comma-separated); empty or unset: every part. */
-export const livePartNames = ['live', 'memory'] as const;
+export const livePartNames = ['live', 'write', 'scale', 'storm', 'memory'] as const;
 export type LivePart = (typeof livePartNames)[number];
 
 export interface LiveRunner {
@@ -22,7 +27,13 @@ export interface LiveRunner {
 
 export interface LiveResults {
   metrics: Metric[];
-  details: { live?: LiveFigures[]; memory?: Record<'oneSocketEach' | 'shared' | 'plain', MemoryFigures> };
+  details: {
+    live?: LiveFigures[];
+    scale?: LiveFigures;
+    storm?: StormFigures;
+    writePath?: WriteFigures[];
+    memory?: Record<'oneSocketEach' | 'shared' | 'plain', MemoryFigures>;
+  };
   /** Lines printed under the table. */
   lines: string[];
 }
@@ -32,32 +43,83 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const plural = (n: number) => `${n} subscriber${n === 1 ? '' : 's'}`;
 
 function liveMetrics(figures: LiveFigures[]): Metric[] {
-  return figures.flatMap((l) => [
-    metric(`live delivery p50, ${plural(l.subscribers)} (÷ Redis round trip)`, 'ms', l.p50, l.redis.p50),
-    metric(
-      `live delivery p99, ${plural(l.subscribers)} (÷ Redis round trip)`,
-      'ms',
-      l.p99,
-      l.redis.p99,
-      l.subscribers === 100
-        ? { on: 'ratio', op: '<=', value: 5 }
-        : l.subscribers === 1000
-          ? { on: 'api', op: '<', value: 50 }
-          : null,
-    ),
-  ]);
+  return figures.flatMap((l) => {
+    const label =
+      l.subscribers === scale.subscribers
+        ? `${plural(l.subscribers)} over ${scale.questions} questions`
+        : plural(l.subscribers);
+    return [
+      metric(`live delivery p50, ${label} (÷ Redis round trip)`, 'ms', l.p50, l.redis.p50),
+      metric(
+        `live delivery p99, ${label} (÷ Redis round trip)`,
+        'ms',
+        l.p99,
+        l.redis.p99,
+        l.subscribers === 100
+          ? { on: 'ratio', op: '<=', value: 5 }
+          : l.subscribers === 1000
+            ? { on: 'api', op: '<', value: 50 }
+            : l.subscribers === scale.subscribers
+              ? { on: 'api', op: '<', value: 100 }
+              : null,
+      ),
+    ];
+  });
+}
+
+function writeMetrics(w: WriteFigures): Metric[] {
+  const name = (what: string) => `write path ${w.spread}, ${w.subscribers} subscribers: ${what}`;
+  return [
+    metric(name('postAnswer throughput (API ÷ raw SQL)'), 'req/s', w.api.rps, w.floor.rps, {
+      on: 'ratio',
+      op: '>=',
+      value: 0.5,
+    }),
+    metric(name('p50 (API ÷ raw SQL)'), 'ms', w.api.p50, w.floor.p50),
+    metric(name('p99 (API ÷ raw SQL)'), 'ms', w.api.p99, w.floor.p99),
+    metric(name('failures on a time limit'), 'requests', w.api.timeLimitFailures, null, {
+      on: 'api',
+      op: '<=',
+      value: 0,
+    }),
+  ];
+}
+
+function stormMetrics(s: StormFigures): Metric[] {
+  const name = (what: string) => `reconnect storm, ${s.subscribers} subscribers: ${what}`;
+  return [
+    metric(name('all resumed after'), 'ms', s.allResumedMs, null),
+    metric(name('postAnswer during it'), 'ms', s.postDuringStormMs, null, { on: 'api', op: '<', value: 1000 }),
+    metric(name('subscribers missing or repeating an answer'), 'subscribers', s.wrong, null, {
+      on: 'api',
+      op: '<=',
+      value: 0,
+    }),
+    metric(name('errors and closed sockets'), 'events', s.problems, null, { on: 'api', op: '<=', value: 0 }),
+  ];
 }
 
 export async function runLiveParts(parts: ReadonlySet<LivePart>, runner: LiveRunner): Promise<LiveResults> {
   const results: LiveResults = { metrics: [], details: {}, lines: [] };
   let fixture: LiveFixture | null = null;
   try {
-    fixture = await createLiveFixture();
-    if (parts.has('live')) {
-      const [a, b] = await Promise.all([runner.start('api-a', apiEnv()), runner.start('api-b', apiEnv())]);
-      const figures = await measureLive(a, b, fixture);
+    fixture = await createLiveFixture(scale.questions);
+    const pair = (suffix: string) =>
+      Promise.all([runner.start(`api-a${suffix}`, apiEnv()), runner.start(`api-b${suffix}`, apiEnv())]);
+    if (parts.has('live') || parts.has('write')) {
+      const [a, b] = await pair('');
+      if (parts.has('live')) results.details.live = await measureLive(a, b, fixture);
+      if (parts.has('write')) results.details.writePath = await measureWritePath(a, b, fixture);
       await runner.stop(a, b);
-      results.details.live = figures;
+    }
+    if (parts.has('scale') || parts.has('storm')) {
+      const [a, b] = await pair('-scale');
+      if (parts.has('scale')) results.details.scale = await measureScale(a, b, fixture);
+      if (parts.has('storm')) results.details.storm = await measureStorm(a, b, fixture);
+      await runner.stop(a, b);
+    }
+    const figures = [...(results.details.live ?? []), ...(results.details.scale ? [results.details.scale] : [])];
+    if (figures.length) {
       results.metrics.push(...liveMetrics(figures));
       results.lines.push(
         "live delivery (two instances): posts, deliveries, missed; this process's CPU per delivery (the client side):",
@@ -66,6 +128,26 @@ export async function runLiveParts(parts: ReadonlySet<LivePart>, runner: LiveRun
             `  ${String(l.subscribers).padStart(5)} subscribers: ${l.posts} posts, ${l.deliveries} deliveries, ${l.missed} missed; ` +
             `${l.clientCpuMsPerDelivery.toFixed(3)} ms; max ${l.max.toFixed(1)} ms; Redis round trips: ${l.redis.samples}`,
         ),
+      );
+    }
+    if (results.details.writePath) {
+      results.metrics.push(...results.details.writePath.flatMap(writeMetrics));
+      results.lines.push(
+        'write path (postAnswer; API through both instances ÷ the same transaction in raw SQL):',
+        ...results.details.writePath.map(
+          (w) =>
+            `  ${w.spread}: ${w.api.requests} vs ${w.floor.requests} answers; failures ${w.api.failures} / ${w.floor.failures}; ` +
+            `subscriber problems ${w.subscriberProblems}${w.examples.length ? `; e.g. ${w.examples[0]}` : ''}`,
+        ),
+      );
+    }
+    const storm = results.details.storm;
+    if (storm) {
+      results.metrics.push(...stormMetrics(storm));
+      results.lines.push(
+        `reconnect storm: ${storm.subscribers} arrived in ${storm.arrivalMs.toFixed(0)} ms; per subscriber resumed p50 ` +
+          `${storm.resume.p50.toFixed(0)} ms, p99 ${storm.resume.p99.toFixed(0)} ms, max ${storm.resume.max.toFixed(0)} ms` +
+          (storm.examples.length ? `; e.g. ${storm.examples[0]}` : ''),
       );
     }
     if (parts.has('memory')) {

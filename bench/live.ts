@@ -10,6 +10,7 @@
  * connections in this process), sampled right after each post's deliveries, so that it runs
  * under the same conditions (same sockets open, same Redis, same moment).
  */
+import { request as httpRequest } from 'node:http';
 import { Redis } from 'ioredis';
 import { live, progress, pubSubPrefix, redisUrl } from './config';
 import type { LiveFixture } from './live-fixture';
@@ -38,24 +39,45 @@ export const SUBSCRIPTION = `subscription ($questionId: ID!) {
 
 const POST_ANSWER = 'mutation ($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';
 
-const quantile = (sorted: number[], q: number) =>
+export const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Posts an answer through `server` and resolves when the server has answered. */
-export async function postAnswer(server: ServerProcess, fixture: LiveFixture, body: string): Promise<void> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${fixture.token}` },
-    body: JSON.stringify({ query: POST_ANSWER, variables: { input: { questionId: fixture.questionId, body } } }),
-  });
-  const text = await response.text();
-  if (response.status !== 200 || text.includes('"errors"'))
-    throw new Error(`postAnswer failed: ${response.status} ${text}`);
+/**
+ * Posts an answer through `server` (to the fixture's first question unless told) and resolves
+ * when the server has answered. `fresh`: on a connection of its own, as a client arriving then
+ * would (a pooled one idle for seconds may be closed by the server just as it is reused).
+ */
+export async function postAnswer(
+  server: ServerProcess,
+  fixture: LiveFixture,
+  body: string,
+  questionId = fixture.questionId,
+  fresh = false,
+): Promise<void> {
+  const payload = JSON.stringify({ query: POST_ANSWER, variables: { input: { questionId, body } } });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${fixture.token}` };
+  const { status, text } = fresh
+    ? await new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const request = httpRequest(`${server.url}/graphql`, { method: 'POST', headers, agent: false }, (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+          response.on('error', reject);
+        });
+        request.on('error', reject);
+        request.end(payload);
+      })
+    : await fetch(`${server.url}/graphql`, { method: 'POST', headers, body: payload }).then(async (response) => ({
+        status: response.status,
+        text: await response.text(),
+      }));
+  if (status !== 200 || text.includes('"errors"')) throw new Error(`postAnswer failed: ${status} ${text}`);
 }
 
 /** Who has received the answer with this marker in its body, and when. */
-class Deliveries {
+export class Deliveries {
   marker = '';
   sentAt = 0;
   receivedAt = new Map<number, number>();
@@ -96,18 +118,19 @@ export async function warmUp(
   fixture: LiveFixture,
   deliveries: Deliveries,
   count: number,
+  questionId = fixture.questionId,
 ): Promise<boolean> {
   const until = Date.now() + 60_000;
   for (let i = 0; ; i++) {
-    deliveries.expect(`warm-up ${pubSubPrefix} ${count}/${i}.`);
-    await postAnswer(server, fixture, deliveries.marker);
+    deliveries.expect(`warm-up ${pubSubPrefix} ${questionId} ${count}/${i}.`);
+    await postAnswer(server, fixture, deliveries.marker, questionId);
     if (await deliveries.waitForAll(count, 1_000)) return true;
     if (deliveries.problems.length) throw new Error(`subscribers failed: ${deliveries.problems.join('; ')}`);
     if (Date.now() > until) return false;
   }
 }
 
-class RedisRoundTrip {
+export class RedisRoundTrip {
   private readonly publisher = new Redis(redisUrl);
   private readonly subscriber = new Redis(redisUrl);
   private readonly channel = `${pubSubPrefix}:round-trip`;

@@ -46,6 +46,8 @@ export async function openSubscribers(
     firstIndex = 0,
     query,
     variables,
+    variablesOf = () => variables,
+    batch = 50,
     onNext,
     onProblem,
   }: {
@@ -54,12 +56,16 @@ export async function openSubscribers(
     firstIndex?: number;
     query: string;
     variables: Record<string, unknown>;
+    /** Variables of one subscriber (default: `variables` for all). */
+    variablesOf?: (subscriber: number) => Record<string, unknown>;
+    /** Sockets opened at once. */
+    batch?: number;
     onNext: OnNext;
     onProblem: (subscriber: number, message: string) => void;
   },
 ): Promise<Subscribers> {
   const socketCount = Math.ceil(count / perSocket);
-  const sockets = await inBatches(socketCount, 50, async (s) => {
+  const sockets = await inBatches(socketCount, batch, async (s) => {
     const socket = new WebSocket(wsUrl(httpUrl), ['graphql-transport-ws']);
     const first = firstIndex + s * perSocket;
     const n = Math.min(perSocket, count - s * perSocket);
@@ -73,12 +79,22 @@ export async function openSubscribers(
       else if (text.includes('"type":"connection_ack"')) acknowledged();
       else if (!text.includes('"type":"ping"') && !text.includes('"type":"pong"')) onProblem(first, text);
     });
-    socket.on('close', (code) => code !== 1000 && code !== 1005 && onProblem(first, `socket closed with ${code}`));
-    await opened(socket);
+    socket.on('close', (code) => {
+      if (code !== 1000 && code !== 1005) onProblem(first, `socket closed with ${code}`);
+      acknowledged(); // never acknowledged: reported as a problem above, not waited for
+    });
+    try {
+      await opened(socket);
+    } catch (error) {
+      // Refused or reset (a server overwhelmed): a problem to report, not the end of the bench.
+      onProblem(first, `socket failed to open: ${error instanceof Error ? error.message : String(error)}`);
+      return socket;
+    }
     socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
     await ack;
     for (let k = 0; k < n; k++) {
-      socket.send(JSON.stringify({ id: String(k), type: 'subscribe', payload: { query, variables } }));
+      const own = variablesOf(first + k);
+      socket.send(JSON.stringify({ id: String(k), type: 'subscribe', payload: { query, variables: own } }));
     }
     return socket;
   });
