@@ -70,11 +70,14 @@ export async function measureStorm(a: ServerProcess, b: ServerProcess, fixture: 
     Array.from({ length: storm.missedPerQuestion }, (_, k) => `storm ${pubSubPrefix} missed ${q}/${k}.`),
   );
   progress(`reconnect storm: ${storm.missedPerQuestion} answers posted to each of ${questions.length} questions first`);
-  await postAll(
-    b,
-    fixture,
-    expected.flatMap((bodies, q) => bodies.map((body): [string, string] => [questions[q]!, body])),
-  );
+  // In rounds, so that each question's answers are saved in the order expected.
+  for (let k = 0; k < storm.missedPerQuestion; k++) {
+    await postAll(
+      b,
+      fixture,
+      expected.map((bodies, q): [string, string] => [questions[q]!, bodies[k]!]),
+    );
+  }
 
   const received: string[][] = Array.from({ length: count }, () => []);
   const subscribedAt = new Array<number>(count).fill(NaN);
