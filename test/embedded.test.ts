@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { graphql } from './helpers/graphql';
+import { requestAt } from './helpers/http';
 import { launch, SERVER } from './helpers/process';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'medqa-embedded-'));
@@ -19,7 +21,7 @@ function start(extraEnv: Record<string, string> = {}) {
     ...extraEnv,
   });
   const ready = server
-    .logLine((entry) => entry.msg?.startsWith('ready:'), '"ready:"', 120_000)
+    .logLine((entry) => String(entry.msg).startsWith('ready:'), '"ready:"', 120_000)
     .then((entry) => entry.port as number)
     .catch(async (error: Error) => {
       throw new Error(`exited with ${(await server.exited).code} before ready:\n${server.stderr()}`, { cause: error });
@@ -34,23 +36,23 @@ describe('npm start with no configuration', () => {
   it('runs on the embedded database with in-process pub/sub, serves the demo page, keeps data across restarts', async () => {
     const first = start();
     const port = await first.ready;
-    expect(first.logs.find((l) => l.msg.startsWith('ready:'))).toMatchObject({
+    expect(first.logs.find((l) => String(l.msg).startsWith('ready:'))).toMatchObject({
       database: `embedded PostgreSQL in ${dataDir}`,
       pubsub: 'in-process',
     });
     expect(first.logs.find((l) => l.component === 'seed-demo')).toMatchObject({ created: true });
 
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query:
-          '{ question(slug: "is-scalp-micropigmentation-permanent") { answerCount answers { edges { node { author { ... on Doctor { name } ... on StaffMember { name } } } } } } }',
-      }),
-    });
-    const { data } = await response.json();
-    expect(data.question.answerCount).toBe(5);
-    expect(data.question.answers.edges.map((e: any) => e.node.author.name)).toEqual([
+    const response = await requestAt(
+      `http://127.0.0.1:${port}`,
+      graphql(
+        `query EmbeddedPage { question(slug: "is-scalp-micropigmentation-permanent") { answerCount answers { edges { node { author { ... on Doctor { name } ... on StaffMember { name } } } } } } }`,
+      ),
+      {},
+      { accept: '*/*' },
+    );
+    const data = response.body.data!;
+    expect(data.question!.answerCount).toBe(5);
+    expect(data.question!.answers.edges.map((e) => e.node.author.name)).toEqual([
       'Dr. Harish Kumar Kabilan',
       'Dr. Izharul Hasan',
       'Shweta Kumari',

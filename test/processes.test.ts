@@ -69,7 +69,8 @@ describe('the process launcher', () => {
          console.log(JSON.stringify({ launched: child.pid }));
        });`,
     ]);
-    const { launched } = await worker.logLine((entry) => typeof entry.launched === 'number', 'the launched pid');
+    const launched = (await worker.logLine((entry) => typeof entry.launched === 'number', 'the launched pid'))
+      .launched as number;
     expect(alive(launched)).toBe(true);
     process.kill(worker.pid, 'SIGKILL'); // the worker only, not its group: the watchdog must act
     await worker.exited;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { fixtures } from '../helpers/fixtures';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { graphql } from '../helpers/graphql';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -18,7 +19,9 @@ it('answers by one doctor to many questions at once all commit, with exact count
   );
   const posts = Array.from({ length: 40 }, (_, i) =>
     server.request(
-      'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }',
+      graphql(
+        `mutation ConcurrencyPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }`,
+      ),
       {
         input: { questionId: Buffer.from(`Question:${questions[i % 8]!.id}`).toString('base64'), body: `Answer ${i}` },
       },

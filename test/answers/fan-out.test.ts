@@ -4,6 +4,7 @@ import { issueCredential } from '../../src/auth/tokens';
 import { eventually, subscribe, wsClient } from '../helpers/live';
 import { redisUrl } from '../helpers/redis';
 import { startInstance, startTestServer, type TestServer } from '../helpers/server';
+import { graphql } from '../helpers/graphql';
 
 // Two instances of one deployment: one PostgreSQL database, one Redis, one channel prefix.
 let a: TestServer;
@@ -26,19 +27,23 @@ afterAll(async () => {
 it('delivers an answer posted on one instance to a subscriber on the other, exactly once', async () => {
   const doctor = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'izharul-hasan' } });
   const token = await issueCredential(a.db, { role: 'doctor', doctorId: doctor.id });
-  const question = await a.request('{ question(slug: "is-scalp-micropigmentation-permanent") { id } }');
-  const questionId = question.data.question.id;
+  const question = await a.request(
+    graphql(`query FanOutQuestion { question(slug: "is-scalp-micropigmentation-permanent") { id } }`),
+  );
+  const questionId = question.data!.question!.id;
 
   const client = wsClient(a.url);
   const live = subscribe(
     client,
-    'subscription($q: ID!) { answerAdded(questionId: $q) { node { body author { ... on Doctor { name yearsOfExperience } } } } }',
+    graphql(
+      `subscription FanOutAnswerAdded($q: ID!) { answerAdded(questionId: $q) { node { body author { ... on Doctor { name yearsOfExperience } } } } }`,
+    ),
     { q: questionId },
   );
   await eventually(() => a.pubSub.listenerCount() === 1);
 
   const posted = await b.request(
-    'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }',
+    graphql(`mutation FanOutPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }`),
     { input: { questionId, body: 'Posted through instance B.' } },
     { authorization: `Bearer ${token}` },
   );
@@ -47,7 +52,7 @@ it('delivers an answer posted on one instance to a subscriber on the other, exac
   await live.waitFor(1);
   // Events arrive in order: once a sentinel posted last is in, a duplicate would be too.
   await b.request(
-    'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }',
+    graphql(`mutation FanOutPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }`),
     { input: { questionId, body: 'Sentinel.' } },
     { authorization: `Bearer ${token}` },
   );

@@ -2,42 +2,44 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { eventually, subscribe, wsClient } from '../helpers/live';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { expectData, graphql, type ResultOf } from '../helpers/graphql';
 
 let server: TestServer;
 let doctorToken: string;
 let staffToken: string;
 let questionId: string;
 
-const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';
-const ANSWER_ADDED = `subscription($questionId: ID!, $after: String) {
+const POST = graphql(
+  `mutation SubscriptionsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }`,
+);
+const ANSWER_ADDED = graphql(`subscription SubscriptionsAnswerAdded($questionId: ID!, $after: String) {
   answerAdded(questionId: $questionId, after: $after) {
     cursor
     node { body author { __typename ... on Doctor { name specialty { name } } ... on StaffMember { name } } }
   }
-}`;
+}`);
 
 async function post(body: string, token = doctorToken, question = questionId): Promise<string> {
-  const { data, errors } = await server.request(
-    POST,
-    { input: { questionId: question, body } },
-    { authorization: `Bearer ${token}` },
+  const data = expectData(
+    await server.request(POST, { input: { questionId: question, body } }, { authorization: `Bearer ${token}` }),
   );
-  expect(errors).toBeUndefined();
   return data.postAnswer.answer.id;
 }
 
 /** A question of its own for each test, so events of one test never reach another. */
 async function newQuestion(): Promise<string> {
   const { data } = await server.request(
-    'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }',
+    graphql(
+      `mutation SubscriptionsAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`,
+    ),
     { input: { title: `Live question ${Math.random()}`, body: 'Does anyone answer this live?' } },
   );
-  return data.askQuestion.question.id;
+  return data!.askQuestion.question.id;
 }
 
 const listening = (count: number) =>
   eventually(() => server.pubSub.listenerCount() === count, 5000, `${count} listeners`);
-const bodies = (events: any[]) => events.map((event) => event.answerAdded.node.body);
+const bodies = (events: ResultOf<typeof ANSWER_ADDED>[]) => events.map((event) => event.answerAdded.node.body);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -69,10 +71,12 @@ describe('answerAdded over graphql-ws', () => {
       { body: 'An editorial note.', author: { __typename: 'StaffMember', name: 'Shweta Kumari' } },
     ]);
     const page = await server.request(
-      'query($id: ID!) { question(id: $id) { answers(order: OLDEST_FIRST) { edges { cursor } } } }',
+      graphql(
+        `query SubscriptionsQuestion($id: ID!) { question(id: $id) { answers(order: OLDEST_FIRST) { edges { cursor } } } }`,
+      ),
       { id: questionId },
     );
-    expect(events.map((e) => e.answerAdded.cursor)).toEqual(page.data.question.answers.edges.map((e: any) => e.cursor));
+    expect(events.map((e) => e.answerAdded.cursor)).toEqual(page.data!.question!.answers.edges.map((e) => e.cursor));
     live.stop();
     await client.dispose();
     await listening(0);
@@ -93,7 +97,7 @@ describe('answerAdded over graphql-ws', () => {
     await post('Missed 3.');
 
     const second = wsClient(server.url);
-    const after = subscribe(second, ANSWER_ADDED, { questionId, after: seen.answerAdded.cursor });
+    const after = subscribe(second, ANSWER_ADDED, { questionId, after: seen!.answerAdded.cursor });
     expect(bodies(await after.waitFor(3))).toEqual(['Missed 1.', 'Missed 2.', 'Missed 3.']);
     await post('Live after reconnecting.');
     await post('Sentinel.');
@@ -120,7 +124,7 @@ describe('answerAdded over graphql-ws', () => {
     await listening(0);
     for (let i = 0; i < 20; i++) await post(`Before ${i}`);
 
-    const live = subscribe(client, ANSWER_ADDED, { questionId, after: start.answerAdded.cursor });
+    const live = subscribe(client, ANSWER_ADDED, { questionId, after: start!.answerAdded.cursor });
     const during = Array.from({ length: 10 }, (_, i) => post(`During ${i}`));
     await Promise.all(during);
     await live.waitFor(30, 10_000);
@@ -146,7 +150,9 @@ describe('answerAdded over graphql-ws', () => {
     const added = subscribe(client, ANSWER_ADDED, { questionId });
     const updated = subscribe(
       client,
-      'subscription($questionId: ID!) { answerUpdated(questionId: $questionId) { kind answerId answer { body lastEditedAt } } }',
+      graphql(
+        `subscription SubscriptionsAnswerUpdated($questionId: ID!) { answerUpdated(questionId: $questionId) { kind answerId answer { body lastEditedAt } } }`,
+      ),
       { questionId },
     );
     await listening(2);
@@ -154,25 +160,27 @@ describe('answerAdded over graphql-ws', () => {
     await added.waitFor(1);
     const auth = { authorization: `Bearer ${doctorToken}` };
     await server.request(
-      'mutation($input: EditAnswerInput!) { editAnswer(input: $input) { answer { id } } }',
+      graphql(
+        `mutation SubscriptionsEditAnswer($input: EditAnswerInput!) { editAnswer(input: $input) { answer { id } } }`,
+      ),
       { input: { answerId, body: 'Corrected text.' } },
       auth,
     );
     await server.request(
-      'mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }',
+      graphql(`mutation SubscriptionsHideAnswer($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }`),
       { input: { answerId } },
       { authorization: `Bearer ${staffToken}` },
     );
     const events = await updated.waitFor(2);
-    expect(events[0].answerUpdated).toMatchObject({ kind: 'EDITED', answerId, answer: { body: 'Corrected text.' } });
-    expect(events[0].answerUpdated.answer.lastEditedAt).toEqual(expect.any(String));
-    expect(events[1].answerUpdated).toEqual({ kind: 'HIDDEN', answerId, answer: null });
+    expect(events[0]!.answerUpdated).toMatchObject({ kind: 'EDITED', answerId, answer: { body: 'Corrected text.' } });
+    expect(events[0]!.answerUpdated.answer!.lastEditedAt).toEqual(expect.any(String));
+    expect(events[1]!.answerUpdated).toEqual({ kind: 'HIDDEN', answerId, answer: null });
 
     // An answer hidden before a replay reaches it is skipped.
     const [seen] = added.received;
     const hiddenLater = await post('Will be hidden.');
     await server.request(
-      'mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }',
+      graphql(`mutation SubscriptionsHideAnswer($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }`),
       { input: { answerId: hiddenLater } },
       { authorization: `Bearer ${staffToken}` },
     );

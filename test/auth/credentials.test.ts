@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { type FormattedExecutionResult, GraphQLError } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -6,7 +6,9 @@ import { hashToken, issueCredential, resolveViewer, revokeCredential } from '../
 import { main as credential } from '../../src/scripts/credential';
 import { runCli, type CliResult } from '../helpers/cli';
 import { launch } from '../helpers/process';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { expectData, graphql, sourceOf, type ResultOf } from '../helpers/graphql';
+import { operationBody } from '../helpers/http';
+import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/server';
 
 const TOKEN = /^mqa_[A-Za-z0-9_-]{43}$/;
 const DOCTOR_SLUG = 'harish-kumar-kabilan';
@@ -43,16 +45,18 @@ async function expectUnauthenticated(promise: Promise<unknown>) {
   expect((error as GraphQLError).extensions.code).toBe('UNAUTHENTICATED');
 }
 
-const PUBLIC_QUERY = '{ topics { slug } }';
+const PUBLIC_QUERY = graphql(`query CredentialsTopics { topics { slug } }`);
+type Topics = ResultOf<typeof PUBLIC_QUERY>;
 
 /** A raw POST, to see the status and headers as well as the body. */
-async function post(query: string, headers: Record<string, string> = {}) {
+async function post(query: typeof PUBLIC_QUERY, headers: Record<string, string> = {}) {
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-    body: JSON.stringify({ query }),
+    body: operationBody(query),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  const body = (await response.json()) as GraphQLResponse<Topics>;
+  return { status: response.status, headers: response.headers, body };
 }
 
 describe('npm run credential', { timeout: 120_000 }, () => {
@@ -114,7 +118,7 @@ describe('npm run credential', { timeout: 120_000 }, () => {
     expect(revoked.stderr).not.toContain(token);
 
     const { body } = await post(PUBLIC_QUERY, { authorization: `Bearer ${token}` });
-    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     await expectUnauthenticated(resolveViewer(server.db, `Bearer ${token}`));
   });
 
@@ -226,16 +230,14 @@ describe('over HTTP', () => {
   it('answers public queries without a token', async () => {
     const { status, body } = await post(PUBLIC_QUERY);
     expect(status).toBe(200);
-    expect(body.errors).toBeUndefined();
-    expect(body.data.topics.length).toBeGreaterThan(0);
+    expect(expectData(body).topics.length).toBeGreaterThan(0);
     expect((await server.request(PUBLIC_QUERY)).errors).toBeUndefined();
   });
 
   it('answers public queries with a valid token too', async () => {
     const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: DOCTOR_SLUG } });
     const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
-    const { data, errors } = await server.request(PUBLIC_QUERY, {}, { authorization: `Bearer ${token}` });
-    expect(errors).toBeUndefined();
+    const data = expectData(await server.request(PUBLIC_QUERY, {}, { authorization: `Bearer ${token}` }));
     expect(data.topics.length).toBeGreaterThan(0);
   });
 
@@ -260,33 +262,35 @@ describe('over HTTP', () => {
 describe('over WebSocket', () => {
   /** Runs one operation over graphql-ws with the given connectionParams; resolves to the result or the close code. */
   function overWebSocket(connectionParams: Record<string, unknown>, query = PUBLIC_QUERY) {
-    return new Promise<{ result?: any; closeCode?: number; error?: unknown }>((resolve) => {
-      const client = createClient({
-        url: `${server.url.replace('http', 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        connectionParams,
-        retryAttempts: 0,
-        lazy: true,
-      });
-      let result: any;
-      client.subscribe(
-        { query },
-        {
-          next: (value) => {
-            result = value;
+    return new Promise<{ result?: FormattedExecutionResult<Topics, unknown>; closeCode?: number; error?: unknown }>(
+      (resolve) => {
+        const client = createClient({
+          url: `${server.url.replace('http', 'ws')}/graphql`,
+          webSocketImpl: WebSocket,
+          connectionParams,
+          retryAttempts: 0,
+          lazy: true,
+        });
+        let result: FormattedExecutionResult<Topics, unknown> | undefined;
+        client.subscribe<Topics>(
+          { query: sourceOf(query) },
+          {
+            next: (value) => {
+              result = value;
+            },
+            error: (error) => {
+              void client.dispose();
+              const closeCode = (error as { code?: number }).code;
+              resolve(typeof closeCode === 'number' ? { closeCode } : { error });
+            },
+            complete: () => {
+              void client.dispose();
+              resolve({ result });
+            },
           },
-          error: (error) => {
-            void client.dispose();
-            const closeCode = (error as { code?: number }).code;
-            resolve(typeof closeCode === 'number' ? { closeCode } : { error });
-          },
-          complete: () => {
-            void client.dispose();
-            resolve({ result });
-          },
-        },
-      );
-    });
+        );
+      },
+    );
   }
 
   it('runs operations anonymously or with a valid token', async () => {
@@ -319,7 +323,7 @@ describe('over WebSocket', () => {
       new Promise<unknown>((resolve) => {
         let result: unknown;
         client.subscribe(
-          { query: PUBLIC_QUERY },
+          { query: sourceOf(PUBLIC_QUERY) },
           { next: (value) => (result = value), error: (error) => resolve({ error }), complete: () => resolve(result) },
         );
       });

@@ -6,6 +6,7 @@ import { DEFAULT_RESPONSE_CACHE } from '../../src/cache/response-cache';
 import { eventually } from '../helpers/live';
 import { redisUrl } from '../helpers/redis';
 import { startInstance, startTestServer, type TestServer } from '../helpers/server';
+import { graphql } from '../helpers/graphql';
 
 // Two instances of one deployment (one database, one Redis), both caching anonymous responses
 // with the production defaults.
@@ -84,7 +85,9 @@ describe('response cache under concurrency', () => {
       const startReads = reads;
       await eventually(() => reads >= startReads + 8, 30_000, 'readers reading');
       const posted = await a.request(
-        'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }',
+        graphql(
+          `mutation ConsistencyPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }`,
+        ),
         { input: { questionId, body } },
         doctor,
       );

@@ -8,11 +8,13 @@ import { AnswerAddedDocument, QuestionPageDocument, type QuestionPageQuery } fro
 import { followAnswers, type AnswerAddedEdge } from '../../src/client/live-answers';
 import { createDb, type Db } from '../../src/db/client';
 import { migrate } from '../../src/db/migrate';
-import { doctorTokens, graphql, startServerProcess, type ServerProcess } from '../faults/support';
+import { doctorTokens, startServerProcess, type ServerProcess } from '../faults/support';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/live';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/redis-server';
 import { logger } from '../helpers/server';
+import { requestAt } from '../helpers/http';
+import { graphql } from '../helpers/graphql';
 
 // The client helper through a killed instance: two server processes of one deployment (shared
 // PostgreSQL database, a Redis of this file's own), the client on A, A SIGKILLed mid-stream, the
@@ -71,18 +73,22 @@ function alternating() {
 it('resumes from the last answer delivered after its instance is killed: every answer once, in order', async () => {
   const doctor = await db.doctor.findUniqueOrThrow({ where: { slug: 'raajshri-gupta' } });
   const token = doctorTokens(db, doctor.id);
-  const asked = await graphql(
+  const asked = await requestAt(
     b.url,
-    'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug } } }',
+    graphql(
+      `mutation LiveAnswersAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug } } }`,
+    ),
     {
       input: { title: 'Does the helper survive a crash?', body: 'Asked for a client on instance A.' },
     },
   );
-  const { id: questionId, slug } = asked.body.data.askQuestion.question as { id: string; slug: string };
+  const { id: questionId, slug } = asked.body.data!.askQuestion.question as { id: string; slug: string };
   const post = async (body: string) =>
-    graphql(
+    requestAt(
       b.url,
-      'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }',
+      graphql(
+        `mutation LiveAnswersPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }`,
+      ),
       { input: { questionId, body } },
       {
         authorization: `Bearer ${await token()}`,
@@ -91,7 +97,7 @@ it('resumes from the last answer delivered after its instance is killed: every a
   expect((await post('Shown on the page.')).status).toBe(200);
 
   // The page, read from A, gives where its live answers start.
-  const page = await graphql(a.url, print(QuestionPageDocument), { slug });
+  const page = await requestAt(a.url, print(QuestionPageDocument), { slug });
   const shown = (page.body.data as QuestionPageQuery).question!;
   expect(shown.answers.edges.map((edge) => edge.node.body)).toEqual(['Shown on the page.']);
 

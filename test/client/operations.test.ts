@@ -17,6 +17,7 @@ import { issueCredential } from '../../src/auth/tokens';
 import { bearer, errorsOf } from '../helpers/http';
 import { eventually, subscribe, wsClient } from '../helpers/live';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { graphql } from '../helpers/graphql';
 
 // The example operations' variables are typed so that a client can send exactly what the server
 // accepts: what the generated types allow is run here against the server, and what they refuse
@@ -96,11 +97,11 @@ it('has a typed answerAdded document that the server runs, with `after: null` as
   const questionId = page.data!.question!.id;
   const client = wsClient(server.url);
   try {
-    const live = subscribe(client, print(AnswerAddedDocument), {
+    const live = subscribe(client, AnswerAddedDocument, {
       questionId,
       after: null,
     } satisfies AnswerAddedSubscriptionVariables);
-    const fromFirst = subscribe(client, print(AnswerAddedDocument), {
+    const fromFirst = subscribe(client, AnswerAddedDocument, {
       questionId,
       after: page.data!.question!.answers.edges.at(-1)!.cursor,
     } satisfies AnswerAddedSubscriptionVariables);
@@ -113,13 +114,15 @@ it('has a typed answerAdded document that the server runs, with `after: null` as
     const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
     const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
     const posted = await server.request(
-      'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }',
+      graphql(
+        `mutation OperationsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }`,
+      ),
       { input: { questionId, body: 'A new answer.' } },
       bearer(token),
     );
     const [event] = await live.waitFor(1);
-    expect(event.answerAdded.node).toMatchObject({
-      id: posted.data.postAnswer.answer.id,
+    expect(event!.answerAdded.node).toMatchObject({
+      id: posted.data!.postAnswer.answer.id,
       body: 'A new answer.',
       editorial: false,
     });

@@ -13,6 +13,7 @@ import { bearer } from '../helpers/http';
 import { eventually } from '../helpers/live';
 import { cleanupIfWeDie } from '../helpers/redis-server';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { expectData } from '../helpers/graphql';
 
 // The README's client snippets, run as written against a live server: the blocks marked with
 // `<!-- readme-snippet: KIND -->` in its source (KIND: tsx, a program run with tsx from the
@@ -117,9 +118,10 @@ describe('the README', () => {
 
       // The README's postAnswer mutation, as written.
       const mutation = graphqlBlocks.find((block) => block.includes('postAnswer('))!;
-      const posted = await server.request(mutation, { questionId }, bearer(token));
-      expect(posted.errors).toBeUndefined();
-      const answerId = Number(Buffer.from(posted.data.postAnswer.answer.id, 'base64').toString().split(':')[1]);
+      const posted = expectData(
+        await server.request<{ postAnswer: { answer: { id: string } } }>(mutation, { questionId }, bearer(token)),
+      );
+      const answerId = Number(Buffer.from(posted.postAnswer.answer.id, 'base64').toString().split(':')[1]);
 
       await eventually(() => follow.lines.length >= expected.length, 30_000, 'the new answer from the program');
       const data = () => curl.lines.filter((line) => line.startsWith('data:'));

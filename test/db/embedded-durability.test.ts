@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { post } from '../helpers/http';
 import { startServerProcess, type ServerProcess } from '../helpers/process';
+import { graphql } from '../helpers/graphql';
 
 /** SIGKILL of the server in the middle of a stream of writes loses none that were acknowledged. */
 const scratch = mkdtempSync(join(tmpdir(), 'medqa-embedded-kill-'));
@@ -16,7 +17,9 @@ const env = {
   RATE_LIMIT_ASK_QUESTION_PER_HOUR: '100000',
 };
 const CSRF = { 'x-graphql-yoga-csrf': '1' };
-const ASK = 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }';
+const ASK = graphql(
+  `mutation EmbeddedDurabilityAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`,
+);
 let running: ServerProcess | null = null;
 afterAll(async () => {
   await running?.stop();
@@ -39,7 +42,7 @@ async function writeUntilKilled(
       let id: string;
       try {
         const response = await post(server.url, { query: ASK, variables }, CSRF);
-        id = response.json!.data.askQuestion.question.id as string;
+        id = response.json!.data!.askQuestion.question.id;
       } catch {
         return; // the server is gone: this write was never acknowledged
       }
@@ -51,13 +54,15 @@ async function writeUntilKilled(
   return acknowledged;
 }
 
+const NODES = graphql(`query EmbeddedDurabilityNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }`);
+
 /** The ids of those questions that exist, asked 100 at a time (the `nodes` bound). */
 async function present(url: string, ids: string[]): Promise<(string | null)[]> {
   const found: (string | null)[] = [];
   for (let i = 0; i < ids.length; i += 100) {
     const variables = { ids: ids.slice(i, i + 100) };
-    const response = await post(url, { query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables }, CSRF);
-    found.push(...(response.json!.data.nodes as ({ id: string } | null)[]).map((node) => node?.id ?? null));
+    const response = await post(url, { query: NODES, variables }, CSRF);
+    found.push(...response.json!.data!.nodes.map((node) => node?.id ?? null));
   }
   return found;
 }

@@ -12,6 +12,7 @@ import { runCli } from '../helpers/cli';
 import { bearer, post } from '../helpers/http';
 import { launch, startServerProcess, type ServerProcess } from '../helpers/process';
 import { logger } from '../helpers/server';
+import { graphql } from '../helpers/graphql';
 
 /**
  * The embedded default (no DATABASE_URL) as `npm start` runs it: a real PostgreSQL owned by the
@@ -31,9 +32,13 @@ const env = {
 };
 
 const SLUG = 'is-scalp-micropigmentation-permanent';
-const PAGE = 'query($slug: String!) { question(slug: $slug) { id answerCount } }';
-const ASK = 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }';
-const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';
+const PAGE = graphql(`query EmbeddedQuestion($slug: String!) { question(slug: $slug) { id answerCount } }`);
+const ASK = graphql(
+  `mutation EmbeddedAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`,
+);
+const POST = graphql(
+  `mutation EmbeddedPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }`,
+);
 const CSRF = { 'x-graphql-yoga-csrf': '1' };
 
 const clis: Record<string, CliMain> = { credential, migrate, seed };
@@ -122,8 +127,8 @@ describe('the embedded database behaves like a database server', () => {
     expect(minted).toMatchObject({ code: 0, stderr: '' });
     const token = minted.stdout.trim();
     const page = await post(server.url, { query: PAGE, variables: { slug: SLUG } }, CSRF);
-    const questionId = page.json!.data.question.id as string;
-    const countBefore = page.json!.data.question.answerCount as number;
+    const questionId = page.json!.data!.question!.id as string;
+    const countBefore = page.json!.data!.question!.answerCount as number;
 
     const requests = Array.from({ length: 50 }, (_, i) => {
       if (i % 10 === 0)
@@ -138,7 +143,7 @@ describe('the embedded database behaves like a database server', () => {
     const responses = await Promise.all(requests);
     expect(responses.filter((r) => r.status !== 200 || r.json?.errors)).toEqual([]);
     const after = await post(server.url, { query: PAGE, variables: { slug: SLUG } }, CSRF);
-    expect(after.json!.data.question.answerCount).toBe(countBefore + 5);
+    expect(after.json!.data!.question!.answerCount).toBe(countBefore + 5);
 
     // Revoked through the CLI: refused by the server at once.
     expect(await cli('credential', 'revoke', token)).toMatchObject({ code: 0, stdout: '' });

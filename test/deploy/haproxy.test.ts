@@ -8,8 +8,10 @@ import { startHaProxy, type HaProxy } from '../helpers/haproxy';
 import { eventually } from '../helpers/live';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/redis-server';
 import { logger } from '../helpers/server';
-import { doctorTokens, graphql, startServerProcess, type ServerProcess } from '../faults/support';
+import { doctorTokens, startServerProcess, type ServerProcess } from '../faults/support';
 import { postFrom, sseSubscriber, wsSubscriber, type Resuming } from './resuming';
+import { expectData, graphql } from '../helpers/graphql';
+import { requestAt } from '../helpers/http';
 
 // The deployment of deploy/: three real instances (TRUST_PROXY=1) behind the real haproxy with
 // the repository's deploy/haproxy.cfg, one Redis, one PostgreSQL database.
@@ -46,8 +48,12 @@ afterAll(async () => {
   await redis?.destroy();
 });
 
-const ASK = 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }';
-const ANSWER = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }';
+const ASK = graphql(
+  `mutation HaproxyAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`,
+);
+const ANSWER = graphql(
+  `mutation HaproxyPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }`,
+);
 
 it('delivers every answer exactly once, in order, to graphql-ws and SSE subscribers through haproxy while an instance is killed', async () => {
   const doctor = await db.doctor.findUniqueOrThrow({ where: { slug: 'raajshri-gupta' } });
@@ -55,14 +61,14 @@ it('delivers every answer exactly once, in order, to graphql-ws and SSE subscrib
   const asked = await postFrom('127.0.0.9', proxy.url, ASK, {
     input: { title: 'Answered through haproxy?', body: 'Three instances, one dies.' },
   });
-  const questionId: string = asked.body.data.askQuestion.question.id;
+  const questionId = expectData(asked.body).askQuestion.question.id;
   // Retried with the same idempotency key until it succeeds: a request caught by the kill may or
   // may not have committed, and the key makes the retry write it at most once.
   const post = async (body: string) => {
     const input = { questionId, body, idempotencyKey: `haproxy-${randomBytes(8).toString('hex')}` };
     const authorization = `Bearer ${await token()}`;
     for (;;) {
-      const result = await graphql(proxy.url, ANSWER, { input }, { authorization }).catch((error: Error) => ({
+      const result = await requestAt(proxy.url, ANSWER, { input }, { authorization }).catch((error: Error) => ({
         status: 0,
         body: { error: error.message },
       }));
@@ -76,12 +82,12 @@ it('delivers every answer exactly once, in order, to graphql-ws and SSE subscrib
     }
   };
   await post('Opening answer.');
-  const page = await graphql(
+  const page = await requestAt(
     proxy.url,
-    'query($id: ID!) { node(id: $id) { ... on Question { answers { edges { cursor } } } } }',
+    graphql(`query HaproxyNode($id: ID!) { node(id: $id) { ... on Question { answers { edges { cursor } } } } }`),
     { id: questionId },
   );
-  const opening: string = page.body.data.node.answers.edges[0].cursor;
+  const opening = expectData(page.body).node!.answers.edges[0]!.cursor;
 
   // Six subscribers, one after the other: leastconn gives each instance two.
   for (let i = 0; i < 6; i++) {

@@ -11,6 +11,7 @@ import { fixtures } from '../helpers/fixtures';
 import { bearer, post } from '../helpers/http';
 import { startPgBouncer, type PgBouncer } from '../helpers/pgbouncer';
 import { logger, testConfig } from '../helpers/server';
+import { graphql } from '../helpers/graphql';
 
 // The hardening issue's timeouts hold through PgBouncer in transaction mode and across instances
 // (issue 13): a question's row locked by another session fails writes to it fast on every
@@ -50,8 +51,10 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const PAGE = 'query($slug: String!) { question(slug: $slug) { title } }';
-const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }';
+const PAGE = graphql(`query PgbouncerLocksQuestion($slug: String!) { question(slug: $slug) { title } }`);
+const POST = graphql(
+  `mutation PgbouncerLocksPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }`,
+);
 
 it('fails writes to a locked row with RESOURCE_LOCKED on both instances through PgBouncer; reads and other writes succeed', async () => {
   const make = fixtures(db);

@@ -7,7 +7,9 @@ import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startPgBouncer, type PgBouncer } from '../helpers/pgbouncer';
 import { logger } from '../helpers/server';
-import { graphql, startServerProcess, type ServerProcess } from '../faults/support';
+import { startServerProcess, type ServerProcess } from '../faults/support';
+import { graphql } from '../helpers/graphql';
+import { requestAt } from '../helpers/http';
 
 // Deploys through PgBouncer in transaction mode (issue 13): instances that start together on an
 // empty database migrate it once, through the pooler, and leave no lock behind; then they serve
@@ -31,8 +33,9 @@ afterAll(async () => {
   for (const database of databases) await database.drop();
 });
 
-const PAGE =
-  'query($slug: String!) { question(slug: $slug) { title answerCount answers(first: 2) { edges { node { body } } } } }';
+const PAGE = graphql(
+  `query PgbouncerQuestion($slug: String!) { question(slug: $slug) { title answerCount answers(first: 2) { edges { node { body } } } } }`,
+);
 
 /** Everything that holds a lock in `database`, by kind: what a deploy may leave behind. */
 async function locksIn(database: TestDatabase): Promise<string[]> {
@@ -114,11 +117,11 @@ for (const round of [1, 2, 3, 4]) {
       // statements, 42P05/26000 would fail most of these.
       await seedDemo(db, logger);
       const answers = await Promise.all(
-        Array.from({ length: 30 }, (_, i) => graphql(started[i % 3]!.url, PAGE, { slug: DEMO_QUESTION_SLUG })),
+        Array.from({ length: 30 }, (_, i) => requestAt(started[i % 3]!.url, PAGE, { slug: DEMO_QUESTION_SLUG })),
       );
       const expected = answers[0]!;
       expect(expected.status).toBe(200);
-      expect(expected.body.data.question).toMatchObject({
+      expect(expected.body.data!.question).toMatchObject({
         title: 'Is scalp micropigmentation permanent?',
         answerCount: 5,
       });

@@ -8,6 +8,8 @@ import type { LimitsOptions } from '../../src/limits';
 import { eventually, subscribe, wsClient } from '../helpers/live';
 import { startRedisCluster, type PrivateRedisCluster } from '../helpers/redis-cluster';
 import { logger, startTestServer, testConfig, TEST_LIMITS, type TestServer } from '../helpers/server';
+import { expectData, graphql, type Operation } from '../helpers/graphql';
+import { requestAt } from '../helpers/http';
 
 // Two instances on a real 3-master Redis Cluster (issue 13): sharded pub/sub between them, rate
 // limits that hold exactly across instances for many client addresses, and recovery when the
@@ -50,23 +52,19 @@ afterAll(async () => {
   await cluster?.destroy();
 });
 
-async function post(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
-}
+/** A POST as fetch sends it by default (accept: *\/*). */
+const post = <T, V>(url: string, query: Operation<T, V>, variables: V, headers: Record<string, string> = {}) =>
+  requestAt(url, query, variables, { accept: '*/*', ...headers });
 
-const ASK = 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }';
-const ANSWER = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }';
-const ANSWER_ADDED = 'subscription($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }';
+const ASK = graphql(
+  `mutation RedisClusterAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`,
+);
+const ANSWER = graphql(
+  `mutation RedisClusterPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }`,
+);
+const ANSWER_ADDED = graphql(
+  `subscription RedisClusterAnswerAdded($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }`,
+);
 
 async function newQuestion(): Promise<{ id: string; channel: string }> {
   const { body } = await post(
@@ -77,7 +75,7 @@ async function newQuestion(): Promise<{ id: string; channel: string }> {
       'x-forwarded-for': '198.51.100.1',
     },
   );
-  const id: string = body.data.askQuestion.question.id;
+  const id = expectData(body).askQuestion.question.id;
   const databaseId = Buffer.from(id, 'base64').toString().split(':')[1];
   return { id, channel: `${prefix}:answer:added:${databaseId}` };
 }

@@ -1,11 +1,15 @@
 import { request } from 'node:http';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { graphql, sourceOf, type Operation } from '../helpers/graphql';
+import { operationBody } from '../helpers/http';
+import type { GraphQLResponse } from '../helpers/server';
 
 // Clients as the README describes them, behind a load balancer (not a test file itself).
 
-export const ANSWER_ADDED =
-  'subscription($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor node { body } } }';
+export const ANSWER_ADDED = graphql(
+  `subscription DeployResumingAnswerAdded($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor node { body } } }`,
+);
 
 export interface Resuming {
   received: { cursor: string; body: string }[];
@@ -69,7 +73,7 @@ export function wsSubscriber(baseUrl: string, questionId: string, after: string)
       onDrop();
     };
     client.subscribe<Event>(
-      { query: ANSWER_ADDED, variables: { q: questionId, after: from } },
+      { query: sourceOf(ANSWER_ADDED), variables: { q: questionId, after: from } },
       {
         next: ({ data, errors }) => (errors ? state.errors.push(...errors) : data && record(state, data)),
         error: drop,
@@ -127,14 +131,14 @@ export function sseSubscriber(baseUrl: string, questionId: string, after: string
 }
 
 /** POST /graphql from a given local address (127.0.0.x), as a client on another machine would be. */
-export function postFrom(
+export function postFrom<T, V>(
   localAddress: string,
   baseUrl: string,
-  query: string,
-  variables: Record<string, unknown>,
+  query: Operation<T, V>,
+  variables: V,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: { data?: any; errors?: any[] } }> {
-  const payload = JSON.stringify({ query, variables });
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
+  const payload = operationBody(query, variables);
   return new Promise((resolve, reject) => {
     const req = request(
       `${baseUrl}/graphql`,
@@ -152,7 +156,7 @@ export function postFrom(
           try {
             resolve({ status: response.statusCode!, body: JSON.parse(text) });
           } catch {
-            resolve({ status: response.statusCode!, body: { errors: [text] } });
+            resolve({ status: response.statusCode!, body: { errors: [{ message: text }] } });
           }
         });
       },

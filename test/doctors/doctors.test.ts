@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DoctorListDocument } from '../../src/client/generated/graphql';
 import { fixtures } from '../helpers/fixtures';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { expectData, graphql } from '../helpers/graphql';
 
 let server: TestServer;
 let cardiology: string;
@@ -32,8 +33,7 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 async function names(variables: Record<string, unknown>) {
-  const { data, errors } = await server.request(DoctorListDocument, variables);
-  expect(errors).toBeUndefined();
+  const data = expectData(await server.request(DoctorListDocument, variables));
   return {
     names: data!.doctors.edges.map((e) => e.node.name),
     total: data!.doctors.totalCount,
@@ -78,7 +78,9 @@ describe('doctors', () => {
   it('finds one doctor by slug with their answers, and says NOT_FOUND for an unknown one', async () => {
     const slug = (await server.db.doctor.findFirstOrThrow({ where: { name: 'Dr. Anand' } })).slug;
     const found = await server.request(
-      'query($slug: String!) { doctor(slug: $slug) { name answers(first: 1) { totalCount edges { node { question { title } } } } } }',
+      graphql(
+        `query DoctorsDoctor($slug: String!) { doctor(slug: $slug) { name answers(first: 1) { totalCount edges { node { question { title } } } } } }`,
+      ),
       { slug },
     );
     expect(found).toEqual({
@@ -89,7 +91,7 @@ describe('doctors', () => {
         },
       },
     });
-    const missing = await server.request('{ doctor(slug: "nobody") { name } }');
+    const missing = await server.request(graphql(`query DoctorsDoctor2 { doctor(slug: "nobody") { name } }`));
     expect(missing.errors?.[0]).toMatchObject({
       message: 'No doctor with slug "nobody".',
       extensions: { code: 'NOT_FOUND' },
@@ -97,7 +99,7 @@ describe('doctors', () => {
   });
 
   it('lists specialties and topics by name', async () => {
-    const { data } = await server.request('{ specialties { name } }');
+    const { data } = await server.request(graphql(`query DoctorsSpecialties { specialties { name } }`));
     expect(data).toEqual({ specialties: [{ name: 'Cardiologist' }, { name: 'Dentist' }] });
   });
 });

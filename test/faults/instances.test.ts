@@ -7,7 +7,9 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually, wsClient } from '../helpers/live';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/redis-server';
 import { logger } from '../helpers/server';
-import { doctorTokens, graphql, startServerProcess, type ServerProcess } from './support';
+import { doctorTokens, startServerProcess, type ServerProcess } from './support';
+import { expectData, graphql, sourceOf, type ResultOf } from '../helpers/graphql';
+import { requestAt } from '../helpers/http';
 
 // Two real server processes of one deployment: a fresh database on the shared test PostgreSQL,
 // a Redis of this file's own, one channel prefix.
@@ -43,8 +45,9 @@ afterAll(async () => {
   await redis?.destroy();
 });
 
-const ANSWER_ADDED =
-  'subscription($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor node { body } } }';
+const ANSWER_ADDED = graphql(
+  `subscription InstancesAnswerAdded($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor node { body } } }`,
+);
 
 interface Received {
   cursor: string;
@@ -69,8 +72,8 @@ function resumingSubscriber(instances: { name: string; url: string }[], question
     const client = wsClient(instance.url);
     state.dispose = () => void client.dispose();
     const last = state.received.at(-1)?.cursor ?? after;
-    client.subscribe<{ answerAdded: { cursor: string; node: { body: string } } }>(
-      { query: ANSWER_ADDED, variables: { q: questionId, after: last } },
+    client.subscribe<ResultOf<typeof ANSWER_ADDED>>(
+      { query: sourceOf(ANSWER_ADDED), variables: { q: questionId, after: last } },
       {
         next: ({ data, errors }) => {
           if (errors) state.errors.push(...errors);
@@ -96,18 +99,22 @@ function resumingSubscriber(instances: { name: string; url: string }[], question
 it('moves the clients of a killed instance to the other one, and they miss nothing', async () => {
   const doctor = await db.doctor.findUniqueOrThrow({ where: { slug: 'raajshri-gupta' } });
   const token = doctorTokens(db, doctor.id);
-  const asked = await graphql(
+  const asked = await requestAt(
     b.url,
-    'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }',
+    graphql(
+      `mutation InstancesAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`,
+    ),
     {
       input: { title: 'Will my instance survive a crash?', body: 'Asking for a subscriber on instance A.' },
     },
   );
-  const questionId: string = asked.body.data.askQuestion.question.id;
+  const questionId = expectData(asked.body).askQuestion.question.id;
   const post = async (body: string) =>
-    graphql(
+    requestAt(
       b.url,
-      'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }',
+      graphql(
+        `mutation InstancesPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }`,
+      ),
       { input: { questionId, body } },
       {
         authorization: `Bearer ${await token()}`,
@@ -116,12 +123,12 @@ it('moves the clients of a killed instance to the other one, and they miss nothi
 
   // The client starts from a known answer, so that it misses nothing even before it is live.
   await post('Opening answer.');
-  const page = await graphql(
+  const page = await requestAt(
     a.url,
-    'query($id: ID!) { node(id: $id) { ... on Question { answers { edges { cursor } } } } }',
+    graphql(`query InstancesNode($id: ID!) { node(id: $id) { ... on Question { answers { edges { cursor } } } } }`),
     { id: questionId },
   );
-  const opening: string = page.body.data.node.answers.edges[0].cursor;
+  const opening = expectData(page.body).node!.answers.edges[0]!.cursor;
   const client = resumingSubscriber(
     [
       { name: 'A', url: a.url },

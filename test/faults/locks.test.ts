@@ -5,7 +5,8 @@ import { writeSlots } from '../../src/db/transaction';
 import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { fixtures } from '../helpers/fixtures';
 import { bearer, post } from '../helpers/http';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { type GraphQLResponse, startTestServer, type TestServer } from '../helpers/server';
+import { graphql } from '../helpers/graphql';
 
 // One question's row lock held by another session (an operator's transaction, a slow migration)
 // must stay that question's problem: writes to it fail fast with a clear code, everything else
@@ -25,11 +26,15 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const PAGE = 'query($slug: String!) { question(slug: $slug) { title answers(first: 1) { totalCount } } }';
-const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }';
+const PAGE = graphql(
+  `query LocksQuestion($slug: String!) { question(slug: $slug) { title answers(first: 1) { totalCount } } }`,
+);
+const POST = graphql(
+  `mutation LocksPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }`,
+);
 const HOLD_MS = 15_000;
 
-type Outcome = { kind: string; status: number; body: any; retryAfter: string | null; ms: number };
+type Outcome = { kind: string; status: number; body: GraphQLResponse | null; retryAfter: string | null; ms: number };
 
 /** Runs `request` back to back until `until` resolves, keeping each outcome. */
 async function loop(
@@ -125,12 +130,12 @@ it('fails writes to a locked question fast with RESOURCE_LOCKED, while reads and
         body: { data: { question: { title, answers: { totalCount: expect.any(Number) } } } },
       });
     }
-    expect((await pageOf(slug)).question.title).toBe(title);
+    expect((await pageOf(slug))!.question!.title).toBe(title);
   }
   // Nothing was written to the locked question; every acknowledged write to the other is there.
   expect(await server.db.answer.count({ where: { questionId: questions.locked.id } })).toBe(answersBefore);
   expect(await server.db.answer.count({ where: { questionId: questions.other.id } })).toBe(of('other write').length);
-  expect((await pageOf(questions.other.slug)).question.answers.totalCount).toBe(of('other write').length);
+  expect((await pageOf(questions.other.slug))!.question!.answers.totalCount).toBe(of('other write').length);
 
   // Once the lock is gone, the locked question takes writes again.
   const after = await post(

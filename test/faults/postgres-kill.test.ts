@@ -5,6 +5,7 @@ import { bearer, post } from '../helpers/http';
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster';
 import { logger, startInstance, type TestServer } from '../helpers/server';
 import type { TestDatabase } from '../helpers/database';
+import { graphql } from '../helpers/graphql';
 
 // PostgreSQL SIGKILLed (postmaster and backends at once) again and again while doctors post
 // answers with idempotency keys, retrying each until it is acknowledged, through one server that
@@ -31,7 +32,9 @@ afterAll(async () => {
   process.off('uncaughtException', record);
 });
 
-const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id body } } }';
+const POST = graphql(
+  `mutation PostgresKillPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id body } } }`,
+);
 const KILLS = 3;
 const POSTERS = 4;
 
@@ -150,9 +153,12 @@ it('keeps every acknowledged answer, writes none twice, and keeps counters right
   const byDoctor = await server.db.answer.count({ where: { doctorId: doctor.id, hiddenAt: null } });
   expect((await server.db.doctor.findUniqueOrThrow({ where: { id: doctor.id } })).answerCount).toBe(byDoctor);
   // The same server (never restarted) reads and writes as before.
-  const page = await server.request('query($slug: String!) { question(slug: $slug) { answerCount } }', {
-    slug: DEMO_QUESTION_SLUG,
-  });
+  const page = await server.request(
+    graphql(`query PostgresKillQuestion($slug: String!) { question(slug: $slug) { answerCount } }`),
+    {
+      slug: DEMO_QUESTION_SLUG,
+    },
+  );
   expect(page).toEqual({ data: { question: { answerCount: visible } } });
   expect(problems).toEqual([]);
 }, 300_000);

@@ -2,9 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster';
-import { logger, startInstance, type TestServer } from '../helpers/server';
+import { logger, startInstance, type GraphQLResponse, type TestServer } from '../helpers/server';
 import type { TestDatabase } from '../helpers/database';
 import { sleep } from '../helpers/live';
+import { graphql, type Operation } from '../helpers/graphql';
+import { operationBody } from '../helpers/http';
 
 // A PostgreSQL cluster of this file's own, which the tests stop, start and freeze.
 let cluster: PgCluster;
@@ -41,23 +43,25 @@ async function server(): Promise<TestServer> {
   return started;
 }
 
-const PAGE = `query($slug: String!) { question(slug: $slug) { title answerCount } }`;
-const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }';
+const PAGE = graphql(`query PostgresQuestion($slug: String!) { question(slug: $slug) { title answerCount } }`);
+const POST = graphql(
+  `mutation PostgresPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }`,
+);
 
 /** POST /graphql, keeping what a client sees: status, request id, body, and how long it took. */
-async function call(
+async function call<T, V>(
   server: TestServer,
-  query: string,
-  variables: Record<string, unknown>,
+  query: Operation<T, V>,
+  variables: V,
   headers: Record<string, string> = {},
 ) {
   const started = performance.now();
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: operationBody(query, variables),
   });
-  const body = await response.json();
+  const body = (await response.json()) as GraphQLResponse<T>;
   const retryAfter = response.headers.get('retry-after');
   return {
     status: response.status,

@@ -10,6 +10,7 @@ import { buildApp } from '../../src/server';
 import { eventually, sleep, subscribe, wsClient, type LiveSubscription } from '../helpers/live';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/redis-server';
 import { logger, startInstance, startTestServer, TEST_LIMITS, type TestServer } from '../helpers/server';
+import { graphql, type ResultOf } from '../helpers/graphql';
 
 // Two instances of one deployment (the shared test PostgreSQL, one database) on a Redis of this
 // file's own, which the tests stop and start.
@@ -22,8 +23,12 @@ const prefix = `faults-${randomBytes(4).toString('hex')}`;
 const problems: unknown[] = [];
 const record = (error: unknown) => void problems.push(error);
 
-const ANSWER_ADDED = 'subscription($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }';
-const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }';
+const ANSWER_ADDED = graphql(
+  `subscription RedisAnswerAdded($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }`,
+);
+const POST = graphql(
+  `mutation RedisPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }`,
+);
 
 beforeAll(async () => {
   process.on('unhandledRejection', record);
@@ -88,12 +93,12 @@ async function startAsMainDoes() {
 
 async function newQuestion(): Promise<string> {
   const { data } = await a.request(
-    'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }',
+    graphql(`mutation RedisAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`),
     {
       input: { title: `Fault question ${randomBytes(4).toString('hex')}`, body: 'Does Redis going away lose answers?' },
     },
   );
-  return data.askQuestion.question.id;
+  return data!.askQuestion.question.id;
 }
 
 const post = (server: TestServer, questionId: string, body: string) =>
@@ -104,7 +109,8 @@ async function readiness(server: { url: string }) {
   return { status: response.status, body: await response.json() };
 }
 
-const bodies = (live: LiveSubscription<any>) => live.received.map((event) => event.answerAdded.node.body);
+const bodies = (live: LiveSubscription<ResultOf<typeof ANSWER_ADDED>>) =>
+  live.received.map((event) => event.answerAdded.node.body);
 
 const DEGRADED = { status: 200, body: { status: 'degraded', database: 'up', pubsub: 'down', pool: { size: 5 } } };
 const READY = { status: 200, body: { status: 'ready', database: 'up', pubsub: 'up', pool: { size: 5 } } };
@@ -125,7 +131,11 @@ async function waitForReadiness(expected: typeof READY, what: string) {
  * Nothing more than `expected` arrives: a last answer, posted with Redis up, comes after every
  * event already under way (one feed delivers in order), so it closes the stream for the check.
  */
-async function expectExactly(lives: LiveSubscription<any>[], questionId: string, expected: string[]) {
+async function expectExactly(
+  lives: LiveSubscription<ResultOf<typeof ANSWER_ADDED>>[],
+  questionId: string,
+  expected: string[],
+) {
   await waitForReadiness(READY, 'both instances connected to Redis, so that the last answer travels');
   const last = `Barrier ${randomBytes(3).toString('hex')}`;
   expect(await post(b, questionId, last)).toEqual({ data: { postAnswer: { answer: { body: last } } } });
@@ -156,9 +166,12 @@ describe('Redis stopped while answers are posted', () => {
       expect(await post(b, questionId, body)).toEqual({ data: { postAnswer: { answer: { body } } } });
     }
     expect(await readinessOfBoth()).toEqual([DEGRADED, DEGRADED]);
-    const saved = await a.request('query($id: ID!) { node(id: $id) { ... on Question { answerCount } } }', {
-      id: questionId,
-    });
+    const saved = await a.request(
+      graphql(`query RedisNode($id: ID!) { node(id: $id) { ... on Question { answerCount } } }`),
+      {
+        id: questionId,
+      },
+    );
     expect(saved).toEqual({ data: { node: { answerCount: 5 } } });
     // B's own subscriber is served by B; events cannot travel to A.
     await onB.waitFor(5);
@@ -237,9 +250,12 @@ describe('Redis stopped while answers are posted', () => {
     // Both instances still serve, and see Redis again.
     await waitForReadiness(READY, 'both instances ready after the flapping');
     for (const server of [a, b]) {
-      const page = await server.request('query($id: ID!) { node(id: $id) { ... on Question { answerCount } } }', {
-        id: questionId,
-      });
+      const page = await server.request(
+        graphql(`query RedisNode($id: ID!) { node(id: $id) { ... on Question { answerCount } } }`),
+        {
+          id: questionId,
+        },
+      );
       expect(page).toEqual({ data: { node: { answerCount: posted.length } } });
     }
 

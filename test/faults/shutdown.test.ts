@@ -9,8 +9,10 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { fixtures } from '../helpers/fixtures';
 import { eventually, subscribe, wsClient } from '../helpers/live';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/redis-server';
-import { logger } from '../helpers/server';
-import { doctorTokens, graphql, startServerProcess, type ServerProcess } from './support';
+import { type GraphQLResponse, logger } from '../helpers/server';
+import { doctorTokens, startServerProcess, type ServerProcess } from './support';
+import { graphql } from '../helpers/graphql';
+import { requestAt } from '../helpers/http';
 
 // One real server process per test, as deployed: a fresh database on the shared test
 // PostgreSQL and a Redis of this file's own.
@@ -55,10 +57,12 @@ async function server(): Promise<ServerProcess> {
   return started;
 }
 
-const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }';
+const POST = graphql(
+  `mutation ShutdownPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }`,
+);
 
 type Outcome =
-  | { kind: 'response'; status: number; body: any; at: number }
+  | { kind: 'response'; status: number; body: GraphQLResponse; at: number }
   | { kind: 'connection error'; code: string; at: number };
 
 /** postAnswer on a connection of its own (no keep-alive): a closed door shows as a connection error. */
@@ -97,7 +101,7 @@ function postOnNewConnection(url: string, token: string, questionId: string, bod
 /** postAnswer as a browser or fetch would send it: pooled keep-alive connections. */
 async function postKeepAlive(url: string, token: string, questionId: string, body: string): Promise<Outcome> {
   try {
-    const { status, body: result } = await graphql(
+    const { status, body: result } = await requestAt(
       url,
       POST,
       { input: { questionId, body } },
@@ -213,7 +217,9 @@ it('stops promptly on SIGTERM while Redis is down, even with subscribers that ar
   );
   const live = subscribe(
     client,
-    'subscription($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor } }',
+    graphql(
+      `subscription ShutdownAnswerAdded($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor } }`,
+    ),
     {
       q: questionId,
       after: formatPrismaCursor({ id: 0 }, 'id'), // from the start

@@ -15,20 +15,6 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
   return launchServer({ DATABASE_URL: undefined, REDIS_URL: undefined, SEED_DEMO: 'false', ...env });
 }
 
-export async function graphql(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
-}
-
 /**
  * Bearer tokens of one doctor, a new credential every `perCredential` uses: fault tests post
  * more answers than one credential may in an hour (RATE_LIMIT_POST_ANSWER_PER_HOUR), and what

@@ -3,6 +3,7 @@ import { bearer, errorsOf } from '../helpers/http';
 import { eventually, subscribe, wsClient } from '../helpers/live';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { doctorToken } from '../notifications/support';
+import { expectData, graphql, type ResultOf } from '../helpers/graphql';
 
 let server: TestServer;
 let plastic: string; // Dr. Harish Kumar Kabilan, Plastic Surgeon: hair, scalp and cosmetic topics
@@ -12,23 +13,28 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const ASKED =
-  'subscription($filter: QuestionFeedFilter, $after: String) { questionAsked(filter: $filter, after: $after) { cursor node { title } } }';
-const FOLLOW =
-  'mutation($input: FollowTopicInput!) { followTopic(input: $input) { topic { slug } followedTopics { slug } } }';
-const UNFOLLOW = 'mutation($input: UnfollowTopicInput!) { unfollowTopic(input: $input) { followedTopics { slug } } }';
+const ASKED = graphql(
+  `subscription FeedQuestionAsked($filter: QuestionFeedFilter, $after: String) { questionAsked(filter: $filter, after: $after) { cursor node { title } } }`,
+);
+const FOLLOW = graphql(
+  `mutation FeedFollowTopic($input: FollowTopicInput!) { followTopic(input: $input) { topic { slug } followedTopics { slug } } }`,
+);
+const UNFOLLOW = graphql(
+  `mutation FeedUnfollowTopic($input: UnfollowTopicInput!) { unfollowTopic(input: $input) { followedTopics { slug } } }`,
+);
 const listening = (count: number) =>
   eventually(() => server.pubSub.listenerCount() === count, 10_000, `${count} listeners`);
-const titles = (events: any[]) => events.map((e) => e.questionAsked.node.title);
+const titles = (events: ResultOf<typeof ASKED>[]) => events.map((e) => e.questionAsked.node.title);
 
 async function ask(title: string, topics: string[]) {
-  const { data, errors } = await server.request(
-    'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }',
-    {
-      input: { title, body: `${title} (body)`, topics },
-    },
+  const data = expectData(
+    await server.request(
+      graphql(`mutation FeedAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`),
+      {
+        input: { title, body: `${title} (body)`, topics },
+      },
+    ),
   );
-  expect(errors).toBeUndefined();
   return data.askQuestion.question.id as string;
 }
 
@@ -74,7 +80,7 @@ describe("the doctors' feed", () => {
     await ask('Not matched: cosmetic only', ['cosmetic-procedures']);
     await ask('Missed: hair question three', ['hair-treatments', 'dental-care']);
     const back = wsClient(server.url, plastic);
-    const after = subscribe(back, ASKED, { filter, after: seen.questionAsked.cursor });
+    const after = subscribe(back, ASKED, { filter, after: seen!.questionAsked.cursor });
     expect(titles(await after.waitFor(2))).toEqual(['Missed: hair question two', 'Missed: hair question three']);
     await listening(1);
     await ask('Live: hair question four', ['hair-treatments']);
@@ -109,15 +115,18 @@ describe("the doctors' feed", () => {
   });
 
   it('lists unanswered questions for the doctor, longest waiting first', async () => {
-    const page = await server.request(
-      '{ unansweredQuestions(first: 100) { edges { node { title answerCount topics { slug } } } } }',
-      {},
-      bearer(plastic),
+    const page = expectData(
+      await server.request(
+        graphql(
+          `query FeedUnansweredQuestions { unansweredQuestions(first: 100) { edges { node { title answerCount topics { slug } } } } }`,
+        ),
+        {},
+        bearer(plastic),
+      ),
     );
-    expect(page.errors).toBeUndefined();
-    const nodes = page.data.unansweredQuestions.edges.map((e: any) => e.node);
-    expect(nodes.every((n: any) => n.answerCount === 0)).toBe(true);
-    expect(nodes.map((n: any) => n.title)).toEqual([
+    const nodes = page.unansweredQuestions.edges.map((e) => e.node);
+    expect(nodes.every((n) => n.answerCount === 0)).toBe(true);
+    expect(nodes.map((n) => n.title)).toEqual([
       'A question about hair loss',
       'Sentinel about cosmetic work',
       'Seen: hair question one',
@@ -131,7 +140,9 @@ describe("the doctors' feed", () => {
 
   it('refuses bad filters and the wrong credentials with clear codes', async () => {
     const unknown = await server.request(
-      '{ unansweredQuestions(filter: { topics: ["no-such-topic"] }) { edges { cursor } } }',
+      graphql(
+        `query FeedUnansweredQuestions2 { unansweredQuestions(filter: { topics: ["no-such-topic"] }) { edges { cursor } } }`,
+      ),
     );
     expect(errorsOf(unknown)).toEqual([
       {

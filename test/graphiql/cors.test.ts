@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from '../helpers/browser';
 import { TEST_LIMITS, startTestServer, type TestServer } from '../helpers/server';
+import { graphql, sourceOf, type Operation } from '../helpers/graphql';
 
 /*
  * CORS and CSRF as a browser enforces them (chromium via playwright-core): a page of a configured
@@ -13,7 +14,9 @@ import { TEST_LIMITS, startTestServer, type TestServer } from '../helpers/server
  * is another origin.
  */
 
-const ASK = 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }';
+const ASK = graphql(
+  `mutation CorsAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`,
+);
 
 let api: TestServer;
 let site: Server;
@@ -51,7 +54,8 @@ async function pageAt(origin: string): Promise<Page> {
 }
 
 /** A JSON POST from the page's own script, as a browser app sends it; what the script can read. */
-function postFromPage(page: Page, query: string, variables: Record<string, unknown> = {}) {
+function postFromPage(page: Page, operation: Operation<unknown, never>, variables: Record<string, unknown> = {}) {
+  const query = sourceOf(operation);
   return page.evaluate(
     async ({ url, query, variables }) => {
       try {

@@ -9,6 +9,8 @@ import { launchBrowser, type Browser } from '../helpers/browser';
 import { bearer } from '../helpers/http';
 import { eventually } from '../helpers/live';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { expectData, graphql } from '../helpers/graphql';
+import { questionIdOf } from '../helpers/world';
 
 /*
  * GraphiQL in a real browser (Debian's chromium, driven by playwright-core), with no request
@@ -73,26 +75,29 @@ describe('GraphiQL', () => {
   it('shows an answer posted elsewhere live, in the subscription tab, with nothing added by hand', async () => {
     const doctorRow = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
     const doctor = bearer(await issueCredential(server.db, { role: 'doctor', doctorId: doctorRow.id }));
-    const questionId = (await server.request(`{ question(slug: "${DEMO_QUESTION_SLUG}") { id } }`)).data.question.id;
+    const questionId = await questionIdOf(server, DEMO_QUESTION_SLUG);
 
     await page.locator('.graphiql-tab-button', { hasText: 'AnswerAdded' }).click();
     await expect.poll(() => editorJson('section[aria-label="Variables"]'), WAIT).toEqual({ questionId });
     await page.locator('.graphiql-execute-button').click();
     await eventually(() => server.pubSub.listenerCount() === 1, 60_000, 'the subscription started in GraphiQL');
 
-    const posted = await server.request(
-      'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }',
-      { input: { questionId, body: 'Posted while GraphiQL listens.' } },
-      doctor,
+    const posted = expectData(
+      await server.request(
+        graphql(
+          `mutation GraphiqlPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }`,
+        ),
+        { input: { questionId, body: 'Posted while GraphiQL listens.' } },
+        doctor,
+      ),
     );
-    expect(posted.errors).toBeUndefined();
     await page.locator('.graphiql-response').getByText('Posted while GraphiQL listens.').waitFor(WAIT);
     expect(await editorJson('.graphiql-response')).toEqual({
       data: {
         answerAdded: {
           cursor: expect.any(String),
           node: {
-            id: posted.data.postAnswer.answer.id,
+            id: posted.postAnswer.answer.id,
             body: 'Posted while GraphiQL listens.',
             answeredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
             lastEditedAt: null,

@@ -5,7 +5,16 @@ import type { Db } from '../../src/db/client';
 import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { post, send, type RawResponse } from '../helpers/http';
 import { initialisedSocket, rawSocket, type RawSocket } from '../helpers/raw-ws';
-import { csrfHeaders, startTestServer, TEST_LIMITS, type TestServer } from '../helpers/server';
+import {
+  csrfHeaders,
+  type GraphQLResponse,
+  type GraphQLResponseError,
+  startTestServer,
+  TEST_LIMITS,
+  type TestServer,
+} from '../helpers/server';
+import { expectData, graphql, sourceOf, type Operation } from '../helpers/graphql';
+import { questionIdOf } from '../helpers/world';
 
 /*
  * Bad input of every kind, over HTTP, WebSocket and SSE. Each gets a clear error; the server stays
@@ -45,7 +54,7 @@ beforeAll(async () => {
   staff = {
     authorization: `Bearer ${await issueCredential(server.db, { role: 'staff', staffMemberId: staffRow.id })}`,
   };
-  questionId = (await server.request(`{ question(slug: "${DEMO_QUESTION_SLUG}") { id } }`)).data.question.id;
+  questionId = await questionIdOf(server, DEMO_QUESTION_SLUG);
   before = await snapshot(server.db);
   expect(Object.keys(before)).toEqual(
     expect.arrayContaining(['question', 'answer', 'answer_edit', 'asker', 'credential']),
@@ -53,10 +62,16 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const ASK = 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }';
-const POST_ANSWER = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';
-const EDIT_QUESTION = 'mutation($input: EditQuestionInput!) { editQuestion(input: $input) { question { id } } }';
-const BY_SLUG = 'query($s: String) { question(slug: $s) { id } }';
+const ASK = graphql(
+  `mutation BadInputAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`,
+);
+const POST_ANSWER = graphql(
+  `mutation BadInputPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }`,
+);
+const EDIT_QUESTION = graphql(
+  `mutation BadInputEditQuestion($input: EditQuestionInput!) { editQuestion(input: $input) { question { id } } }`,
+);
+const BY_SLUG = graphql(`query BadInputQuestion($s: String) { question(slug: $s) { id } }`);
 const goodQuestion = { title: 'Is this question well formed?', body: 'It is, apart from one field.' };
 
 /** What a case expects: the HTTP status, and the first error's message (or pattern) and extensions. */
@@ -603,10 +618,14 @@ describe('bad input', () => {
   });
 
   describe('over WebSocket', () => {
-    const subscribeMessage = (id: string, query: string, variables: Record<string, unknown> = {}) => ({
+    const subscribeMessage = (
+      id: string,
+      query: Operation<unknown, never>,
+      variables: Record<string, unknown> = {},
+    ) => ({
       id,
       type: 'subscribe',
-      payload: { query, variables },
+      payload: { query: sourceOf(query), variables },
     });
     const closesWith = async (socket: RawSocket, code: number, reason: string) => {
       expect(await socket.closed).toEqual({ code, reason });
@@ -675,7 +694,7 @@ describe('bad input', () => {
 
     it('answers bad operations with an error for that operation, and keeps the socket', async () => {
       const socket = await initialisedSocket(server.url, { authorization: doctor.authorization });
-      const cases: [string, string, Record<string, unknown>, Record<string, unknown>][] = [
+      const cases: [string, Operation<unknown, never>, Record<string, unknown>, Record<string, unknown>][] = [
         [
           'syntax',
           'subscription {',
@@ -724,9 +743,13 @@ describe('bad input', () => {
         const reply = await socket.next(
           (message) => message.id === id && (message.type === 'error' || message.type === 'next'),
         );
-        const errors = reply.type === 'error' ? reply.payload : reply.payload.errors;
+        // An 'error' message carries the errors; a 'next' one, a result with errors.
+        const errors =
+          reply.type === 'error'
+            ? (reply.payload as GraphQLResponseError[])
+            : (reply.payload as GraphQLResponse).errors;
         expect(errors?.[0], `${id}: ${JSON.stringify(reply)}`).toMatchObject(error);
-        expect(errors[0].extensions?.http, id).toBeUndefined();
+        expect(errors![0]!.extensions?.http, id).toBeUndefined();
       }
       socket.send({ type: 'ping' });
       await socket.next((message) => message.type === 'pong');
@@ -811,10 +834,14 @@ describe('bad input', () => {
 
   it('leaves the server up and the database exactly as it was', async () => {
     expect((await send(server.url, { path: '/healthz' })).status).toBe(200);
-    const { data, errors } = await server.request(
-      `{ question(slug: "${DEMO_QUESTION_SLUG}") { title answers(first: 20) { totalCount } } }`,
+    const data = expectData(
+      await server.request(
+        graphql(
+          `query BadInputUnchanged($slug: String!) { question(slug: $slug) { title answers(first: 20) { totalCount } } }`,
+        ),
+        { slug: DEMO_QUESTION_SLUG },
+      ),
     );
-    expect(errors).toBeUndefined();
     expect(data.question).toEqual({ title: 'Is scalp micropigmentation permanent?', answers: { totalCount: 5 } });
     expect(await snapshot(server.db)).toEqual(before);
   });
@@ -827,11 +854,12 @@ describe('text comes back exactly as written, as text', () => {
 
   it('stores a question and an answer byte for byte, and returns them as JSON strings', async () => {
     const asked = await post(server.url, {
-      query: 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug title body } } }',
+      query: graphql(
+        `mutation BadInputAsk($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug title body } } }`,
+      ),
       variables: { input: { title, body } },
     });
-    expect(asked.json?.errors).toBeUndefined();
-    const question = asked.json!.data.askQuestion.question;
+    const question = expectData(asked.json!).askQuestion.question;
     expect(question).toMatchObject({ title, body });
     const answerBody = `${body} 👍🏿 תודה`;
     const posted = await post(
@@ -855,11 +883,14 @@ describe('text comes back exactly as written, as text', () => {
 
     // Read back as JSON, where the markup is only characters of a string: never HTML.
     const page = await post(server.url, {
-      query: `{ question(slug: "${question.slug}") { title body answers { edges { node { body } } } } }`,
+      query: graphql(
+        `query BadInputAsWritten($slug: String!) { question(slug: $slug) { title body answers { edges { node { body } } } } }`,
+      ),
+      variables: { slug: question.slug },
     });
     expect(page.headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(page.json?.data.question).toEqual({ title, body, answers: { edges: [{ node: { body: answerBody } }] } });
+    expect(page.json?.data?.question).toEqual({ title, body, answers: { edges: [{ node: { body: answerBody } }] } });
     expect(page.text).toContain(JSON.stringify(body).slice(1, -1));
   });
 });

@@ -13,6 +13,7 @@ import { buildApp, DEMO_QUESTION_SLUG } from '../../src/server';
 import { post, send } from '../helpers/http';
 import { subscribe, wsClient } from '../helpers/live';
 import { logger, startTestServer, TEST_LIMITS, type TestServer } from '../helpers/server';
+import { graphql } from '../helpers/graphql';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -189,8 +190,8 @@ describe('operation limits', () => {
     try {
       const deep = subscribe(
         client,
-        `subscription($q: ID!) { answerAdded(questionId: $q) { node { question { answers { edges { node {
-        question { answers { edges { node { id } } } } } } } } } } }`,
+        graphql(`subscription LimitsAnswerAdded($q: ID!) { answerAdded(questionId: $q) { node { question { answers { edges { node {
+        question { answers { edges { node { id } } } } } } } } } } }`),
         { q: 'UXVlc3Rpb246MQ==' },
       );
       await expect.poll(() => deep.errors.length).toBe(1);
@@ -209,7 +210,7 @@ describe('operation limits', () => {
         }),
       ]);
       // The socket is still open and serving.
-      const fine = subscribe(client, '{ topics { name } }', {});
+      const fine = subscribe(client, graphql(`query LimitsTopics { topics { name } }`), {});
       await fine.waitFor(1);
     } finally {
       await client.dispose();
@@ -351,6 +352,6 @@ describe('production', () => {
     const page = clientOperations.find(({ name }) => name === 'question-page.graphql')!.query;
     const { json } = await post(production.url, { query: page, variables: { slug } });
     expect(json?.errors).toBeUndefined();
-    expect(json?.data?.question?.answers?.totalCount).toBe(5);
+    expect(json?.data).toHaveProperty('question.answers.totalCount', 5);
   });
 });

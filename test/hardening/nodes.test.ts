@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { graphql } from '../helpers/graphql';
 
 // `nodes(ids:)`: at most 100 ids, loaded in batches of a few fixed sizes (one query plan each).
 let server: TestServer;
@@ -9,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const NODES = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+const NODES = graphql(`query NodesNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }`);
 const questionIds = (n: number) => Array.from({ length: n }, (_, i) => encodeGlobalID('Question', i + 1));
 
 it('refuses more than 100 ids with BAD_USER_INPUT, before loading anything', async () => {

@@ -15,6 +15,8 @@ import { initialisedSocket, rawSocket } from '../helpers/raw-ws';
 import { redisUrl } from '../helpers/redis';
 import { logger, startInstance, startTestServer, type TestServer } from '../helpers/server';
 import type { LimitsOptions } from '../../src/limits';
+import { graphql } from '../helpers/graphql';
+import { questionIdOf } from '../helpers/world';
 
 let base: TestServer;
 let questionId: string;
@@ -28,7 +30,7 @@ beforeAll(async () => {
   tokens.doctorA = await issueCredential(base.db, { role: 'doctor', doctorId: a!.id });
   tokens.doctorB = await issueCredential(base.db, { role: 'doctor', doctorId: b!.id });
   tokens.staff = await issueCredential(base.db, { role: 'staff', staffMemberId: staff.id });
-  questionId = (await base.request(`{ question(slug: "${DEMO_QUESTION_SLUG}") { id } }`)).data.question.id;
+  questionId = await questionIdOf(base, DEMO_QUESTION_SLUG);
 });
 afterAll(async () => {
   for (const server of started.reverse()) await server.stop();
@@ -43,8 +45,12 @@ async function instance(limits: LimitsOptions, options: { redisUrl?: string; pre
 }
 
 const READ = { query: '{ topics { name } }' };
-const ASK = 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } askerToken } }';
-const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';
+const ASK = graphql(
+  `mutation RateLimitsAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } askerToken } }`,
+);
+const POST = graphql(
+  `mutation RateLimitsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }`,
+);
 const ask = (url: string, n: number, headers: Record<string, string> = {}) =>
   post(
     url,
@@ -90,7 +96,7 @@ describe('per operation', () => {
     try {
       const feed = 'subscription($q: ID!) { answerUpdated(questionId: $q) { kind } }';
       const first = subscribe(client, feed, { q: questionId });
-      const second = subscribe(client, '{ topics { name } }', {});
+      const second = subscribe(client, graphql(`query RateLimitsTopics { topics { name } }`), {});
       await second.waitFor(1);
       const third = subscribe(client, feed, { q: questionId });
       await eventually(() => third.errors.length > 0, 5000, 'the refusal');
@@ -123,7 +129,7 @@ describe('per mutation', () => {
     expect(retryAfter).toBeGreaterThan(3500);
     // A credential does not open a new budget: askQuestion mints them.
     expectRateLimited(
-      await ask(server.url, 4, bearer(first.json!.data.askQuestion.askerToken)),
+      await ask(server.url, 4, bearer(first.json!.data!.askQuestion.askerToken)),
       /^Too many questions asked/,
       3600,
     );
@@ -156,7 +162,7 @@ describe('per mutation', () => {
 
   it('limits the other writes together, per credential', async () => {
     const server = await instance({ rate: { editsPerHour: 1 } });
-    const answerId = (await answer(server.url, tokens.doctorA, 'To be edited.')).json!.data.postAnswer.answer.id;
+    const answerId = (await answer(server.url, tokens.doctorA, 'To be edited.')).json!.data!.postAnswer.answer.id;
     const edit = 'mutation($input: EditAnswerInput!) { editAnswer(input: $input) { answer { body } } }';
     const hide = 'mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }';
     expect(

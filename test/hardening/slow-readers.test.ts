@@ -6,6 +6,8 @@ import { issueCredential } from '../../src/auth/tokens';
 import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { eventually, subscribe, wsClient } from '../helpers/live';
 import { startTestServer, TEST_LIMITS, type TestServer } from '../helpers/server';
+import { expectData, graphql } from '../helpers/graphql';
+import { questionIdOf } from '../helpers/world';
 
 /*
  * A client that stops reading its stream (SSE or WebSocket) is cut off once MAX_PENDING events wait
@@ -13,7 +15,9 @@ import { startTestServer, TEST_LIMITS, type TestServer } from '../helpers/server
  * 1,054 answers the process exited with an uncaught RepeaterOverflowError.
  */
 const MAX_PENDING = 5;
-const SUBSCRIPTION = 'subscription($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }';
+const SUBSCRIPTION = graphql(
+  `subscription SlowReadersAnswerAdded($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }`,
+);
 let server: TestServer;
 let doctor: Record<string, string>;
 let questionId: string;
@@ -22,7 +26,7 @@ beforeAll(async () => {
   server = await startTestServer({ limits: { ...TEST_LIMITS, maxPendingEvents: MAX_PENDING } });
   const row = await server.db.doctor.findFirstOrThrow({ where: { verified: true } });
   doctor = { authorization: `Bearer ${await issueCredential(server.db, { role: 'doctor', doctorId: row.id })}` };
-  questionId = (await server.request(`{ question(slug: "${DEMO_QUESTION_SLUG}") { id } }`)).data.question.id;
+  questionId = await questionIdOf(server, DEMO_QUESTION_SLUG);
 });
 afterAll(() => server?.stop());
 
@@ -66,7 +70,7 @@ async function stalledWebSocket() {
 
 it('cuts off a stalled SSE reader and a stalled WebSocket reader; everyone else gets every answer', async () => {
   const healthyClient = wsClient(server.url);
-  const healthy = subscribe<{ answerAdded: { node: { body: string } } }>(healthyClient, SUBSCRIPTION, {
+  const healthy = subscribe(healthyClient, SUBSCRIPTION, {
     q: questionId,
   });
   const sse = await stalledSse();
@@ -80,12 +84,15 @@ it('cuts off a stalled SSE reader and a stalled WebSocket reader; everyone else 
   while (server.pubSub.listenerCount() > 1) {
     expect(bodies.length).toBeLessThan(5_000);
     const body = `${bodies.length} `.padEnd(10_000, 'slow reader ');
-    const posted = await server.request(
-      'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }',
-      { input: { questionId, body } },
-      doctor,
+    expectData(
+      await server.request(
+        graphql(
+          `mutation SlowReadersPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }`,
+        ),
+        { input: { questionId, body } },
+        doctor,
+      ),
     );
-    expect(posted.errors).toBeUndefined();
     bodies.push(body);
   }
 
@@ -104,6 +111,6 @@ it('cuts off a stalled SSE reader and a stalled WebSocket reader; everyone else 
   await healthy.waitFor(bodies.length, 60_000);
   expect(healthy.received.map((event) => event.answerAdded.node.body)).toEqual(bodies);
   expect(healthy.errors).toEqual([]);
-  expect((await server.request('{ topics { slug } }')).errors).toBeUndefined();
+  expect((await server.request(graphql(`query SlowReadersTopics { topics { slug } }`))).errors).toBeUndefined();
   await healthyClient.dispose();
 }, 300_000);

@@ -7,6 +7,8 @@ import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startServerProcess, type ServerProcess } from '../helpers/process';
 import { logger } from '../helpers/server';
+import { graphql, type Operation } from '../helpers/graphql';
+import { requestAt } from '../helpers/http';
 
 /*
  * Memory bounded whatever the input's variety: 5,000 requests of varying shapes and sizes against
@@ -31,7 +33,9 @@ let server: ServerProcess;
 let questionId: number;
 let expectedPage: unknown;
 
-const PAGE = `query Page($slug: String!) { question(slug: $slug) { title answerCount answers(first: 3) { edges { node { answeredAt } } } } }`;
+const PAGE = graphql(
+  `query Page($slug: String!) { question(slug: $slug) { title answerCount answers(first: 3) { edges { node { answeredAt } } } } }`,
+);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -61,7 +65,7 @@ beforeAll(async () => {
     DATABASE_URL: database.url,
     RATE_LIMIT_OPERATIONS_PER_MINUTE: '1000000',
   });
-  expectedPage = (await graphql(PAGE, { slug: DEMO_QUESTION_SLUG })).body;
+  expectedPage = (await requestSoak(PAGE, { slug: DEMO_QUESTION_SLUG })).body;
   expect(expectedPage).toMatchObject({ data: { question: { title: 'Is scalp micropigmentation permanent?' } } });
 }, 120_000);
 
@@ -70,17 +74,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function graphql(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] },
-  };
-}
+const requestSoak = <T, V>(query: Operation<T, V>, variables?: V) => requestAt(server.url, query, variables);
 
 const randomInt = (max: number) => Math.floor(Math.random() * max);
 
@@ -124,7 +118,7 @@ it(`stays within ${AFTER_BOUND_MIB} MiB of its warm size over ${REQUESTS} reques
   const started = server.rssMiB();
   for (let i = 0; i < 600; i++) {
     const { query, variables } = nthRequest(REQUESTS + i);
-    await graphql(query, variables);
+    await requestSoak(query, variables);
   }
   const warm = server.rssMiB();
   let next = 0;
@@ -134,13 +128,13 @@ it(`stays within ${AFTER_BOUND_MIB} MiB of its warm size over ${REQUESTS} reques
     while (next < REQUESTS) {
       const i = next++;
       const { query, variables, expectCode } = nthRequest(i);
-      const { status, body } = await graphql(query, variables);
+      const { status, body } = await requestSoak(query, variables);
       const code = body.errors?.[0]?.extensions?.code;
       if (expectCode ? code !== expectCode : status !== 200 || body.errors)
         failures.push(`${i}: ${status} ${JSON.stringify(body).slice(0, 200)}`);
       if (i % 100 === 0) {
         // The normal client, between the others' requests.
-        const page = await graphql(PAGE, { slug: DEMO_QUESTION_SLUG });
+        const page = await requestSoak(PAGE, { slug: DEMO_QUESTION_SLUG });
         if (JSON.stringify(page.body) !== JSON.stringify(expectedPage))
           failures.push(`page at ${i}: ${JSON.stringify(page.body).slice(0, 200)}`);
         peak = Math.max(peak, server.rssMiB());
@@ -155,5 +149,5 @@ it(`stays within ${AFTER_BOUND_MIB} MiB of its warm size over ${REQUESTS} reques
   expect(failures).toEqual([]);
   expect(after - warm).toBeLessThan(AFTER_BOUND_MIB);
   expect(peak - warm).toBeLessThan(PEAK_BOUND_MIB);
-  expect((await graphql(PAGE, { slug: DEMO_QUESTION_SLUG })).body).toEqual(expectedPage);
+  expect((await requestSoak(PAGE, { slug: DEMO_QUESTION_SLUG })).body).toEqual(expectedPage);
 }, 900_000);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { eventually } from '../helpers/live';
 import { startTestServer, TEST_LIMITS, type TestServer } from '../helpers/server';
+import { questionIdOf } from '../helpers/world';
 
 // SSE streams per address are capped like WebSockets: over the cap, 429 RATE_LIMITED.
 const MAX = 2;
@@ -10,7 +11,7 @@ let server: TestServer;
 let questionId: string;
 beforeAll(async () => {
   server = await startTestServer({ limits: { ...TEST_LIMITS, maxSseStreamsPerAddress: MAX } });
-  questionId = (await server.request(`{ question(slug: "${DEMO_QUESTION_SLUG}") { id } }`)).data.question.id;
+  questionId = await questionIdOf(server, DEMO_QUESTION_SLUG);
 });
 afterAll(() => server?.stop());
 

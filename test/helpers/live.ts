@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { sourceOf, type Operation } from './graphql';
 
 /** A graphql-ws client for a test server; no retries, so a drop stays a drop. */
 export function wsClient(httpUrl: string, token?: string): Client {
@@ -23,11 +24,11 @@ export interface LiveSubscription<T> {
   stop(): void;
 }
 
-/** Subscribes and records what arrives. */
-export function subscribe<T = any>(
+/** Subscribes and records what arrives: typed as the document's data, `unknown` for a plain string. */
+export function subscribe<T = unknown, V = Record<string, unknown>>(
   client: Client,
-  query: string,
-  variables: Record<string, unknown>,
+  query: Operation<T, V>,
+  variables: V,
 ): LiveSubscription<T> {
   const waiters: { count: number; resolve: () => void }[] = [];
   const live: LiveSubscription<T> = {
@@ -58,7 +59,7 @@ export function subscribe<T = any>(
     },
   };
   live.stop = client.subscribe<T>(
-    { query, variables },
+    { query: sourceOf(query), variables: variables as Record<string, unknown> },
     {
       next: (value) => {
         if (value.errors) live.errors.push(...value.errors);

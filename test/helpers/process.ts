@@ -25,6 +25,9 @@ const root = new URL('../..', import.meta.url).pathname;
  */
 export const SERVER = ['--enable-source-maps', 'dist/main.js'];
 
+/** One parsed JSON log line (pino): `msg`, `level`, `component` and whatever the line carries. */
+export type LogEntry = Record<string, unknown>;
+
 export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -34,7 +37,7 @@ export interface Launched {
   child: ChildProcess;
   pid: number;
   /** Every stdout line that is a JSON object (the server's log lines), in order. */
-  logs: Record<string, any>[];
+  logs: LogEntry[];
   /** Every stdout line (with `logFile`: stdout and stderr), read so far. */
   lines: string[];
   stdout(): string;
@@ -43,7 +46,7 @@ export interface Launched {
   /** Resolves with what `find` finds in the output (now or later); rejects if the process exits first. */
   waitFor<T>(find: () => T | undefined, what: string, ms?: number): Promise<T>;
   /** Resolves with the first log line (past or future) that matches; rejects if the process exits first. */
-  logLine(matches: (entry: Record<string, any>) => boolean, what: string, ms?: number): Promise<Record<string, any>>;
+  logLine(matches: (entry: LogEntry) => boolean, what: string, ms?: number): Promise<LogEntry>;
   /** SIGKILLs the whole process group, as a machine failure would. */
   crash(): void;
   /** SIGTERM, then SIGKILL to the group if it has not exited within `ms`; resolves with the exit. */
@@ -81,7 +84,7 @@ export function launch(
   if (entry) writeFileSync(entry, args.join(' '));
   const cancelWatchdog = cleanupIfWeDie(`kill -9 -${pid} 2>/dev/null`);
 
-  const logs: Record<string, any>[] = [];
+  const logs: LogEntry[] = [];
   const lines: string[] = [];
   const waiting = new Set<() => void>();
   let stdout = '';
@@ -201,7 +204,7 @@ export interface ServerProcess extends Launched {
 /** `src/main.ts` as `npm start` runs it, given `env` over the test's own, waiting for "ready:". */
 export async function startServerProcess(env: Record<string, string | undefined>, ms = 60_000): Promise<ServerProcess> {
   const server = launch(SERVER, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env });
-  let ready: Record<string, any>;
+  let ready: LogEntry;
   try {
     ready = await server.logLine(
       (entry) => typeof entry.msg === 'string' && entry.msg.startsWith('ready:'),

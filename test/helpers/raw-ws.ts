@@ -3,16 +3,23 @@ import WebSocket from 'ws';
 /** The graphql-ws subprotocol. */
 export const GRAPHQL_TRANSPORT_WS = 'graphql-transport-ws';
 
+/** A message of the graphql-ws protocol, as received (parsed JSON): `payload` is per `type`. */
+export interface WsMessage {
+  type: string;
+  id?: string;
+  payload?: unknown;
+}
+
 export interface RawSocket {
   socket: WebSocket;
   /** Messages received so far, parsed. */
-  messages: any[];
+  messages: WsMessage[];
   /** Resolves with the close code and reason, whoever closed. */
   closed: Promise<{ code: number; reason: string }>;
   /** Sends a message: objects as JSON, strings and buffers as they are. */
   send(message: unknown): void;
   /** Resolves with the first message (from now on, or already received) that matches. */
-  next(match: (message: any) => boolean, ms?: number): Promise<any>;
+  next(match: (message: WsMessage) => boolean, ms?: number): Promise<WsMessage>;
   close(): void;
 }
 
@@ -22,10 +29,10 @@ export interface RawSocket {
  */
 export async function rawSocket(httpUrl: string, protocol: string | null = GRAPHQL_TRANSPORT_WS): Promise<RawSocket> {
   const socket = new WebSocket(`${httpUrl.replace(/^http/, 'ws')}/graphql`, protocol ? [protocol] : []);
-  const messages: any[] = [];
-  const waiters: { match: (message: any) => boolean; resolve: (message: any) => void }[] = [];
+  const messages: WsMessage[] = [];
+  const waiters: { match: (message: WsMessage) => boolean; resolve: (message: WsMessage) => void }[] = [];
   socket.on('message', (data) => {
-    const message = JSON.parse(String(data));
+    const message = JSON.parse(String(data)) as WsMessage;
     messages.push(message);
     for (const waiter of waiters.filter((w) => w.match(message))) {
       waiters.splice(waiters.indexOf(waiter), 1);

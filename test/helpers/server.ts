@@ -1,5 +1,3 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
 import { createApplication, type Running } from '../../src/application';
 import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from '../../src/cache/response-cache';
 import { loadConfig, type Config } from '../../src/config';
@@ -11,10 +9,20 @@ import { createLogger } from '../../src/logger';
 import type { PubSub } from '../../src/pubsub';
 import { CSRF_HEADER, type App } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from './database';
+import type { Operation } from './graphql';
+import { requestAt } from './http';
 
-export interface GraphQLResponse<T> {
+/** One error of a GraphQL response, as the server sends it. */
+export interface GraphQLResponseError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: Record<string, unknown>;
+}
+
+/** A GraphQL response: `T` is the operation's data when the document is typed, `unknown` for a plain string. */
+export interface GraphQLResponse<T = unknown> {
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  errors?: GraphQLResponseError[];
 }
 
 export interface TestServer {
@@ -23,9 +31,12 @@ export interface TestServer {
   app: App;
   pubSub: PubSub;
   database: TestDatabase;
-  /** POSTs an operation to /graphql over real HTTP, with extra headers if given (e.g. authorization). */
-  request<T = any, V = Record<string, unknown>>(
-    query: string | TypedDocumentNode<T, V>,
+  /**
+   * POSTs an operation to /graphql over real HTTP, with extra headers if given (e.g. authorization).
+   * A typed document (see Operation) types data and variables; a string gives `unknown` data.
+   */
+  request<T = unknown, V = Record<string, unknown>>(
+    query: Operation<T, V>,
     variables?: V,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
@@ -148,13 +159,8 @@ export async function startInstance(
     app,
     pubSub,
     database,
-    async request(query, variables, headers = {}) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-        body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
-      });
-      return (await response.json()) as GraphQLResponse<any>;
+    async request(query, variables, headers) {
+      return (await requestAt(url, query, variables, headers)).body;
     },
     async countStatements(run) {
       recording = [];

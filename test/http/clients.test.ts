@@ -6,6 +6,8 @@ import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { bearer, send } from '../helpers/http';
 import { eventually } from '../helpers/live';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { expectData } from '../helpers/graphql';
+import { questionIdOf } from '../helpers/world';
 
 /*
  * Clients as they come out of the box, over real HTTP: the requests urql, Apollo and a browser
@@ -22,7 +24,7 @@ beforeAll(async () => {
   server = await startTestServer({ corsOrigins: [APP_ORIGIN] });
   const row = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
   doctor = bearer(await issueCredential(server.db, { role: 'doctor', doctorId: row.id }));
-  questionId = (await server.request(`{ question(slug: "${DEMO_QUESTION_SLUG}") { id } }`)).data.question.id;
+  questionId = await questionIdOf(server, DEMO_QUESTION_SLUG);
 });
 afterAll(() => server?.stop());
 
@@ -77,12 +79,7 @@ describe('default client requests', () => {
     source.addEventListener('error', (event) => failures.push(`${event.code ?? ''} ${event.message ?? ''}`));
     try {
       await eventually(() => server.pubSub.listenerCount() === 1, 10_000, 'the EventSource subscription');
-      const posted = await server.request(
-        POST_ANSWER,
-        { input: { questionId, body: 'Seen by an EventSource.' } },
-        doctor,
-      );
-      expect(posted.errors).toBeUndefined();
+      expectData(await server.request(POST_ANSWER, { input: { questionId, body: 'Seen by an EventSource.' } }, doctor));
       await eventually(() => received.length > 0, 10_000, 'the answer over SSE');
       expect(received).toEqual([
         {

@@ -10,6 +10,7 @@ import { eventually, subscribe, wsClient } from '../helpers/live';
 import { redisUrl } from '../helpers/redis';
 import { startInstance, startTestServer, type TestServer } from '../helpers/server';
 import { doctorToken, MARK, NOTIFICATION_ADDED, post } from '../notifications/support';
+import { graphql, type ResultOf } from '../helpers/graphql';
 
 let a: TestServer;
 let b: TestServer;
@@ -27,14 +28,22 @@ afterAll(async () => {
   await a?.stop();
 });
 
-const ASK = 'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken question { id } } }';
-const ASKED = 'subscription($filter: QuestionFeedFilter) { questionAsked(filter: $filter) { node { title } } }';
-const AGREE = 'mutation($input: AgreeWithAnswerInput!) { agreeWithAnswer(input: $input) { answer { agreeCount } } }';
-const VIEWER = `{ viewer { role questions { edges { unseenAnswerCount node { title } } } notifications { unreadCount } } }`;
+const ASK = graphql(
+  `mutation TwoInstancesAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken question { id } } }`,
+);
+const ASKED = graphql(
+  `subscription TwoInstancesQuestionAsked($filter: QuestionFeedFilter) { questionAsked(filter: $filter) { node { title } } }`,
+);
+const AGREE = graphql(
+  `mutation TwoInstancesAgreeWithAnswer($input: AgreeWithAnswerInput!) { agreeWithAnswer(input: $input) { answer { agreeCount } } }`,
+);
+const VIEWER = graphql(
+  `query TwoInstancesViewer { viewer { role questions { edges { unseenAnswerCount node { title } } } notifications { unreadCount } } }`,
+);
 const listeners = (server: TestServer, count: number) =>
   eventually(() => server.pubSub.listenerCount() === count, 10_000, `${count} listeners`);
-const notified = (events: any[]) =>
-  events.map((e) => [e.notificationAdded.node.question.title, e.notificationAdded.node.answer.body]);
+const notified = (events: ResultOf<typeof NOTIFICATION_ADDED>[]) =>
+  events.map((e) => [e.notificationAdded.node.question.title, e.notificationAdded.node.answer!.body]);
 
 it('an asker comes back to exactly what they missed, from the other instance; a doctor gets the new question once', async () => {
   const harish = await doctorToken(a, 'harish-kumar-kabilan'); // Plastic Surgeon
@@ -53,7 +62,7 @@ it('an asker comes back to exactly what they missed, from the other instance; a 
       topics: ['hair-treatments'],
     },
   });
-  const token: string = first.data.askQuestion.askerToken;
+  const token: string = first.data!.askQuestion.askerToken;
   const second = await a.request(ASK, {
     input: {
       title: 'Is SMP safe on a scarred scalp?',
@@ -62,8 +71,8 @@ it('an asker comes back to exactly what they missed, from the other instance; a 
       askerToken: token,
     },
   });
-  expect(second.data.askQuestion.askerToken).toBe(token);
-  const [q1, q2] = [first.data.askQuestion.question.id, second.data.askQuestion.question.id];
+  expect(second.data!.askQuestion.askerToken).toBe(token);
+  const [q1, q2] = [first.data!.askQuestion.question.id, second.data!.askQuestion.question.id];
   expect(await feed.waitFor(2)).toEqual([
     { questionAsked: { node: { title: 'Does hair grow back after alopecia?' } } },
     { questionAsked: { node: { title: 'Is SMP safe on a scarred scalp?' } } },
@@ -87,7 +96,7 @@ it('an asker comes back to exactly what they missed, from the other instance; a 
 
   // Back on A with the last cursor: exactly the missed ones, in order, then live ones.
   const back = wsClient(a.url, token);
-  const resumed = subscribe(back, NOTIFICATION_ADDED, { after: seen.notificationAdded.cursor });
+  const resumed = subscribe(back, NOTIFICATION_ADDED, { after: seen!.notificationAdded.cursor });
   expect(notified(await resumed.waitFor(2))).toEqual([
     ['Is SMP safe on a scarred scalp?', 'SMP works on most scars once healed.'],
     ['Does hair grow back after alopecia?', 'Unani oils may help too.'],
@@ -104,7 +113,7 @@ it('an asker comes back to exactly what they missed, from the other instance; a 
   await back.dispose();
 
   // The first one was seen live and marked read; the other four are unread.
-  await a.request(MARK, { input: { upTo: seen.notificationAdded.cursor } }, bearer(token));
+  await a.request(MARK, { input: { upTo: seen!.notificationAdded.cursor } }, bearer(token));
   expect((await b.request(VIEWER, {}, bearer(token))).data).toEqual({
     viewer: {
       role: 'ASKER',
@@ -138,8 +147,8 @@ it('an asker comes back to exactly what they missed, from the other instance; a 
 it('measures notification delivery across instances (posted on B, received on A)', async () => {
   const doctor = await doctorToken(a, 'izharul-hasan');
   const asked = await a.request(ASK, { input: { title: 'Latency probe question', body: 'Measuring delivery.' } });
-  const token: string = asked.data.askQuestion.askerToken;
-  const questionId: string = asked.data.askQuestion.question.id;
+  const token: string = asked.data!.askQuestion.askerToken;
+  const questionId: string = asked.data!.askQuestion.question.id;
   const client = wsClient(a.url, token);
   const live = subscribe(client, NOTIFICATION_ADDED, {});
   await listeners(a, 1);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, errorsOf } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { ask, doctorToken, MARK, NOTIFICATIONS, post, staffToken } from './support';
+import { graphql } from '../helpers/graphql';
 
 let server: TestServer;
 let doctor: string;
@@ -13,7 +14,9 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const QUESTIONS = '{ viewer { role questions { totalCount edges { unseenAnswerCount node { title } } } } }';
+const QUESTIONS = graphql(
+  `query InboxViewer { viewer { role questions { totalCount edges { unseenAnswerCount node { title } } } } }`,
+);
 
 describe('an asker who comes back', () => {
   it('holds several questions under one token, with the answers not seen yet', async () => {
@@ -42,7 +45,7 @@ describe('an asker who comes back', () => {
 
   it('tells each caller who they are', async () => {
     const role = async (headers: Record<string, string>) =>
-      (await server.request('{ viewer { role doctor { name } } }', {}, headers)).data;
+      (await server.request(graphql(`query InboxViewer2 { viewer { role doctor { name } } }`), {}, headers)).data;
     expect(await role({})).toEqual({ viewer: { role: 'ANONYMOUS', doctor: null } });
     expect(await role(bearer(doctor))).toEqual({
       viewer: { role: 'DOCTOR', doctor: { name: 'Dr. Harish Kumar Kabilan' } },
@@ -53,7 +56,7 @@ describe('an asker who comes back', () => {
   it('refuses an askerToken that is not an asker token, writing nothing', async () => {
     const before = await server.db.question.count();
     const asDoctor = await server.request(
-      'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken } }',
+      graphql(`mutation InboxAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken } }`),
       {
         input: { title: 'Asked with a doctor token', body: 'This must not be saved.', askerToken: doctor },
       },
@@ -66,7 +69,7 @@ describe('an asker who comes back', () => {
       },
     ]);
     const unknown = await server.request(
-      'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken } }',
+      graphql(`mutation InboxAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken } }`),
       {
         input: {
           title: 'Asked with an unknown token',
@@ -89,10 +92,10 @@ describe('notifications that persist', () => {
     await post(server, staff, questionId, 'Second answer.');
     await post(server, doctor, questionId, 'Third answer.');
     const listed = await server.request(NOTIFICATIONS, {}, bearer(askerToken));
-    const { notifications } = listed.data.viewer;
-    expect(notifications.unreadCount).toBe(3);
-    expect(notifications.totalCount).toBe(3);
-    expect(notifications.edges.map((e: any) => e.node)).toEqual(
+    const { notifications } = listed.data!.viewer;
+    expect(notifications!.unreadCount).toBe(3);
+    expect(notifications!.totalCount).toBe(3);
+    expect(notifications!.edges.map((e) => e.node)).toEqual(
       ['Third answer.', 'Second answer.', 'First answer.'].map((body) => ({
         kind: 'ANSWER_ADDED',
         read: false,
@@ -102,7 +105,7 @@ describe('notifications that persist', () => {
     );
 
     // Up to the second: the first two become read, the third stays unread.
-    const upTo = notifications.edges[1].cursor;
+    const upTo = notifications!.edges[1]!.cursor;
     expect(await server.request(MARK, { input: { upTo } }, bearer(askerToken))).toEqual({
       data: { markNotificationsRead: { marked: 2, unreadCount: 1 } },
     });
@@ -110,7 +113,7 @@ describe('notifications that persist', () => {
       data: { markNotificationsRead: { marked: 0, unreadCount: 1 } },
     });
     const after = await server.request(NOTIFICATIONS, {}, bearer(askerToken));
-    expect(after.data.viewer.notifications.edges.map((e: any) => e.node.read)).toEqual([false, true, true]);
+    expect(after.data!.viewer.notifications!.edges.map((e) => e.node.read)).toEqual([false, true, true]);
   });
 
   it('reports edits and hides of answers the asker has seen, and only those', async () => {
@@ -118,7 +121,7 @@ describe('notifications that persist', () => {
     const seen = await post(server, doctor, questionId, 'Seen, then edited and hidden.');
     const unseen = await post(server, doctor, questionId, 'Never seen, edited.');
     const list = await server.request(NOTIFICATIONS, {}, bearer(askerToken));
-    const seenCursor = list.data.viewer.notifications.edges[1].cursor; // the older one: `seen`
+    const seenCursor = list.data!.viewer.notifications!.edges[1]!.cursor; // the older one: `seen`
     await server.request(MARK, { input: { upTo: seenCursor } }, bearer(askerToken));
 
     const edit = 'mutation($input: EditAnswerInput!) { editAnswer(input: $input) { answer { id } } }';
@@ -132,14 +135,14 @@ describe('notifications that persist', () => {
 
     const now = await server.request(NOTIFICATIONS, {}, bearer(askerToken));
     expect(
-      now.data.viewer.notifications.edges.map((e: any) => [e.node.kind, e.node.read, e.node.answer?.body ?? null]),
+      now.data!.viewer.notifications!.edges.map((e) => [e.node.kind, e.node.read, e.node.answer?.body ?? null]),
     ).toEqual([
       ['ANSWER_HIDDEN', false, null],
       ['ANSWER_EDITED', false, null],
       ['ANSWER_ADDED', false, 'Edited text.'],
       ['ANSWER_ADDED', true, null],
     ]);
-    expect(now.data.viewer.notifications.unreadCount).toBe(3);
+    expect(now.data!.viewer.notifications!.unreadCount).toBe(3);
   });
 
   it('refuses a bad cursor with BAD_USER_INPUT, marking nothing', async () => {
@@ -150,6 +153,6 @@ describe('notifications that persist', () => {
       expect(errorsOf(refused)![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'upTo' });
     }
     const { data } = await server.request(NOTIFICATIONS, {}, bearer(askerToken));
-    expect(data.viewer.notifications.unreadCount).toBe(1);
+    expect(data!.viewer.notifications!.unreadCount).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import { bearer, errorsOf } from '../helpers/http';
 import { eventually, subscribe, wsClient } from '../helpers/live';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { ask, doctorToken, MARK, NOTIFICATION_ADDED, NOTIFICATIONS, post, staffToken } from './support';
+import { graphql, type ResultOf } from '../helpers/graphql';
 
 let server: TestServer;
 let doctor: string;
@@ -14,7 +15,8 @@ afterAll(() => server?.stop());
 
 const listening = (count: number) =>
   eventually(() => server.pubSub.listenerCount() === count, 10_000, `${count} listeners`);
-const bodies = (events: any[]) => events.map((e) => e.notificationAdded.node.answer.body);
+const bodies = (events: ResultOf<typeof NOTIFICATION_ADDED>[]) =>
+  events.map((e) => e.notificationAdded.node.answer!.body);
 
 describe('notificationAdded over graphql-ws', () => {
   it('delivers what was missed while offline, in order, once, then live ones, across questions', async () => {
@@ -34,7 +36,7 @@ describe('notificationAdded over graphql-ws', () => {
     await post(server, doctor, second.questionId, 'Missed 3.');
 
     const back = wsClient(server.url, first.askerToken);
-    const after = subscribe(back, NOTIFICATION_ADDED, { after: seen.notificationAdded.cursor });
+    const after = subscribe(back, NOTIFICATION_ADDED, { after: seen!.notificationAdded.cursor });
     expect(bodies(await after.waitFor(3))).toEqual(['Missed 1.', 'Missed 2.', 'Missed 3.']);
     await listening(1);
     await post(server, doctor, first.questionId, 'Live after coming back.');
@@ -47,7 +49,7 @@ describe('notificationAdded over graphql-ws', () => {
         .map((e) => [
           e.notificationAdded.node.kind,
           e.notificationAdded.node.question.title,
-          e.notificationAdded.node.answer.body,
+          e.notificationAdded.node.answer!.body,
         ]),
     ).toEqual([
       ['ANSWER_ADDED', 'Offline asker, second question', 'Missed 1.'],
@@ -59,9 +61,9 @@ describe('notificationAdded over graphql-ws', () => {
     // The cursors are those of viewer.notifications.
     const listed = await server.request(NOTIFICATIONS, {}, bearer(first.askerToken));
     expect(after.received.map((e) => e.notificationAdded.cursor)).toEqual(
-      listed.data.viewer.notifications.edges
-        .slice(0, 5)
-        .map((e: any) => e.cursor)
+      listed
+        .data!.viewer.notifications!.edges.slice(0, 5)
+        .map((e) => e.cursor)
         .reverse(),
     );
     await back.dispose();
@@ -90,7 +92,7 @@ describe('notificationAdded over server-sent events', () => {
     const { askerToken, questionId } = await ask(server, 'An asker reading over SSE');
     await post(server, doctor, questionId, 'Before subscribing.');
     const listed = await server.request(NOTIFICATIONS, {}, bearer(askerToken));
-    const cursor = listed.data.viewer.notifications.edges[0].cursor;
+    const cursor = listed.data!.viewer.notifications!.edges[0]!.cursor;
     await post(server, doctor, questionId, 'Missed over SSE.');
 
     const controller = new AbortController();
@@ -134,11 +136,11 @@ describe("an asker's notifications are theirs alone", () => {
     for (const token of [doctor, staff]) {
       const role = token === doctor ? 'doctor' : 'staff';
       const read = await server.request(
-        '{ viewer { role notifications { unreadCount } questions { totalCount } } }',
+        graphql(`query LiveViewer { viewer { role notifications { unreadCount } questions { totalCount } } }`),
         {},
         bearer(token),
       );
-      expect(read.data.viewer).toEqual({ role: role.toUpperCase(), notifications: null, questions: null });
+      expect(read.data!.viewer).toEqual({ role: role.toUpperCase(), notifications: null, questions: null });
       expect(errorsOf(read)).toEqual([
         {
           message: `Your ${role} credential cannot use Viewer.notifications: it needs an asker credential.`,
@@ -170,7 +172,7 @@ describe("an asker's notifications are theirs alone", () => {
       ]);
       await client.dispose();
     }
-    const anonymous = await server.request('{ viewer { notifications { unreadCount } } }');
+    const anonymous = await server.request(graphql(`query LiveViewer2 { viewer { notifications { unreadCount } } }`));
     expect(errorsOf(anonymous)).toEqual([
       {
         message: 'Sign in with an asker credential to use Viewer.notifications.',
@@ -185,11 +187,11 @@ describe("an asker's notifications are theirs alone", () => {
     const other = await ask(server, 'A question of the other');
     await post(server, doctor, victim.questionId, 'For the victim.');
     const listed = await server.request(NOTIFICATIONS, {}, bearer(victim.askerToken));
-    const cursor = listed.data.viewer.notifications.edges[0].cursor;
+    const cursor = listed.data!.viewer.notifications!.edges[0]!.cursor;
     expect(await server.request(MARK, { input: { upTo: cursor } }, bearer(other.askerToken))).toEqual({
       data: { markNotificationsRead: { marked: 0, unreadCount: 0 } },
     });
     const still = await server.request(NOTIFICATIONS, {}, bearer(victim.askerToken));
-    expect(still.data.viewer.notifications.unreadCount).toBe(1);
+    expect(still.data!.viewer.notifications!.unreadCount).toBe(1);
   });
 });

@@ -1,34 +1,40 @@
-import { expect } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { bearer } from '../helpers/http';
 import type { TestServer } from '../helpers/server';
+import { expectData, graphql } from '../helpers/graphql';
 
 /** Operations the notification tests share. */
-export const ASK =
-  'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken question { id title } } }';
-export const POST = 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';
-export const MARK =
-  'mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { marked unreadCount } }';
-export const NOTIFICATIONS = `{ viewer { role notifications(first: 50) { unreadCount totalCount edges { cursor node { kind read question { title } answer { body } } } } } }`;
-export const NOTIFICATION_ADDED = `subscription($after: String) {
+export const ASK = graphql(
+  `mutation NotificationsSupportAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken question { id title } } }`,
+);
+export const POST = graphql(
+  `mutation NotificationsSupportPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }`,
+);
+export const MARK = graphql(
+  `mutation NotificationsSupportMarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { marked unreadCount } }`,
+);
+export const NOTIFICATIONS = graphql(
+  `query NotificationsSupportViewer { viewer { role notifications(first: 50) { unreadCount totalCount edges { cursor node { kind read question { title } answer { body } } } } } }`,
+);
+export const NOTIFICATION_ADDED = graphql(`subscription NotificationsSupportNotificationAdded($after: String) {
   notificationAdded(after: $after) { cursor node { kind question { title } answer { body } } }
-}`;
+}`);
 
 export async function ask(
   server: TestServer,
   title: string,
   askerToken?: string,
 ): Promise<{ askerToken: string; questionId: string }> {
-  const { data, errors } = await server.request(ASK, {
-    input: { title, body: `${title} (body)`, ...(askerToken ? { askerToken } : {}) },
-  });
-  expect(errors).toBeUndefined();
+  const data = expectData(
+    await server.request(ASK, {
+      input: { title, body: `${title} (body)`, ...(askerToken ? { askerToken } : {}) },
+    }),
+  );
   return { askerToken: data.askQuestion.askerToken, questionId: data.askQuestion.question.id };
 }
 
 export async function post(server: TestServer, token: string, questionId: string, body: string): Promise<string> {
-  const { data, errors } = await server.request(POST, { input: { questionId, body } }, bearer(token));
-  expect(errors).toBeUndefined();
+  const data = expectData(await server.request(POST, { input: { questionId, body } }, bearer(token)));
   return data.postAnswer.answer.id;
 }
 

@@ -19,6 +19,7 @@ import { subscribe, wsClient, type LiveSubscription } from '../helpers/live';
 import { startServerProcess } from '../helpers/process';
 import { redisUrl } from '../helpers/redis';
 import { logger } from '../helpers/server';
+import { graphql, type ResultOf } from '../helpers/graphql';
 
 const { values } = parseArgs({
   options: {
@@ -71,12 +72,17 @@ const memoryBefore = servers.map((s) => s.rssMiB());
 log(`servers on ${servers.map((s) => s.port).join(', ')}; connecting ${subscribers} subscribers`);
 
 const clients = Array.from({ length: subscribers }, (_, i) => wsClient(servers[i % 2]!.url));
-const subscriptions: { question: number; live: LiveSubscription<any> }[] = clients.map((client, i) => ({
-  question: i % questions,
-  live: subscribe(client, 'subscription($q: ID!) { answerAdded(questionId: $q) { node { body } } }', {
-    q: questionIds[i % questions],
+const ANSWER_ADDED = graphql(
+  `subscription PerfLoadAnswerAdded($q: ID!) { answerAdded(questionId: $q) { node { body } } }`,
+);
+const subscriptions: { question: number; live: LiveSubscription<ResultOf<typeof ANSWER_ADDED>> }[] = clients.map(
+  (client, i) => ({
+    question: i % questions,
+    live: subscribe(client, ANSWER_ADDED, {
+      q: questionIds[i % questions]!,
+    }),
   }),
-}));
+);
 
 let sequence = 0;
 const sentAt = new Map<string, number>();
@@ -117,13 +123,13 @@ for (;;) {
 }
 mutationErrors = 0;
 for (const { live } of subscriptions) live.received.length = 0;
-const receivedAt = new Map<LiveSubscription<any>, number[]>();
+const receivedAt = new Map<LiveSubscription<ResultOf<typeof ANSWER_ADDED>>, number[]>();
 // Timestamps of arrival, per subscription, kept beside the payloads.
 for (const { live } of subscriptions) {
   const times: number[] = [];
   receivedAt.set(live, times);
   const push = live.received.push.bind(live.received);
-  live.received.push = (...items: any[]) => {
+  live.received.push = (...items: ResultOf<typeof ANSWER_ADDED>[]) => {
     for (const _ of items) times.push(performance.now());
     return push(...items);
   };

@@ -7,6 +7,7 @@ import { post } from '../helpers/http';
 import { memoryLogger } from '../helpers/logs';
 import { subscribe, wsClient } from '../helpers/live';
 import { TEST_LIMITS } from '../helpers/server';
+import { graphql } from '../helpers/graphql';
 
 // A server on an empty database (no tables), so that every resolver fails unexpectedly, logging
 // to memory so that the log lines can be read back. (An unreachable one is DATABASE_UNAVAILABLE.)
@@ -58,7 +59,7 @@ it('uses the id the client sent, when it sent a sane one', async () => {
 it('does the same over WebSocket, with an id per operation', async () => {
   const client = wsClient(url);
   try {
-    const live = subscribe(client, '{ topics { name } }', {});
+    const live = subscribe(client, graphql(`query ErrorsTopics { topics { name } }`), {});
     await expect.poll(() => live.errors.length).toBe(1);
     const error = live.errors[0] as { message: string; extensions: { code: string; requestId: string } };
     expect(error).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });

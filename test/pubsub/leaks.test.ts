@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eventually, subscribe, wsClient } from '../helpers/live';
 import { redisChannels, redisUrl } from '../helpers/redis';
 import { startInstance, startTestServer, type TestServer } from '../helpers/server';
+import { graphql } from '../helpers/graphql';
 
 const prefix = `leaks-${randomBytes(4).toString('hex')}`;
 let server: TestServer;
@@ -16,10 +17,12 @@ beforeAll(async () => {
   server = await startInstance(seeded.database, { redisUrl, prefix });
   for (let i = 0; i < 20; i++) {
     const { data } = await server.request(
-      'mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }',
+      graphql(
+        `mutation LeaksAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`,
+      ),
       { input: { title: `Leak check question ${i}`, body: 'Is anything left behind?' } },
     );
-    questionIds.push(data.askQuestion.question.id);
+    questionIds.push(data!.askQuestion.question.id);
   }
 });
 afterAll(() => server?.stop());

@@ -4,6 +4,7 @@ import { hashToken, issueCredential, resolveViewer, revokeCredential } from '../
 import { fixtures } from '../helpers/fixtures';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { bearer, errorsOf } from '../helpers/http';
+import { expectData, graphql, sourceOf, type ResultOf } from '../helpers/graphql';
 
 let server: TestServer;
 let fx: ReturnType<typeof fixtures>;
@@ -45,31 +46,31 @@ async function expectNothingWritten(run: () => Promise<void>) {
   expect(await questionRows()).toEqual(questions);
 }
 
-const ASK = /* GraphQL */ `
+const ASK = graphql(`
   mutation Ask($input: AskQuestionInput!) {
     askQuestion(input: $input) {
       askerToken
       question { id title body slug askedAt askedAnonymously topics { slug } answerCount lastAnsweredAt answers { totalCount } }
     }
   }
-`;
+`);
 
-const EDIT_QUESTION = /* GraphQL */ `
+const EDIT_QUESTION = graphql(`
   mutation EditQuestion($input: EditQuestionInput!) {
     editQuestion(input: $input) { question { id title body slug } }
   }
-`;
+`);
 
+// Any input, as sent: many cases below send bad ones on purpose. The result is typed.
 const ask = (input: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  server.request(ASK, { input }, headers);
+  server.request<ResultOf<typeof ASK>>(sourceOf(ASK), { input }, headers);
 const editQuestion = (input: Record<string, unknown>, headers: Record<string, string>) =>
-  server.request(EDIT_QUESTION, { input }, headers);
+  server.request<ResultOf<typeof EDIT_QUESTION>>(sourceOf(EDIT_QUESTION), { input }, headers);
 
 /** Asks a question anonymously; returns its row id, global id and the asker token. */
 async function asked(title: string) {
-  const response = await ask({ title, body: `${title} Some more details here.` });
-  expect(response.errors).toBeUndefined();
-  const { question, askerToken } = response.data.askQuestion;
+  const response = expectData(await ask({ title, body: `${title} Some more details here.` }));
+  const { question, askerToken } = response.askQuestion;
   return {
     id: idOf(question.id),
     gid: question.id as string,
@@ -84,14 +85,13 @@ describe('askQuestion', () => {
     const sentAt = Date.now();
     const title = 'Can I dye my hair after scalp micropigmentation?';
     const body = '  I had SMP done 3 weeks ago.\nIs it safe to colour my hair now?  ';
-    const response = await ask({ title, body, topics: ['scalp-micropigmentation', 'hair-treatments'] });
-    expect(response.errors).toBeUndefined();
-    const { askerToken, question } = response.data.askQuestion;
+    const response = expectData(await ask({ title, body, topics: ['scalp-micropigmentation', 'hair-treatments'] }));
+    const { askerToken, question } = response.askQuestion;
 
     expect(askerToken).toMatch(TOKEN);
     expect(question.slug).toMatch(/^can-i-dye-my-hair-after-scalp-micropigmentation-[0-9a-z]{1,7}$/);
     const row = await server.db.question.findUniqueOrThrow({ where: { id: idOf(question.id) } });
-    expect(response.data).toEqual({
+    expect(response).toEqual({
       askQuestion: {
         askerToken,
         question: {
@@ -137,9 +137,12 @@ describe('askQuestion', () => {
     });
 
     // The page can be found by its slug.
-    const page = await server.request('query ($slug: String!) { question(slug: $slug) { id title } }', {
-      slug: row.slug,
-    });
+    const page = await server.request(
+      graphql(`query AskQuestion($slug: String!) { question(slug: $slug) { id title } }`),
+      {
+        slug: row.slug,
+      },
+    );
     expect(page).toEqual({ data: { question: { id: questionGid(row.id), title } } });
   });
 
@@ -154,8 +157,8 @@ describe('askQuestion', () => {
       const second = await ask({ title, body: 'Some details about it.' });
       expect(first.errors, title).toBeUndefined();
       expect(second.errors, title).toBeUndefined();
-      const a = first.data.askQuestion.question;
-      const b = second.data.askQuestion.question;
+      const a = first.data!.askQuestion.question;
+      const b = second.data!.askQuestion.question;
       expect(a.slug).toMatch(new RegExp(`^${words}-[0-9a-z]{1,7}$`));
       expect(b.slug).toMatch(new RegExp(`^${words}-[0-9a-z]{1,7}$`));
       expect(a.slug).not.toBe(b.slug);
@@ -176,32 +179,31 @@ describe('askQuestion', () => {
     for (const input of ok) {
       const response = await ask(input);
       expect(response.errors, input.title).toBeUndefined();
-      expect(response.data.askQuestion.question.title).toBe(input.title);
-      expect(response.data.askQuestion.question.body).toBe(input.body);
-      expect(response.data.askQuestion.question.topics).toHaveLength(input.topics?.length ?? 0);
+      expect(response.data!.askQuestion.question.title).toBe(input.title);
+      expect(response.data!.askQuestion.question.body).toBe(input.body);
+      expect(response.data!.askQuestion.question.topics).toHaveLength(input.topics?.length ?? 0);
     }
   });
 
   it('lists a topic given twice once', async () => {
-    const response = await ask({
-      title: 'Is SMP the same as a tattoo?',
-      body: 'It looks like one to me.',
-      topics: ['scalp-micropigmentation', 'scalp-micropigmentation'],
-    });
-    expect(response.errors).toBeUndefined();
-    expect(response.data.askQuestion.question.topics).toEqual([{ slug: 'scalp-micropigmentation' }]);
+    const response = expectData(
+      await ask({
+        title: 'Is SMP the same as a tattoo?',
+        body: 'It looks like one to me.',
+        topics: ['scalp-micropigmentation', 'scalp-micropigmentation'],
+      }),
+    );
+    expect(response.askQuestion.question.topics).toEqual([{ slug: 'scalp-micropigmentation' }]);
   });
 
   it('works the same with a credential: a doctor may ask too, and still gets a new asker token', async () => {
     const doctor = await fx.doctor({ name: 'Dr. Curious' });
     const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
-    const response = await ask(
-      { title: 'A question from a doctor', body: 'Doctors have questions too.' },
-      bearer(token),
+    const response = expectData(
+      await ask({ title: 'A question from a doctor', body: 'Doctors have questions too.' }, bearer(token)),
     );
-    expect(response.errors).toBeUndefined();
-    expect(response.data.askQuestion.askerToken).toMatch(TOKEN);
-    expect(response.data.askQuestion.askerToken).not.toBe(token);
+    expect(response.askQuestion.askerToken).toMatch(TOKEN);
+    expect(response.askQuestion.askerToken).not.toBe(token);
   });
 
   describe('refuses bad input with BAD_USER_INPUT naming the field, and writes nothing', () => {
@@ -322,16 +324,17 @@ describe('the asker token', () => {
     const mine = await asked('Why does my scalp itch after SMP?');
     const counts = await rowCounts();
 
-    const response = await editQuestion(
-      {
-        questionId: mine.gid,
-        title: 'Why does my scalp itch after SMP? (2 weeks)',
-        body: 'It started on day 3.\nNo redness.  ',
-      },
-      bearer(mine.token),
+    const response = expectData(
+      await editQuestion(
+        {
+          questionId: mine.gid,
+          title: 'Why does my scalp itch after SMP? (2 weeks)',
+          body: 'It started on day 3.\nNo redness.  ',
+        },
+        bearer(mine.token),
+      ),
     );
-    expect(response.errors).toBeUndefined();
-    expect(response.data).toEqual({
+    expect(response).toEqual({
       editQuestion: {
         question: {
           id: mine.gid,
@@ -342,12 +345,10 @@ describe('the asker token', () => {
       },
     });
     // Only the body this time: the title stays.
-    const bodyOnly = await editQuestion(
-      { questionId: mine.gid, body: 'Only the body changes now.' },
-      bearer(mine.token),
+    const bodyOnly = expectData(
+      await editQuestion({ questionId: mine.gid, body: 'Only the body changes now.' }, bearer(mine.token)),
     );
-    expect(bodyOnly.errors).toBeUndefined();
-    expect(bodyOnly.data.editQuestion.question).toMatchObject({
+    expect(bodyOnly.editQuestion.question).toMatchObject({
       title: 'Why does my scalp itch after SMP? (2 weeks)',
       body: 'Only the body changes now.',
     });
@@ -430,7 +431,7 @@ describe('the asker token', () => {
   it('lets the asker read public data like anyone', async () => {
     const mine = await asked('Does PRP hurt a lot?');
     const response = await server.request(
-      'query ($id: ID!) { question(id: $id) { title } }',
+      graphql(`query AskQuestion2($id: ID!) { question(id: $id) { title } }`),
       { id: mine.gid },
       bearer(mine.token),
     );
@@ -517,12 +518,10 @@ describe('editQuestion', () => {
     const theirs = await asked('Does hair grow back after chemo?');
     const staff = await fx.staffMember('Editor Esha');
     const token = await issueCredential(server.db, { role: 'staff', staffMemberId: staff.id });
-    const response = await editQuestion(
-      { questionId: theirs.gid, title: 'Does hair grow back after chemotherapy?' },
-      bearer(token),
+    const response = expectData(
+      await editQuestion({ questionId: theirs.gid, title: 'Does hair grow back after chemotherapy?' }, bearer(token)),
     );
-    expect(response.errors).toBeUndefined();
-    expect(response.data.editQuestion.question).toEqual({
+    expect(response.editQuestion.question).toEqual({
       id: theirs.gid,
       title: 'Does hair grow back after chemotherapy?',
       body: 'Does hair grow back after chemo? Some more details here.',
@@ -577,11 +576,14 @@ describe('editQuestion', () => {
 
 describe('privacy of askers', () => {
   it('no field of Question exposes the asker', async () => {
-    const { data, errors } = await server.request(`{
+    const data = expectData(
+      await server.request(
+        graphql(`query AskType {
       __type(name: "Question") { fields(includeDeprecated: true) { name args { name } } }
-    }`);
-    expect(errors).toBeUndefined();
-    expect(data.__type.fields.map((field: { name: string }) => field.name).sort()).toEqual([
+    }`),
+      ),
+    );
+    expect(data.__type!.fields!.map((field: { name: string }) => field.name).sort()).toEqual([
       'answerCount',
       'answers',
       'askedAnonymously',
@@ -598,7 +600,9 @@ describe('privacy of askers', () => {
   });
 
   it('no type, field or argument of the schema names the asker, except the asker token of askQuestion (given and returned)', async () => {
-    const { data, errors } = await server.request(`{
+    const data = expectData(
+      await server.request(
+        graphql(`query AskSchema {
       __schema {
         types {
           name
@@ -606,11 +610,12 @@ describe('privacy of askers', () => {
           inputFields { name }
         }
       }
-    }`);
-    expect(errors).toBeUndefined();
+    }`),
+      ),
+    );
     const names: string[] = [];
     for (const type of data.__schema.types) {
-      names.push(type.name);
+      names.push(type.name!);
       for (const field of type.fields ?? []) {
         names.push(`${type.name}.${field.name}`);
         for (const arg of field.args) names.push(`${type.name}.${field.name}(${arg.name})`);
@@ -638,11 +643,15 @@ describe('privacy of askers', () => {
         bearer(mine.token),
       ),
       await server.request(
-        'mutation ($q: ID!) { postAnswer(input: { questionId: $q, body: "x" }) { answer { id } } }',
+        graphql(
+          `mutation AskPostAnswer($q: ID!) { postAnswer(input: { questionId: $q, body: "x" }) { answer { id } } }`,
+        ),
         { q: theirs.gid },
         bearer(mine.token),
       ),
-      await server.request('query ($id: ID!) { node(id: $id) { id } }', { id: encodeGlobalID('Asker', askerIds[0]!) }),
+      await server.request(graphql(`query AskNode($id: ID!) { node(id: $id) { id } }`), {
+        id: encodeGlobalID('Asker', askerIds[0]!),
+      }),
     ];
     for (const response of responses) {
       expect(response.errors?.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_QUESTION } from '../../prisma/seed/demo-page';
 import { QuestionPageDocument } from '../../src/client/generated/graphql';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { expectData } from '../helpers/graphql';
 
 const SEED_PAGE = new URL('../fixtures/scalp-micropigmentation-question.txt', import.meta.url);
 const slug = 'is-scalp-micropigmentation-permanent';
@@ -16,8 +17,7 @@ afterAll(() => server?.stop());
 
 describe('the question page of the seed question', () => {
   it('comes back in one request exactly as on the page', async () => {
-    const { data, errors } = await server.request(QuestionPageDocument, { slug });
-    expect(errors).toBeUndefined();
+    const data = expectData(await server.request(QuestionPageDocument, { slug }));
     const question = data!.question!;
     expect(question).toMatchObject({
       slug,
@@ -144,8 +144,7 @@ describe('one page, one trip', () => {
       [thirty, 30],
     ] as const) {
       const result = await server.countStatements(async () => {
-        const { data, errors } = await server.request(QuestionPageDocument, { slug: questionSlug, answers: 30 });
-        expect(errors).toBeUndefined();
+        const data = expectData(await server.request(QuestionPageDocument, { slug: questionSlug, answers: 30 }));
         expect(data!.question!.answers.edges).toHaveLength(answers);
         expect(data!.question!.answers.totalCount).toBe(answers);
       });

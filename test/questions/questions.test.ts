@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuestionListDocument } from '../../src/client/generated/graphql';
 import { fixtures } from '../helpers/fixtures';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { expectData, graphql } from '../helpers/graphql';
 
 let server: TestServer;
 const ids: Record<string, number> = {};
@@ -46,8 +47,7 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 async function list(variables: Record<string, unknown>) {
-  const { data, errors } = await server.request(QuestionListDocument, variables);
-  expect(errors).toBeUndefined();
+  const data = expectData(await server.request(QuestionListDocument, variables));
   return data!.questions;
 }
 const titlesOf = (connection: Awaited<ReturnType<typeof list>>) =>
@@ -144,10 +144,14 @@ describe('questions', () => {
 
 describe('question(slug | id)', () => {
   it('finds a question by its global ID, and node(id) agrees', async () => {
-    const bySlug = await server.request('{ question(slug: "is-scalp-micropigmentation-permanent") { id title } }');
-    const id = bySlug.data.question.id;
+    const bySlug = await server.request(
+      graphql(`query QuestionsQuestion { question(slug: "is-scalp-micropigmentation-permanent") { id title } }`),
+    );
+    const id = bySlug.data!.question!.id;
     const byId = await server.request(
-      'query($id: ID!) { question(id: $id) { title } node(id: $id) { ... on Question { slug } } }',
+      graphql(
+        `query QuestionsQuestion2($id: ID!) { question(id: $id) { title } node(id: $id) { ... on Question { slug } } }`,
+      ),
       { id },
     );
     expect(byId).toEqual({
@@ -162,19 +166,22 @@ describe('question(slug | id)', () => {
     const missing = ['Question', 'Doctor', 'BlogPost', 'Topic'].map((type) =>
       Buffer.from(`${type}:999999`).toString('base64'),
     );
-    const { data, errors } = await server.request(
-      'query($ids: [ID!]!, $id: ID!) { node(id: $id) { id } nodes(ids: $ids) { id } }',
-      {
-        id: missing[0],
-        ids: missing,
-      },
+    const data = expectData(
+      await server.request(
+        graphql(`query QuestionsNode($ids: [ID!]!, $id: ID!) { node(id: $id) { id } nodes(ids: $ids) { id } }`),
+        {
+          id: missing[0]!,
+          ids: missing,
+        },
+      ),
     );
-    expect(errors).toBeUndefined();
     expect(data).toEqual({ node: null, nodes: [null, null, null, null] });
   });
 
   it('says NOT_FOUND for an unknown slug', async () => {
-    const { data, errors } = await server.request('{ question(slug: "no-such-question") { title } }');
+    const { data, errors } = await server.request(
+      graphql(`query QuestionsQuestion3 { question(slug: "no-such-question") { title } }`),
+    );
     expect(data).toEqual({ question: null });
     expect(errors).toEqual([
       expect.objectContaining({

@@ -9,6 +9,7 @@ import { issueCredential } from '../../src/auth/tokens';
 import { DoctorListDocument, QuestionListDocument, QuestionPageDocument } from '../../src/client/generated/graphql';
 import { eventually, subscribe, wsClient } from '../helpers/live';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { graphql } from '../helpers/graphql';
 
 let server: TestServer;
 const slug = 'is-scalp-micropigmentation-permanent';
@@ -68,7 +69,9 @@ it('nodes(ids:) of several types: one statement per type', async () => {
   );
   const ids = [data!.question.id, ...data!.question.answers.edges.map((edge) => edge.node.id)];
   expect(
-    await recorded(() => ok(server.request('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }))),
+    await recorded(() =>
+      ok(server.request(graphql(`query SqlOperationsNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }`), { ids })),
+    ),
   ).toMatchSnapshot();
 });
 
@@ -81,7 +84,9 @@ async function postAndDeliver(count: number, token: string, questionId: string):
   const post = (body: string) =>
     ok(
       server.request(
-        'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }',
+        graphql(
+          `mutation SqlOperationsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }`,
+        ),
         { input: { questionId, body } },
         { authorization: `Bearer ${token}` },
       ),
@@ -108,7 +113,9 @@ it('postAnswer: the credential, the author, the question locked, the answer and 
   const statements = await recorded(() =>
     ok(
       server.request(
-        'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }',
+        graphql(
+          `mutation SqlOperationsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }`,
+        ),
         { input: { questionId: data!.question.id, body: 'Recorded answer.' } },
         { authorization: `Bearer ${token}` },
       ),

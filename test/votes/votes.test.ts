@@ -1,13 +1,14 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QuestionPageDocument } from '../../src/client/generated/graphql';
+import { QuestionPageDocument, type QuestionPageQuery } from '../../src/client/generated/graphql';
 import { issueCredential } from '../../src/auth/tokens';
 import { fixtures } from '../helpers/fixtures';
 import { bearer, errorsOf } from '../helpers/http';
 import { eventually, subscribe, wsClient } from '../helpers/live';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { ask } from '../notifications/support';
+import { expectData, graphql } from '../helpers/graphql';
 
 let server: TestServer;
 let make: ReturnType<typeof fixtures>;
@@ -17,11 +18,15 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const AGREE =
-  'mutation($input: AgreeWithAnswerInput!) { agreeWithAnswer(input: $input) { answer { agreeCount thankCount agreedBy { edges { node { name } } } } } }';
-const WITHDRAW =
-  'mutation($input: WithdrawAgreementInput!) { withdrawAgreement(input: $input) { answer { agreeCount } } }';
-const THANK = 'mutation($input: ThankAnswerInput!) { thankAnswer(input: $input) { answer { agreeCount thankCount } } }';
+const AGREE = graphql(
+  `mutation VotesAgreeWithAnswer($input: AgreeWithAnswerInput!) { agreeWithAnswer(input: $input) { answer { agreeCount thankCount agreedBy { edges { node { name } } } } } }`,
+);
+const WITHDRAW = graphql(
+  `mutation VotesWithdrawAgreement($input: WithdrawAgreementInput!) { withdrawAgreement(input: $input) { answer { agreeCount } } }`,
+);
+const THANK = graphql(
+  `mutation VotesThankAnswer($input: ThankAnswerInput!) { thankAnswer(input: $input) { answer { agreeCount thankCount } } }`,
+);
 
 async function doctorWithToken(name: string, verified = true) {
   const doctor = await make.doctor({ name });
@@ -42,6 +47,21 @@ const PAGE_WITH_VOTES = print(QuestionPageDocument).replace(
   /\beditorial\b/,
   'editorial agreeCount thankCount agreedBy(first: 3) { edges { node { name slug } } }',
 );
+type PageAnswer = NonNullable<QuestionPageQuery['question']>['answers']['edges'][number]['node'];
+/** What PAGE_WITH_VOTES returns (a string built at run time, so typed here). */
+interface PageWithVotes {
+  question: {
+    answers: {
+      edges: {
+        node: PageAnswer & {
+          agreeCount: number;
+          thankCount: number;
+          agreedBy: { edges: { node: { name: string; slug: string } }[] };
+        };
+      }[];
+    };
+  } | null;
+}
 
 const counts = (rowId: number) =>
   server.db.answer.findUniqueOrThrow({ where: { id: rowId }, select: { agreeCount: true, thankCount: true } });
@@ -62,7 +82,7 @@ describe('agreement and thanks', () => {
     });
     // A repeat changes nothing.
     expect(
-      (await server.request(AGREE, { input: { answerId } }, bearer(first.token))).data.agreeWithAnswer.answer
+      (await server.request(AGREE, { input: { answerId } }, bearer(first.token))).data!.agreeWithAnswer.answer
         .agreeCount,
     ).toBe(1);
     expect(await server.request(AGREE, { input: { answerId } }, bearer(second.token))).toEqual({
@@ -109,80 +129,88 @@ describe('agreement and thanks', () => {
       { n: bigint }[]
     >`SELECT (SELECT count(*) FROM "_answer_agreement") + (SELECT count(*) FROM answer_thanks) AS n`;
 
-    const cases: [string, Record<string, string>, string, { message: string; extensions: Record<string, unknown> }][] =
+    const cases: [
+      typeof AGREE | typeof THANK,
+      Record<string, string>,
+      string,
+      { message: string; extensions: Record<string, unknown> },
+    ][] = [
       [
-        [
-          AGREE,
-          bearer(author.token),
-          answerId,
-          { message: 'You cannot agree with your own answer.', extensions: { code: 'FORBIDDEN' } },
-        ],
-        [
-          AGREE,
-          bearer(unverified.token),
-          answerId,
-          {
-            message: 'Only verified doctors can agree with answers; this doctor is not verified yet.',
-            extensions: { code: 'FORBIDDEN' },
-          },
-        ],
-        [
-          AGREE,
-          bearer(other.token),
-          encodeGlobalID('Answer', editorial.id),
-          {
-            message: "Doctors agree with other doctors' answers; this one is editorial.",
-            extensions: { code: 'FORBIDDEN' },
-          },
-        ],
-        [
-          AGREE,
-          bearer(other.token),
-          encodeGlobalID('Answer', hidden.id),
-          { message: 'No answer with that ID.', extensions: { code: 'NOT_FOUND' } },
-        ],
-        [
-          AGREE,
-          bearer(other.token),
-          'nope',
-          { message: '"nope" is not a valid ID.', extensions: { code: 'BAD_USER_INPUT', field: 'answerId' } },
-        ],
-        [
-          AGREE,
-          bearer(staffToken),
-          answerId,
-          {
-            message: 'Your staff credential cannot use Mutation.agreeWithAnswer: it needs a doctor credential.',
-            extensions: { code: 'FORBIDDEN' },
-          },
-        ],
-        [
-          AGREE,
-          {},
-          answerId,
-          {
-            message: 'Sign in with a doctor credential to use Mutation.agreeWithAnswer.',
-            extensions: { code: 'UNAUTHENTICATED' },
-          },
-        ],
-        [
-          THANK,
-          bearer(stranger.askerToken),
-          answerId,
-          { message: 'Only the asker of the question can thank its answers.', extensions: { code: 'FORBIDDEN' } },
-        ],
-        [
-          THANK,
-          bearer(other.token),
-          answerId,
-          {
-            message: 'Your doctor credential cannot use Mutation.thankAnswer: it needs an asker credential.',
-            extensions: { code: 'FORBIDDEN' },
-          },
-        ],
-      ];
+        AGREE,
+        bearer(author.token),
+        answerId,
+        { message: 'You cannot agree with your own answer.', extensions: { code: 'FORBIDDEN' } },
+      ],
+      [
+        AGREE,
+        bearer(unverified.token),
+        answerId,
+        {
+          message: 'Only verified doctors can agree with answers; this doctor is not verified yet.',
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
+      [
+        AGREE,
+        bearer(other.token),
+        encodeGlobalID('Answer', editorial.id),
+        {
+          message: "Doctors agree with other doctors' answers; this one is editorial.",
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
+      [
+        AGREE,
+        bearer(other.token),
+        encodeGlobalID('Answer', hidden.id),
+        { message: 'No answer with that ID.', extensions: { code: 'NOT_FOUND' } },
+      ],
+      [
+        AGREE,
+        bearer(other.token),
+        'nope',
+        { message: '"nope" is not a valid ID.', extensions: { code: 'BAD_USER_INPUT', field: 'answerId' } },
+      ],
+      [
+        AGREE,
+        bearer(staffToken),
+        answerId,
+        {
+          message: 'Your staff credential cannot use Mutation.agreeWithAnswer: it needs a doctor credential.',
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
+      [
+        AGREE,
+        {},
+        answerId,
+        {
+          message: 'Sign in with a doctor credential to use Mutation.agreeWithAnswer.',
+          extensions: { code: 'UNAUTHENTICATED' },
+        },
+      ],
+      [
+        THANK,
+        bearer(stranger.askerToken),
+        answerId,
+        { message: 'Only the asker of the question can thank its answers.', extensions: { code: 'FORBIDDEN' } },
+      ],
+      [
+        THANK,
+        bearer(other.token),
+        answerId,
+        {
+          message: 'Your doctor credential cannot use Mutation.thankAnswer: it needs an asker credential.',
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
+    ];
     for (const [operation, headers, id, error] of cases) {
-      const response = await server.request(operation, { input: { answerId: id } }, headers);
+      const response = await server.request<unknown, { input: { answerId: string } }>(
+        operation,
+        { input: { answerId: id } },
+        headers,
+      );
       const name = operation === AGREE ? 'agreeWithAnswer' : 'thankAnswer';
       expect(errorsOf(response)).toEqual([{ ...error, path: [name] }]);
     }
@@ -204,7 +232,7 @@ describe('agreement and thanks', () => {
     await server.request(AGREE, { input }, bearer(voter.token));
     await server.request(WITHDRAW, { input: { answerId } }, bearer(voter.token));
     // The retry of the first agreement is answered from its record: no second agreement.
-    expect((await server.request(AGREE, { input }, bearer(voter.token))).data.agreeWithAnswer.answer.agreeCount).toBe(
+    expect((await server.request(AGREE, { input }, bearer(voter.token))).data!.agreeWithAnswer.answer.agreeCount).toBe(
       0,
     );
     expect(await counts(rowId)).toEqual({ agreeCount: 0, thankCount: 0 });
@@ -240,7 +268,9 @@ describe('live and on the page', () => {
     const client = wsClient(server.url);
     const live = subscribe(
       client,
-      'subscription($q: ID!) { answerUpdated(questionId: $q) { kind answer { agreeCount thankCount } } }',
+      graphql(
+        `subscription VotesAnswerUpdated($q: ID!) { answerUpdated(questionId: $q) { kind answer { agreeCount thankCount } } }`,
+      ),
       { q: questionId },
     );
     await eventually(() => server.pubSub.listenerCount() === 1, 10_000, 'the subscriber');
@@ -256,29 +286,27 @@ describe('live and on the page', () => {
 
   it('shows counts and who agreed on the question page in the same 2 SQL statements', async () => {
     const page = async () => {
-      let data: any;
+      let data: PageWithVotes | undefined;
       const counted = await server.countStatements(async () => {
-        const response = await server.request(PAGE_WITH_VOTES, { slug: 'is-scalp-micropigmentation-permanent' });
-        expect(response.errors).toBeUndefined();
-        data = response.data;
+        data = expectData(
+          await server.request<PageWithVotes>(PAGE_WITH_VOTES, { slug: 'is-scalp-micropigmentation-permanent' }),
+        );
       });
-      return { count: counted.count, answers: data.question.answers.edges.map((e: any) => e.node) };
+      return { count: counted.count, answers: data!.question!.answers.edges.map((e) => e.node) };
     };
     expect((await page()).count).toBe(2);
     const harish = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
     const token = await issueCredential(server.db, { role: 'doctor', doctorId: harish.id });
     const before = await page();
     const others = before.answers.filter(
-      (a: any) => a.author.__typename === 'Doctor' && a.author.slug !== 'harish-kumar-kabilan',
+      (a) => a.author.__typename === 'Doctor' && a.author.slug !== 'harish-kumar-kabilan',
     );
     for (const answer of others) await server.request(AGREE, { input: { answerId: answer.id } }, bearer(token));
     const after = await page();
     expect(after.count).toBe(2);
-    expect(
-      after.answers.map((a: any) => [a.author.name, a.agreeCount, a.agreedBy.edges.map((e: any) => e.node.name)]),
-    ).toEqual(
-      before.answers.map((a: any) => {
-        const agreed = others.some((o: any) => o.id === a.id);
+    expect(after.answers.map((a) => [a.author.name, a.agreeCount, a.agreedBy.edges.map((e) => e.node.name)])).toEqual(
+      before.answers.map((a) => {
+        const agreed = others.some((o) => o.id === a.id);
         return [a.author.name, agreed ? 1 : 0, agreed ? ['Dr. Harish Kumar Kabilan'] : []];
       }),
     );
