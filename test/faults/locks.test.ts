@@ -6,7 +6,7 @@ import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { fixtures } from '../helpers/fixtures';
 import { bearer, post } from '../helpers/http';
 import { type GraphQLResponse, startTestServer, type TestServer } from '../helpers/server';
-import { graphql } from '../helpers/graphql';
+import { fieldLocation, graphql } from '../helpers/graphql';
 
 // One question's row lock held by another session (an operator's transaction, a slow migration)
 // must stay that question's problem: writes to it fail fast with a clear code, everything else
@@ -106,7 +106,7 @@ it('fails writes to a locked question fast with RESOURCE_LOCKED, while reads and
           {
             message:
               'Something else is changing the same item right now; nothing was changed. Try again in a few seconds.',
-            locations: [{ line: 1, column: 38 }],
+            locations: [fieldLocation(POST, 'postAnswer')],
             path: ['postAnswer'],
             extensions: { code: 'RESOURCE_LOCKED', retryAfter: 2, requestId: expect.any(String) },
           },
@@ -177,7 +177,7 @@ it('answers 503 DATABASE_BUSY with Retry-After once the wait for a pool connecti
         {
           message:
             'The server is too busy to reach the database right now; nothing was changed. Try again in a second.',
-          locations: [{ line: 1, column: 25 }],
+          locations: [fieldLocation(PAGE, 'question')],
           path: ['question'],
           extensions: { code: 'DATABASE_BUSY', retryAfter: 1, requestId: busy.headers.get('x-request-id') },
         },

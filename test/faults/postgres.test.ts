@@ -5,7 +5,7 @@ import { startPgCluster, type PgCluster } from '../helpers/pg-cluster';
 import { logger, startInstance, type GraphQLResponse, type TestServer } from '../helpers/server';
 import type { TestDatabase } from '../helpers/database';
 import { sleep } from '../helpers/live';
-import { graphql, type Operation } from '../helpers/graphql';
+import { fieldLocation, graphql, type Operation } from '../helpers/graphql';
 import { operationBody } from '../helpers/http';
 
 // A PostgreSQL cluster of this file's own, which the tests stop, start and freeze.
@@ -108,7 +108,7 @@ function expectCleanFailure(result: Awaited<ReturnType<typeof call>>) {
     errors: [
       {
         message: UNREACHABLE,
-        locations: [{ line: 1, column: 25 }],
+        locations: [fieldLocation(PAGE, 'question')],
         path: ['question'],
         extensions: { code: 'DATABASE_UNAVAILABLE', retryAfter: 5, requestId: result.requestId },
       },

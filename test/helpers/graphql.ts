@@ -1,5 +1,14 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-import { type DocumentNode, print } from 'graphql';
+import {
+  type DocumentNode,
+  type FieldNode,
+  getLocation,
+  parse,
+  print,
+  Source,
+  type SourceLocation,
+  visit,
+} from 'graphql';
 import { expect } from 'vitest';
 import type { GraphQLResponse } from './server';
 
@@ -16,6 +25,22 @@ export type Operation<T = unknown, V = Record<string, unknown>> = string | Docum
 export function sourceOf(operation: Operation<unknown, never>): string {
   if (typeof operation === 'object' && 'kind' in operation) return print(operation as DocumentNode);
   return String(operation);
+}
+
+/**
+ * Where the first field named `field` is in the operation as sent: what a GraphQL error about that
+ * field gives as its `locations` (a typed document is sent as codegen prints it, not as written).
+ */
+export function fieldLocation(operation: Operation<unknown, never>, field: string): SourceLocation {
+  const source = new Source(sourceOf(operation));
+  let start: number | undefined;
+  visit(parse(source), {
+    Field(node: FieldNode) {
+      if (start === undefined && node.name.value === field) start = node.loc?.start;
+    },
+  });
+  if (start === undefined) throw new Error(`no field ${field} in ${source.body}`);
+  return getLocation(source, start);
 }
 
 /** Asserts that the response has no errors and has data, and returns the data, typed as the document's. */
