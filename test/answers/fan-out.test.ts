@@ -1,28 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { eventually, subscribe, wsClient } from '../helpers/live';
-import { redisUrl } from '../helpers/redis';
-import { startInstance, startTestServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import { graphql } from '../helpers/graphql';
+import { startPair } from '../helpers/deployment';
 
 // Two instances of one deployment: one PostgreSQL database, one Redis, one channel prefix.
 let a: TestServer;
 let b: TestServer;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  const prefix = `fanout-${randomBytes(4).toString('hex')}`;
-  const seeded = await startTestServer();
-  await seeded.app.stop(100); // only its database is wanted; the instances below serve it
-  await seeded.pubSub.close();
-  await seeded.db.$disconnect();
-  a = await startInstance(seeded.database, { redisUrl, prefix });
-  b = await startInstance(seeded.database, { redisUrl, prefix, ownsDatabase: false });
+  ({ a, b, stop } = await startPair({ name: 'fanout' }));
 });
-afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-});
+afterAll(() => stop?.());
 
 it('delivers an answer posted on one instance to a subscriber on the other, exactly once', async () => {
   const doctor = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'izharul-hasan' } });

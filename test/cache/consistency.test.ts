@@ -1,42 +1,28 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { QuestionListDocument, QuestionPageDocument } from '../../src/client/generated/graphql';
 import { DEFAULT_RESPONSE_CACHE } from '../../src/cache/response-cache';
 import { eventually } from '../helpers/live';
-import { redisUrl } from '../helpers/redis';
-import { startInstance, startTestServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import { graphql } from '../helpers/graphql';
+import { startPair } from '../helpers/deployment';
 
 // Two instances of one deployment (one database, one Redis), both caching anonymous responses
 // with the production defaults.
 let a: TestServer;
 let b: TestServer;
+let stop: () => Promise<void>;
 let doctor: Record<string, string>;
 let questionId: string;
 const slug = 'is-scalp-micropigmentation-permanent';
 
 beforeAll(async () => {
-  const seeded = await startTestServer();
-  await seeded.app.stop(100);
-  await seeded.pubSub.close();
-  await seeded.db.$disconnect();
-  const prefix = `consistency-${randomBytes(4).toString('hex')}`;
-  a = await startInstance(seeded.database, { redisUrl, prefix, responseCache: DEFAULT_RESPONSE_CACHE });
-  b = await startInstance(seeded.database, {
-    redisUrl,
-    prefix,
-    responseCache: DEFAULT_RESPONSE_CACHE,
-    ownsDatabase: false,
-  });
+  ({ a, b, stop } = await startPair({ name: 'consistency', responseCache: DEFAULT_RESPONSE_CACHE }));
   const row = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'archit-aggarwal' } });
   doctor = { authorization: `Bearer ${await issueCredential(a.db, { role: 'doctor', doctorId: row.id })}` };
   questionId = (await a.request(QuestionPageDocument, { slug })).data!.question!.id;
 });
-afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-});
+afterAll(() => stop?.());
 
 const newestAnswer = async (server: TestServer) =>
   (await server.request(QuestionPageDocument, { slug })).data!.question!.answers.edges[0]!.node.body;

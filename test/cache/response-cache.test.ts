@@ -3,26 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { QuestionListDocument, QuestionPageDocument } from '../../src/client/generated/graphql';
 import { DEFAULT_RESPONSE_CACHE } from '../../src/cache/response-cache';
-import { redisUrl } from '../helpers/redis';
-import { startInstance, startTestServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import { expectData, graphql } from '../helpers/graphql';
+import { startPair } from '../helpers/deployment';
 
 // Two instances of one deployment (one database, one Redis), both caching anonymous responses.
 let a: TestServer;
 let b: TestServer;
+let stop: () => Promise<void>;
 let doctorToken: string;
 let staffToken: string;
 const slug = 'is-scalp-micropigmentation-permanent';
 const cache = { ...DEFAULT_RESPONSE_CACHE, listTtlMs: 300 };
 
 beforeAll(async () => {
-  const seeded = await startTestServer();
-  await seeded.app.stop(100);
-  await seeded.pubSub.close();
-  await seeded.db.$disconnect();
-  const prefix = `cache-${randomBytes(4).toString('hex')}`;
-  a = await startInstance(seeded.database, { redisUrl, prefix, responseCache: cache });
-  b = await startInstance(seeded.database, { redisUrl, prefix, responseCache: cache, ownsDatabase: false });
+  ({ a, b, stop } = await startPair({ name: 'cache', responseCache: cache }));
   const doctor = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'archit-aggarwal' } });
   doctorToken = await issueCredential(a.db, { role: 'doctor', doctorId: doctor.id });
   staffToken = await issueCredential(a.db, {
@@ -30,10 +25,7 @@ beforeAll(async () => {
     staffMemberId: (await a.db.staffMember.findFirstOrThrow()).id,
   });
 });
-afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-});
+afterAll(() => stop?.());
 
 const page = (server: TestServer) => server.request(QuestionPageDocument, { slug });
 const answerBodies = async (server: TestServer) =>

@@ -9,14 +9,16 @@ import { createRedisTransport } from '../../src/pubsub/transport';
 import { buildApp } from '../../src/server';
 import { eventually, sleep, subscribe, wsClient, type LiveSubscription } from '../helpers/live';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/redis-server';
-import { logger, startInstance, startTestServer, TEST_LIMITS, type TestServer } from '../helpers/server';
+import { logger, TEST_LIMITS, type TestServer } from '../helpers/server';
 import { graphql, type ResultOf } from '../helpers/graphql';
+import { startPair } from '../helpers/deployment';
 
 // Two instances of one deployment (the shared test PostgreSQL, one database) on a Redis of this
 // file's own, which the tests stop and start.
 let redis: PrivateRedis;
 let a: TestServer;
 let b: TestServer;
+let stop: () => Promise<void>;
 let token: string;
 const prefix = `faults-${randomBytes(4).toString('hex')}`;
 
@@ -34,20 +36,14 @@ beforeAll(async () => {
   process.on('unhandledRejection', record);
   process.on('uncaughtException', record);
   redis = await startPrivateRedis();
-  const seeded = await startTestServer();
-  await seeded.app.stop(100); // only its database is wanted; the instances below serve it
-  await seeded.pubSub.close();
-  await seeded.db.$disconnect();
-  a = await startInstance(seeded.database, { redisUrl: redis.url, prefix });
-  b = await startInstance(seeded.database, { redisUrl: redis.url, prefix, ownsDatabase: false });
+  ({ a, b, stop } = await startPair({ redisUrl: redis.url, prefix }));
   const doctor = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'izharul-hasan' } });
   token = await issueCredential(a.db, { role: 'doctor', doctorId: doctor.id });
 });
 
 afterAll(async () => {
   await redis?.start(); // so that the instances can say goodbye to it
-  await b?.stop();
-  await a?.stop();
+  await stop?.();
   await redis?.destroy();
   process.off('unhandledRejection', record);
   process.off('uncaughtException', record);

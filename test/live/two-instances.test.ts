@@ -1,32 +1,18 @@
-/**
- * Issue 11's "Done when", tried as a new user would, against PostgreSQL and Redis with two
- * instances of one deployment; and the notification delivery latency across them (printed,
- * no threshold).
- */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bearer } from '../helpers/http';
 import { eventually, subscribe, wsClient } from '../helpers/live';
-import { redisUrl } from '../helpers/redis';
-import { startInstance, startTestServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import { doctorToken, MARK, NOTIFICATION_ADDED, post } from '../notifications/support';
 import { graphql, type ResultOf } from '../helpers/graphql';
+import { startPair } from '../helpers/deployment';
 
 let a: TestServer;
 let b: TestServer;
+let stop: () => Promise<void>;
 beforeAll(async () => {
-  const prefix = `live-${randomBytes(4).toString('hex')}`;
-  const seeded = await startTestServer();
-  await seeded.app.stop(100); // only its database is wanted; the instances below serve it
-  await seeded.pubSub.close();
-  await seeded.db.$disconnect();
-  a = await startInstance(seeded.database, { redisUrl, prefix });
-  b = await startInstance(seeded.database, { redisUrl, prefix, ownsDatabase: false });
+  ({ a, b, stop } = await startPair({ name: 'live' }));
 });
-afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-});
+afterAll(() => stop?.());
 
 const ASK = graphql(
   `mutation TwoInstancesAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken question { id } } }`,

@@ -1,20 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eventually, subscribe, wsClient } from '../helpers/live';
-import { redisChannels, redisUrl } from '../helpers/redis';
-import { startInstance, startTestServer, type TestServer } from '../helpers/server';
+import { redisChannels } from '../helpers/redis';
+import type { TestServer } from '../helpers/server';
 import { graphql } from '../helpers/graphql';
+import { type Deployment, startDeployment } from '../helpers/deployment';
 
 const prefix = `leaks-${randomBytes(4).toString('hex')}`;
+let deployment: Deployment;
 let server: TestServer;
 const questionIds: string[] = [];
 
 beforeAll(async () => {
-  const seeded = await startTestServer({ seed: false });
-  await seeded.app.stop(100);
-  await seeded.pubSub.close();
-  await seeded.db.$disconnect();
-  server = await startInstance(seeded.database, { redisUrl, prefix });
+  deployment = await startDeployment({ count: 1, prefix, seed: false });
+  server = deployment.instances[0]!;
   for (let i = 0; i < 20; i++) {
     const { data } = await server.request(
       graphql(
@@ -25,7 +24,7 @@ beforeAll(async () => {
     questionIds.push(data!.askQuestion.question.id);
   }
 });
-afterAll(() => server?.stop());
+afterAll(() => deployment?.stop());
 
 it('releases every listener and Redis channel after 1,000 subscriptions end', async () => {
   expect(server.pubSub.listenerCount()).toBe(0);

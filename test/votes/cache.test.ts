@@ -1,34 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_RESPONSE_CACHE } from '../../src/cache/response-cache';
 import { bearer } from '../helpers/http';
 import { eventually } from '../helpers/live';
-import { redisUrl } from '../helpers/redis';
-import { startInstance, startTestServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import { doctorToken } from '../notifications/support';
 import { expectData, graphql } from '../helpers/graphql';
+import { startPair } from '../helpers/deployment';
 
 // Two instances of one deployment, both caching anonymous responses.
 let a: TestServer;
 let b: TestServer;
+let stop: () => Promise<void>;
 beforeAll(async () => {
-  const seeded = await startTestServer();
-  await seeded.app.stop(100);
-  await seeded.pubSub.close();
-  await seeded.db.$disconnect();
-  const prefix = `votes-cache-${randomBytes(4).toString('hex')}`;
-  a = await startInstance(seeded.database, { redisUrl, prefix, responseCache: DEFAULT_RESPONSE_CACHE });
-  b = await startInstance(seeded.database, {
-    redisUrl,
-    prefix,
-    responseCache: DEFAULT_RESPONSE_CACHE,
-    ownsDatabase: false,
-  });
+  ({ a, b, stop } = await startPair({ name: 'votes-cache', responseCache: DEFAULT_RESPONSE_CACHE }));
 });
-afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-});
+afterAll(() => stop?.());
 
 const PAGE = graphql(`query CacheQuestion { question(slug: "is-scalp-micropigmentation-permanent") {
   answers { edges { node { id agreeCount agreedBy { edges { node { name } } } author { ... on Doctor { slug } } } } }
