@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { issueCredential } from '../../src/auth/tokens';
+import { expect } from 'vitest';
 import { fixtures } from '../helpers/fixtures';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { it } from '../helpers/world';
 import { graphql } from '../helpers/graphql';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ seed: false });
-});
-afterAll(() => server?.stop());
-
-it('answers by one doctor to many questions at once all commit, with exact counters', async () => {
+it('answers by one doctor to many questions at once all commit, with exact counters', async ({ server, doctor }) => {
   const make = fixtures(server.db);
-  const doctor = await make.doctor({ name: 'Dr. Busy' });
-  const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
   const questions = await Promise.all(
     Array.from({ length: 8 }, (_, i) => make.question({ title: `Concurrent question ${i}` })),
   );
@@ -25,7 +16,7 @@ it('answers by one doctor to many questions at once all commit, with exact count
       {
         input: { questionId: Buffer.from(`Question:${questions[i % 8]!.id}`).toString('base64'), body: `Answer ${i}` },
       },
-      { authorization: `Bearer ${token}` },
+      doctor.headers,
     ),
   );
   const results = await Promise.all(posts);

@@ -114,6 +114,8 @@ type Documents = {
     "query SlowReadersTopics { topics { slug } }": typeof types.SlowReadersTopicsDocument,
     "query Page($slug: String!) { question(slug: $slug) { title answerCount answers(first: 3) { edges { node { answeredAt } } } } }": typeof types.PageDocument,
     "query WorldQuestionId($slug: String!) { question(slug: $slug) { id } }": typeof types.WorldQuestionIdDocument,
+    "mutation WorldAsk($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken question { id slug title } } }": typeof types.WorldAskDocument,
+    "mutation WorldPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id body } } }": typeof types.WorldPostAnswerDocument,
     "mutation TwoInstancesAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken question { id } } }": typeof types.TwoInstancesAskQuestionDocument,
     "subscription TwoInstancesQuestionAsked($filter: QuestionFeedFilter) { questionAsked(filter: $filter) { node { title } } }": typeof types.TwoInstancesQuestionAskedDocument,
     "mutation TwoInstancesAgreeWithAnswer($input: AgreeWithAnswerInput!) { agreeWithAnswer(input: $input) { answer { agreeCount } } }": typeof types.TwoInstancesAgreeWithAnswerDocument,
@@ -252,6 +254,8 @@ const documents: Documents = {
     "query SlowReadersTopics { topics { slug } }": types.SlowReadersTopicsDocument,
     "query Page($slug: String!) { question(slug: $slug) { title answerCount answers(first: 3) { edges { node { answeredAt } } } } }": types.PageDocument,
     "query WorldQuestionId($slug: String!) { question(slug: $slug) { id } }": types.WorldQuestionIdDocument,
+    "mutation WorldAsk($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken question { id slug title } } }": types.WorldAskDocument,
+    "mutation WorldPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id body } } }": types.WorldPostAnswerDocument,
     "mutation TwoInstancesAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken question { id } } }": types.TwoInstancesAskQuestionDocument,
     "subscription TwoInstancesQuestionAsked($filter: QuestionFeedFilter) { questionAsked(filter: $filter) { node { title } } }": types.TwoInstancesQuestionAskedDocument,
     "mutation TwoInstancesAgreeWithAnswer($input: AgreeWithAnswerInput!) { agreeWithAnswer(input: $input) { answer { agreeCount } } }": types.TwoInstancesAgreeWithAnswerDocument,
@@ -687,6 +691,14 @@ export function graphql(source: "query Page($slug: String!) { question(slug: $sl
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query WorldQuestionId($slug: String!) { question(slug: $slug) { id } }"): typeof import('./graphql').WorldQuestionIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WorldAsk($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken question { id slug title } } }"): typeof import('./graphql').WorldAskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WorldPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id body } } }"): typeof import('./graphql').WorldPostAnswerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

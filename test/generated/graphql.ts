@@ -854,6 +854,20 @@ export type WorldQuestionIdQueryVariables = Exact<{
 
 export type WorldQuestionIdQuery = { question: { id: string } | null };
 
+export type WorldAskMutationVariables = Exact<{
+  input: AskQuestionInput;
+}>;
+
+
+export type WorldAskMutation = { askQuestion: { askerToken: string, question: { id: string, slug: string, title: string } } };
+
+export type WorldPostAnswerMutationVariables = Exact<{
+  input: PostAnswerInput;
+}>;
+
+
+export type WorldPostAnswerMutation = { postAnswer: { answer: { id: string, body: string } } };
+
 export type TwoInstancesAskQuestionMutationVariables = Exact<{
   input: AskQuestionInput;
 }>;
@@ -2167,6 +2181,28 @@ export const WorldQuestionIdDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WorldQuestionIdQuery, WorldQuestionIdQueryVariables>;
+export const WorldAskDocument = new TypedDocumentString(`
+    mutation WorldAsk($input: AskQuestionInput!) {
+  askQuestion(input: $input) {
+    askerToken
+    question {
+      id
+      slug
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorldAskMutation, WorldAskMutationVariables>;
+export const WorldPostAnswerDocument = new TypedDocumentString(`
+    mutation WorldPostAnswer($input: PostAnswerInput!) {
+  postAnswer(input: $input) {
+    answer {
+      id
+      body
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorldPostAnswerMutation, WorldPostAnswerMutationVariables>;
 export const TwoInstancesAskQuestionDocument = new TypedDocumentString(`
     mutation TwoInstancesAskQuestion($input: AskQuestionInput!) {
   askQuestion(input: $input) {
