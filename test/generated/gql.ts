@@ -153,6 +153,7 @@ type Documents = {
     "mutation VotesWithdrawAgreement($input: WithdrawAgreementInput!) { withdrawAgreement(input: $input) { answer { agreeCount } } }": typeof types.VotesWithdrawAgreementDocument,
     "mutation VotesThankAnswer($input: ThankAnswerInput!) { thankAnswer(input: $input) { answer { agreeCount thankCount } } }": typeof types.VotesThankAnswerDocument,
     "subscription VotesAnswerUpdated($q: ID!) { answerUpdated(questionId: $q) { kind answer { agreeCount thankCount } } }": typeof types.VotesAnswerUpdatedDocument,
+    "query WorldCheck($id: ID!) { node(id: $id) { ... on Question { title answerCount answers { edges { node { id body author { ... on Doctor { name } } } } } } } }": typeof types.WorldCheckDocument,
 };
 const documents: Documents = {
     "mutation ConcurrencyPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": types.ConcurrencyPostAnswerDocument,
@@ -293,6 +294,7 @@ const documents: Documents = {
     "mutation VotesWithdrawAgreement($input: WithdrawAgreementInput!) { withdrawAgreement(input: $input) { answer { agreeCount } } }": types.VotesWithdrawAgreementDocument,
     "mutation VotesThankAnswer($input: ThankAnswerInput!) { thankAnswer(input: $input) { answer { agreeCount thankCount } } }": types.VotesThankAnswerDocument,
     "subscription VotesAnswerUpdated($q: ID!) { answerUpdated(questionId: $q) { kind answer { agreeCount thankCount } } }": types.VotesAnswerUpdatedDocument,
+    "query WorldCheck($id: ID!) { node(id: $id) { ... on Question { title answerCount answers { edges { node { id body author { ... on Doctor { name } } } } } } } }": types.WorldCheckDocument,
 };
 
 /**
@@ -847,6 +849,10 @@ export function graphql(source: "mutation VotesThankAnswer($input: ThankAnswerIn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription VotesAnswerUpdated($q: ID!) { answerUpdated(questionId: $q) { kind answer { agreeCount thankCount } } }"): typeof import('./graphql').VotesAnswerUpdatedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorldCheck($id: ID!) { node(id: $id) { ... on Question { title answerCount answers { edges { node { id body author { ... on Doctor { name } } } } } } } }"): typeof import('./graphql').WorldCheckDocument;
 
 
 export function graphql(source: string) {

@@ -1142,6 +1142,19 @@ export type VotesAnswerUpdatedSubscriptionVariables = Exact<{
 
 export type VotesAnswerUpdatedSubscription = { answerUpdated: { kind: AnswerUpdateKind, answer: { agreeCount: number, thankCount: number } | null } };
 
+export type WorldCheckQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WorldCheckQuery = { node:
+    | { title: string, answerCount: number, answers: { edges: Array<{ node: { id: string, body: string, author:
+              | { name: string }
+              | Record<PropertyKey, never>
+             } }> } }
+    | Record<PropertyKey, never>
+   | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2628,3 +2641,26 @@ export const VotesAnswerUpdatedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VotesAnswerUpdatedSubscription, VotesAnswerUpdatedSubscriptionVariables>;
+export const WorldCheckDocument = new TypedDocumentString(`
+    query WorldCheck($id: ID!) {
+  node(id: $id) {
+    ... on Question {
+      title
+      answerCount
+      answers {
+        edges {
+          node {
+            id
+            body
+            author {
+              ... on Doctor {
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorldCheckQuery, WorldCheckQueryVariables>;
