@@ -1,56 +1,32 @@
-import { randomBytes } from 'node:crypto';
 import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { seedDemo } from '../../prisma/seed/demo';
 import { AnswerAddedDocument, QuestionPageDocument, type QuestionPageQuery } from '../../src/client/generated/graphql';
 import { followAnswers, type AnswerAddedEdge } from '../../src/client/live-answers';
-import { createDb, type Db } from '../../src/db/client';
-import { migrate } from '../../src/db/migrate';
-import { doctorTokens, startServerProcess, type ServerProcess } from '../faults/support';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import type { Db } from '../../src/db/client';
+import { doctorTokens, type ServerProcess } from '../faults/support';
 import { eventually } from '../helpers/live';
-import { startPrivateRedis, type PrivateRedis } from '../helpers/redis-server';
-import { logger } from '../helpers/server';
 import { requestAt } from '../helpers/http';
 import { graphql } from '../helpers/graphql';
+import { type ProcessDeployment, startProcessDeployment } from '../helpers/deployment';
 
 // The client helper through a killed instance: two server processes of one deployment (shared
 // PostgreSQL database, a Redis of this file's own), the client on A, A SIGKILLed mid-stream, the
 // client's retry lands on B. Beside it, a graphql-ws client as the README used to show one.
 
-let redis: PrivateRedis;
-let database: TestDatabase;
+let deployment: ProcessDeployment;
 let db: Db;
 let a: ServerProcess;
 let b: ServerProcess;
 
 beforeAll(async () => {
-  redis = await startPrivateRedis();
-  database = await createTestDatabase();
-  await migrate(database.url, { logger });
-  db = createDb(database.url, 2, logger);
-  await seedDemo(db, logger);
-  const env = {
-    DATABASE_URL: database.url,
-    REDIS_URL: redis.url,
-    PUBSUB_PREFIX: `client-${randomBytes(4).toString('hex')}`,
-  };
-  [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+  deployment = await startProcessDeployment({ name: 'client' });
+  ({ db } = deployment);
+  [a, b] = deployment.instances as [ServerProcess, ServerProcess];
 });
 
-afterAll(async () => {
-  for (const server of [a, b]) {
-    if (!server || server.child.exitCode !== null || server.child.signalCode !== null) continue;
-    server.child.kill('SIGTERM');
-    const stopped = await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 10_000, null))]);
-    if (!stopped) server.crash();
-  }
-  await db?.$disconnect();
-  await database?.drop();
-  await redis?.destroy();
-});
+afterAll(() => deployment?.stop());
 
 /** A url option that tries A first, then B, A, … on each (re)connect, and says where it went. */
 function alternating() {

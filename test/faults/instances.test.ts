@@ -1,49 +1,25 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemo } from '../../prisma/seed/demo';
-import { createDb, type Db } from '../../src/db/client';
-import { migrate } from '../../src/db/migrate';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import type { Db } from '../../src/db/client';
 import { eventually, wsClient } from '../helpers/live';
-import { startPrivateRedis, type PrivateRedis } from '../helpers/redis-server';
-import { logger } from '../helpers/server';
-import { doctorTokens, startServerProcess, type ServerProcess } from './support';
+import { doctorTokens, type ServerProcess } from './support';
 import { expectData, graphql, sourceOf, type ResultOf } from '../helpers/graphql';
 import { requestAt } from '../helpers/http';
+import { type ProcessDeployment, startProcessDeployment } from '../helpers/deployment';
 
 // Two real server processes of one deployment: a fresh database on the shared test PostgreSQL,
 // a Redis of this file's own, one channel prefix.
-let redis: PrivateRedis;
-let database: TestDatabase;
+let deployment: ProcessDeployment;
 let db: Db;
 let a: ServerProcess;
 let b: ServerProcess;
 
 beforeAll(async () => {
-  redis = await startPrivateRedis();
-  database = await createTestDatabase();
-  await migrate(database.url, { logger });
-  db = createDb(database.url, 2, logger);
-  await seedDemo(db, logger);
-  const env = {
-    DATABASE_URL: database.url,
-    REDIS_URL: redis.url,
-    PUBSUB_PREFIX: `instances-${randomBytes(4).toString('hex')}`,
-  };
-  [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+  deployment = await startProcessDeployment({ name: 'instances' });
+  ({ db } = deployment);
+  [a, b] = deployment.instances as [ServerProcess, ServerProcess];
 });
 
-afterAll(async () => {
-  for (const server of [a, b]) {
-    if (!server || server.child.exitCode !== null || server.child.signalCode !== null) continue;
-    server.child.kill('SIGTERM');
-    const stopped = await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 10_000, null))]);
-    if (!stopped) server.crash();
-  }
-  await db?.$disconnect();
-  await database?.drop();
-  await redis?.destroy();
-});
+afterAll(() => deployment?.stop());
 
 const ANSWER_ADDED = graphql(
   `subscription InstancesAnswerAdded($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor node { body } } }`,

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { seedDemo } from '../../prisma/seed/demo';
+import { createDb, type Db } from '../../src/db/client';
+import { migrate } from '../../src/db/migrate';
+import { startServerProcess } from '../faults/support';
 import { createTestDatabase, type TestDatabase } from './database';
+import type { ServerProcess } from './process';
+import { startPrivateRedis, type PrivateRedis } from './redis-server';
 import { redisUrl as sharedRedisUrl } from './redis';
-import { type InstanceOptions, startInstance, type TestServer } from './server';
+import { type InstanceOptions, logger, startInstance, type TestServer } from './server';
 
 /** In-process instances of one deployment: one PostgreSQL database, one Redis, one channel prefix. */
 export interface Deployment {
@@ -63,4 +69,53 @@ export async function startPair(options: Omit<DeploymentOptions, 'count'> = {}) 
   const deployment = await startDeployment({ ...options, count: 2 });
   const [a, b] = deployment.instances;
   return { ...deployment, a: a!, b: b! };
+}
+
+/** Server processes (`npm start`) of one deployment, on a Redis of their own. */
+export interface ProcessDeployment {
+  instances: ServerProcess[];
+  redis: PrivateRedis;
+  database: TestDatabase;
+  /** A connection to the deployment's database, for the test's own reads and set-up. */
+  db: Db;
+  /** SIGTERM to each instance still running (SIGKILL after 10 s), then the database and Redis go. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `count` server processes on a fresh, migrated database with the demo page, a private Redis
+ * (test/helpers/redis-server.ts) and a prefix of their own (`name` and random hex).
+ */
+export async function startProcessDeployment({ count = 2, name = 'deployment' } = {}): Promise<ProcessDeployment> {
+  const redis = await startPrivateRedis();
+  const database = await createTestDatabase();
+  await migrate(database.url, { logger });
+  const db = createDb(database.url, 2, logger);
+  await seedDemo(db, logger);
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    PUBSUB_PREFIX: `${name}-${randomBytes(4).toString('hex')}`,
+  };
+  const instances = await Promise.all(Array.from({ length: count }, () => startServerProcess(env)));
+  return {
+    instances,
+    redis,
+    database,
+    db,
+    async stop() {
+      for (const server of instances) {
+        if (server.child.exitCode !== null || server.child.signalCode !== null) continue;
+        server.child.kill('SIGTERM');
+        const stopped = await Promise.race([
+          server.exited,
+          new Promise((resolve) => setTimeout(resolve, 10_000, null)),
+        ]);
+        if (!stopped) server.crash();
+      }
+      await db.$disconnect();
+      await database.drop();
+      await redis.destroy();
+    },
+  };
 }
