@@ -1,40 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemo } from '../../prisma/seed/demo';
-import { createDb, type Db } from '../../src/db/client';
-import { migrate } from '../../src/db/migrate';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import type { Db } from '../../src/db/client';
 import { startHaProxy, type HaProxy } from '../helpers/haproxy';
 import { eventually } from '../helpers/live';
-import { startPrivateRedis, type PrivateRedis } from '../helpers/redis-server';
-import { logger } from '../helpers/server';
-import { doctorTokens, startServerProcess, type ServerProcess } from '../faults/support';
+import { doctorTokens, type ServerProcess } from '../faults/support';
 import { postFrom, sseSubscriber, wsSubscriber, type Resuming } from './resuming';
 import { expectData, graphql } from '../helpers/graphql';
 import { requestAt } from '../helpers/http';
+import { type ProcessDeployment, startProcessDeployment } from '../helpers/deployment';
 
 // The deployment of deploy/: three real instances (TRUST_PROXY=1) behind the real haproxy with
 // the repository's deploy/haproxy.cfg, one Redis, one PostgreSQL database.
-let redis: PrivateRedis;
-let database: TestDatabase;
+let deployment: ProcessDeployment;
 let db: Db;
 let proxy: HaProxy;
 let instances: ServerProcess[] = [];
 const subscribers: Resuming[] = [];
 
 beforeAll(async () => {
-  redis = await startPrivateRedis();
-  database = await createTestDatabase();
-  await migrate(database.url, { logger });
-  db = createDb(database.url, 2, logger);
-  await seedDemo(db, logger);
-  const env = {
-    DATABASE_URL: database.url,
-    REDIS_URL: redis.url,
-    PUBSUB_PREFIX: `haproxy-${randomBytes(4).toString('hex')}`,
-    TRUST_PROXY: '1',
-  };
-  instances = await Promise.all([startServerProcess(env), startServerProcess(env), startServerProcess(env)]);
+  deployment = await startProcessDeployment({ count: 3, name: 'haproxy', env: { TRUST_PROXY: '1' } });
+  ({ db, instances } = deployment);
   proxy = await startHaProxy(instances.map((instance) => `127.0.0.1:${instance.port}`) as [string, string, string]);
 }, 120_000);
 
@@ -43,9 +28,7 @@ afterAll(async () => {
   await proxy?.stop();
   for (const instance of instances) instance.crash();
   await Promise.all(instances.map((instance) => instance.exited));
-  await db?.$disconnect();
-  await database?.drop();
-  await redis?.destroy();
+  await deployment?.stop();
 });
 
 const ASK = graphql(

@@ -84,9 +84,18 @@ export interface ProcessDeployment {
 
 /**
  * `count` server processes on a fresh, migrated database with the demo page, a private Redis
- * (test/helpers/redis-server.ts) and a prefix of their own (`name` and random hex).
+ * (test/helpers/redis-server.ts) and a prefix of their own (`name` and random hex), with `env` added.
  */
-export async function startProcessDeployment({ count = 2, name = 'deployment' } = {}): Promise<ProcessDeployment> {
+export async function startProcessDeployment({
+  count = 2,
+  name = 'deployment',
+  env: extraEnv = {},
+}: {
+  count?: number;
+  name?: string;
+  /** More environment for every instance (e.g. TRUST_PROXY). */
+  env?: Record<string, string>;
+} = {}): Promise<ProcessDeployment> {
   const redis = await startPrivateRedis();
   const database = await createTestDatabase();
   await migrate(database.url, { logger });
@@ -96,6 +105,7 @@ export async function startProcessDeployment({ count = 2, name = 'deployment' } 
     DATABASE_URL: database.url,
     REDIS_URL: redis.url,
     PUBSUB_PREFIX: `${name}-${randomBytes(4).toString('hex')}`,
+    ...extraEnv,
   };
   const instances = await Promise.all(Array.from({ length: count }, () => startServerProcess(env)));
   return {
