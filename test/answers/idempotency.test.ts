@@ -5,7 +5,7 @@ import { IDEMPOTENCY_KEY_TTL_MS, startIdempotencySweeper } from '../../src/db/id
 import { fixtures } from '../helpers/fixtures';
 import { logger, startTestServer, type TestServer } from '../helpers/server';
 import { bearer, errorsOf } from '../helpers/http';
-import { expectData, graphql } from '../helpers/graphql';
+import { expectData, expectError, graphql } from '../helpers/graphql';
 
 let server: TestServer;
 let doctorToken: string;
@@ -96,7 +96,7 @@ describe('postAnswer with an idempotency key', () => {
       { input: { questionId: unknownQuestion, body: 'x', idempotencyKey: 'failing-key-00000001' } },
       bearer(doctorToken),
     );
-    expect(failed.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expectError(failed, 'NOT_FOUND', ['postAnswer']);
     const malformed = await server.request(
       POST,
       { input: { questionId, body: 'x', idempotencyKey: 'short' } },
