@@ -22,7 +22,11 @@ let started = 0;
 
 /** Where the servers' logs are, for a failed run; `removeLogs()` after a successful one. */
 export const logDirectory = logDir;
-export const removeLogs = () => rmSync(logDir, { recursive: true, force: true });
+/** BENCH_KEEP_LOGS=1 keeps them after a successful run too (e.g. to read why sockets closed). */
+export const removeLogs = () => {
+  if (process.env.BENCH_KEEP_LOGS) process.stderr.write(`server logs kept: ${logDir}\n`);
+  else rmSync(logDir, { recursive: true, force: true });
+};
 
 /** Lines of level warn (40) and above in a pino log; the floor's stderr lines as they are. */
 function reportProblems(name: string, logFile: string): void {

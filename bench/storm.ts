@@ -99,8 +99,12 @@ export async function measureStorm(a: ServerProcess, b: ServerProcess, fixture: 
     if (received[subscriber]!.length >= storm.missedPerQuestion && Number.isNaN(resumedAt[subscriber]!))
       resumedAt[subscriber] = at;
   };
+  // Problems by kind (digits left out), so that the progress line says which ones and how many.
+  const kinds = new Map<string, number>();
   const onProblem = (subscriber: number, message: string) => {
     problems++;
+    const kind = message.replace(/\d+/g, 'N').slice(0, 120);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     if (examples.length < 5) examples.push(`subscriber ${subscriber}: ${message}`);
   };
 
@@ -177,7 +181,8 @@ export async function measureStorm(a: ServerProcess, b: ServerProcess, fixture: 
     progress(
       `  arrived in ${arrivalMs.toFixed(0)} ms; all resumed after ${allResumedMs.toFixed(0)} ms (per subscriber p50 ` +
         `${figures.resume.p50.toFixed(0)} ms, p99 ${figures.resume.p99.toFixed(0)} ms); postAnswer during the storm ` +
-        `${postMs.toFixed(0)} ms; ${wrong} subscribers wrong, ${problems} problems`,
+        `${postMs.toFixed(0)} ms; ${wrong} subscribers wrong, ${problems} problems` +
+        [...kinds].map(([kind, n]) => `\n    ${n} × ${kind}`).join(''),
     );
     return figures;
   } finally {

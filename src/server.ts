@@ -53,6 +53,15 @@ export interface AppDependencies {
   poolSize?: number;
 }
 
+/**
+ * Connections the kernel holds for the server until it accepts them. Node's default, 511, overflows
+ * when the clients of a dead instance all reconnect at once while this one is busy: connections
+ * past it are dropped or reset (the client's WebSocket ends with 1006 before it opens; the bench's
+ * reconnect storm, bench/storm.ts). The kernel caps it at net.core.somaxconn (4096 by default
+ * since Linux 5.4).
+ */
+export const LISTEN_BACKLOG = 4096;
+
 const noResponseCache: ResponseCache = { plugins: [], invalidate: async () => {}, close: () => {} };
 
 export interface App {
@@ -157,7 +166,7 @@ export function buildApp({
     start(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
+        httpServer.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           httpServer.off('error', reject);
           resolve((httpServer.address() as AddressInfo).port);
         });
