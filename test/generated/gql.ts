@@ -19,18 +19,13 @@ type Documents = {
     "query FanOutQuestion { question(slug: \"is-scalp-micropigmentation-permanent\") { id } }": typeof types.FanOutQuestionDocument,
     "subscription FanOutAnswerAdded($q: ID!) { answerAdded(questionId: $q) { node { body author { ... on Doctor { name yearsOfExperience } } } } }": typeof types.FanOutAnswerAddedDocument,
     "mutation FanOutPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }": typeof types.FanOutPostAnswerDocument,
+    "query MutationsNode($id: ID!) { node(id: $id) { id ... on Answer { body } } nodes(ids: [$id]) { id } }": typeof types.MutationsNodeDocument,
+    "query MutationsQuestions($answered: Boolean) { questions(filter: { answered: $answered }, first: 100) { edges { node { id } } } }": typeof types.MutationsQuestionsDocument,
+    "query MutationsNode2($id: ID!) { node(id: $id) { id } }": typeof types.MutationsNode2Document,
     "mutation IdempotencyPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id body } } }": typeof types.IdempotencyPostAnswerDocument,
     "mutation IdempotencyAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id title } askerToken } }": typeof types.IdempotencyAskQuestionDocument,
     "query IdempotencyQuestion { question(slug: \"is-scalp-micropigmentation-permanent\") { id } }": typeof types.IdempotencyQuestionDocument,
     "mutation IdempotencyEditQuestion($input: EditQuestionInput!) { editQuestion(input: $input) { question { title } } }": typeof types.IdempotencyEditQuestionDocument,
-    "\n  mutation PostAnswer($input: PostAnswerInput!) {\n    postAnswer(input: $input) {\n      answer {\n        id\n        body\n        answeredAt\n        lastEditedAt\n        editorial\n        author {\n          __typename\n          ... on Doctor { name specialty { name } }\n          ... on StaffMember { name }\n        }\n        question { answerCount }\n      }\n    }\n  }\n": typeof types.PostAnswerDocument,
-    "\n  mutation EditAnswer($input: EditAnswerInput!) {\n    editAnswer(input: $input) {\n      answer { id body answeredAt lastEditedAt editorial author { __typename ... on Doctor { name } ... on StaffMember { name } } }\n    }\n  }\n": typeof types.EditAnswerDocument,
-    "\n  mutation HideAnswer($input: HideAnswerInput!) {\n    hideAnswer(input: $input) { answerId hiddenAt }\n  }\n": typeof types.HideAnswerDocument,
-    "\n  query QuestionAnswers($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    question(id: $id) {\n      answerCount\n      lastAnsweredAt\n      answers(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage }\n        edges { cursor node { id body lastEditedAt } }\n      }\n    }\n  }\n": typeof types.QuestionAnswersDocument,
-    "\n  query DoctorAnswers($id: ID!) {\n    doctor(id: $id) {\n      answerCount\n      answers(first: 100) { totalCount edges { cursor node { id body } } }\n    }\n  }\n": typeof types.DoctorAnswersDocument,
-    "query MutationsNode($id: ID!) { node(id: $id) { id ... on Answer { body } } nodes(ids: [$id]) { id } }": typeof types.MutationsNodeDocument,
-    "query MutationsQuestions($answered: Boolean) { questions(filter: { answered: $answered }, first: 100) { edges { node { id } } } }": typeof types.MutationsQuestionsDocument,
-    "query MutationsNode2($id: ID!) { node(id: $id) { id } }": typeof types.MutationsNode2Document,
     "mutation SubscriptionsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": typeof types.SubscriptionsPostAnswerDocument,
     "subscription SubscriptionsAnswerAdded($questionId: ID!, $after: String) {\n  answerAdded(questionId: $questionId, after: $after) {\n    cursor\n    node { body author { __typename ... on Doctor { name specialty { name } } ... on StaffMember { name } } }\n  }\n}": typeof types.SubscriptionsAnswerAddedDocument,
     "mutation SubscriptionsAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }": typeof types.SubscriptionsAskQuestionDocument,
@@ -38,6 +33,11 @@ type Documents = {
     "subscription SubscriptionsAnswerUpdated($questionId: ID!) { answerUpdated(questionId: $questionId) { kind answerId answer { body lastEditedAt } } }": typeof types.SubscriptionsAnswerUpdatedDocument,
     "mutation SubscriptionsEditAnswer($input: EditAnswerInput!) { editAnswer(input: $input) { answer { id } } }": typeof types.SubscriptionsEditAnswerDocument,
     "mutation SubscriptionsHideAnswer($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }": typeof types.SubscriptionsHideAnswerDocument,
+    "\n  mutation PostAnswer($input: PostAnswerInput!) {\n    postAnswer(input: $input) {\n      answer {\n        id\n        body\n        answeredAt\n        lastEditedAt\n        editorial\n        author {\n          __typename\n          ... on Doctor { name specialty { name } }\n          ... on StaffMember { name }\n        }\n        question { answerCount }\n      }\n    }\n  }\n": typeof types.PostAnswerDocument,
+    "\n  mutation EditAnswer($input: EditAnswerInput!) {\n    editAnswer(input: $input) {\n      answer { id body answeredAt lastEditedAt editorial author { __typename ... on Doctor { name } ... on StaffMember { name } } }\n    }\n  }\n": typeof types.EditAnswerDocument,
+    "\n  mutation HideAnswer($input: HideAnswerInput!) {\n    hideAnswer(input: $input) { answerId hiddenAt }\n  }\n": typeof types.HideAnswerDocument,
+    "\n  query QuestionAnswers($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    question(id: $id) {\n      answerCount\n      lastAnsweredAt\n      answers(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage }\n        edges { cursor node { id body lastEditedAt } }\n      }\n    }\n  }\n": typeof types.QuestionAnswersDocument,
+    "\n  query DoctorAnswers($id: ID!) {\n    doctor(id: $id) {\n      answerCount\n      answers(first: 100) { totalCount edges { cursor node { id body } } }\n    }\n  }\n": typeof types.DoctorAnswersDocument,
     "query CredentialsTopics { topics { slug } }": typeof types.CredentialsTopicsDocument,
     "mutation ConsistencyPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }": typeof types.ConsistencyPostAnswerDocument,
     "mutation ResponseCachePostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": typeof types.ResponseCachePostAnswerDocument,
@@ -160,18 +160,13 @@ const documents: Documents = {
     "query FanOutQuestion { question(slug: \"is-scalp-micropigmentation-permanent\") { id } }": types.FanOutQuestionDocument,
     "subscription FanOutAnswerAdded($q: ID!) { answerAdded(questionId: $q) { node { body author { ... on Doctor { name yearsOfExperience } } } } }": types.FanOutAnswerAddedDocument,
     "mutation FanOutPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }": types.FanOutPostAnswerDocument,
+    "query MutationsNode($id: ID!) { node(id: $id) { id ... on Answer { body } } nodes(ids: [$id]) { id } }": types.MutationsNodeDocument,
+    "query MutationsQuestions($answered: Boolean) { questions(filter: { answered: $answered }, first: 100) { edges { node { id } } } }": types.MutationsQuestionsDocument,
+    "query MutationsNode2($id: ID!) { node(id: $id) { id } }": types.MutationsNode2Document,
     "mutation IdempotencyPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id body } } }": types.IdempotencyPostAnswerDocument,
     "mutation IdempotencyAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id title } askerToken } }": types.IdempotencyAskQuestionDocument,
     "query IdempotencyQuestion { question(slug: \"is-scalp-micropigmentation-permanent\") { id } }": types.IdempotencyQuestionDocument,
     "mutation IdempotencyEditQuestion($input: EditQuestionInput!) { editQuestion(input: $input) { question { title } } }": types.IdempotencyEditQuestionDocument,
-    "\n  mutation PostAnswer($input: PostAnswerInput!) {\n    postAnswer(input: $input) {\n      answer {\n        id\n        body\n        answeredAt\n        lastEditedAt\n        editorial\n        author {\n          __typename\n          ... on Doctor { name specialty { name } }\n          ... on StaffMember { name }\n        }\n        question { answerCount }\n      }\n    }\n  }\n": types.PostAnswerDocument,
-    "\n  mutation EditAnswer($input: EditAnswerInput!) {\n    editAnswer(input: $input) {\n      answer { id body answeredAt lastEditedAt editorial author { __typename ... on Doctor { name } ... on StaffMember { name } } }\n    }\n  }\n": types.EditAnswerDocument,
-    "\n  mutation HideAnswer($input: HideAnswerInput!) {\n    hideAnswer(input: $input) { answerId hiddenAt }\n  }\n": types.HideAnswerDocument,
-    "\n  query QuestionAnswers($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    question(id: $id) {\n      answerCount\n      lastAnsweredAt\n      answers(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage }\n        edges { cursor node { id body lastEditedAt } }\n      }\n    }\n  }\n": types.QuestionAnswersDocument,
-    "\n  query DoctorAnswers($id: ID!) {\n    doctor(id: $id) {\n      answerCount\n      answers(first: 100) { totalCount edges { cursor node { id body } } }\n    }\n  }\n": types.DoctorAnswersDocument,
-    "query MutationsNode($id: ID!) { node(id: $id) { id ... on Answer { body } } nodes(ids: [$id]) { id } }": types.MutationsNodeDocument,
-    "query MutationsQuestions($answered: Boolean) { questions(filter: { answered: $answered }, first: 100) { edges { node { id } } } }": types.MutationsQuestionsDocument,
-    "query MutationsNode2($id: ID!) { node(id: $id) { id } }": types.MutationsNode2Document,
     "mutation SubscriptionsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": types.SubscriptionsPostAnswerDocument,
     "subscription SubscriptionsAnswerAdded($questionId: ID!, $after: String) {\n  answerAdded(questionId: $questionId, after: $after) {\n    cursor\n    node { body author { __typename ... on Doctor { name specialty { name } } ... on StaffMember { name } } }\n  }\n}": types.SubscriptionsAnswerAddedDocument,
     "mutation SubscriptionsAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }": types.SubscriptionsAskQuestionDocument,
@@ -179,6 +174,11 @@ const documents: Documents = {
     "subscription SubscriptionsAnswerUpdated($questionId: ID!) { answerUpdated(questionId: $questionId) { kind answerId answer { body lastEditedAt } } }": types.SubscriptionsAnswerUpdatedDocument,
     "mutation SubscriptionsEditAnswer($input: EditAnswerInput!) { editAnswer(input: $input) { answer { id } } }": types.SubscriptionsEditAnswerDocument,
     "mutation SubscriptionsHideAnswer($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }": types.SubscriptionsHideAnswerDocument,
+    "\n  mutation PostAnswer($input: PostAnswerInput!) {\n    postAnswer(input: $input) {\n      answer {\n        id\n        body\n        answeredAt\n        lastEditedAt\n        editorial\n        author {\n          __typename\n          ... on Doctor { name specialty { name } }\n          ... on StaffMember { name }\n        }\n        question { answerCount }\n      }\n    }\n  }\n": types.PostAnswerDocument,
+    "\n  mutation EditAnswer($input: EditAnswerInput!) {\n    editAnswer(input: $input) {\n      answer { id body answeredAt lastEditedAt editorial author { __typename ... on Doctor { name } ... on StaffMember { name } } }\n    }\n  }\n": types.EditAnswerDocument,
+    "\n  mutation HideAnswer($input: HideAnswerInput!) {\n    hideAnswer(input: $input) { answerId hiddenAt }\n  }\n": types.HideAnswerDocument,
+    "\n  query QuestionAnswers($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    question(id: $id) {\n      answerCount\n      lastAnsweredAt\n      answers(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage }\n        edges { cursor node { id body lastEditedAt } }\n      }\n    }\n  }\n": types.QuestionAnswersDocument,
+    "\n  query DoctorAnswers($id: ID!) {\n    doctor(id: $id) {\n      answerCount\n      answers(first: 100) { totalCount edges { cursor node { id body } } }\n    }\n  }\n": types.DoctorAnswersDocument,
     "query CredentialsTopics { topics { slug } }": types.CredentialsTopicsDocument,
     "mutation ConsistencyPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }": types.ConsistencyPostAnswerDocument,
     "mutation ResponseCachePostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": types.ResponseCachePostAnswerDocument,
@@ -316,6 +316,18 @@ export function graphql(source: "mutation FanOutPostAnswer($input: PostAnswerInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query MutationsNode($id: ID!) { node(id: $id) { id ... on Answer { body } } nodes(ids: [$id]) { id } }"): typeof import('./graphql').MutationsNodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MutationsQuestions($answered: Boolean) { questions(filter: { answered: $answered }, first: 100) { edges { node { id } } } }"): typeof import('./graphql').MutationsQuestionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MutationsNode2($id: ID!) { node(id: $id) { id } }"): typeof import('./graphql').MutationsNode2Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation IdempotencyPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id body } } }"): typeof import('./graphql').IdempotencyPostAnswerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -329,38 +341,6 @@ export function graphql(source: "query IdempotencyQuestion { question(slug: \"is
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation IdempotencyEditQuestion($input: EditQuestionInput!) { editQuestion(input: $input) { question { title } } }"): typeof import('./graphql').IdempotencyEditQuestionDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PostAnswer($input: PostAnswerInput!) {\n    postAnswer(input: $input) {\n      answer {\n        id\n        body\n        answeredAt\n        lastEditedAt\n        editorial\n        author {\n          __typename\n          ... on Doctor { name specialty { name } }\n          ... on StaffMember { name }\n        }\n        question { answerCount }\n      }\n    }\n  }\n"): typeof import('./graphql').PostAnswerDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation EditAnswer($input: EditAnswerInput!) {\n    editAnswer(input: $input) {\n      answer { id body answeredAt lastEditedAt editorial author { __typename ... on Doctor { name } ... on StaffMember { name } } }\n    }\n  }\n"): typeof import('./graphql').EditAnswerDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation HideAnswer($input: HideAnswerInput!) {\n    hideAnswer(input: $input) { answerId hiddenAt }\n  }\n"): typeof import('./graphql').HideAnswerDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query QuestionAnswers($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    question(id: $id) {\n      answerCount\n      lastAnsweredAt\n      answers(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage }\n        edges { cursor node { id body lastEditedAt } }\n      }\n    }\n  }\n"): typeof import('./graphql').QuestionAnswersDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query DoctorAnswers($id: ID!) {\n    doctor(id: $id) {\n      answerCount\n      answers(first: 100) { totalCount edges { cursor node { id body } } }\n    }\n  }\n"): typeof import('./graphql').DoctorAnswersDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query MutationsNode($id: ID!) { node(id: $id) { id ... on Answer { body } } nodes(ids: [$id]) { id } }"): typeof import('./graphql').MutationsNodeDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query MutationsQuestions($answered: Boolean) { questions(filter: { answered: $answered }, first: 100) { edges { node { id } } } }"): typeof import('./graphql').MutationsQuestionsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query MutationsNode2($id: ID!) { node(id: $id) { id } }"): typeof import('./graphql').MutationsNode2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -389,6 +369,26 @@ export function graphql(source: "mutation SubscriptionsEditAnswer($input: EditAn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SubscriptionsHideAnswer($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }"): typeof import('./graphql').SubscriptionsHideAnswerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostAnswer($input: PostAnswerInput!) {\n    postAnswer(input: $input) {\n      answer {\n        id\n        body\n        answeredAt\n        lastEditedAt\n        editorial\n        author {\n          __typename\n          ... on Doctor { name specialty { name } }\n          ... on StaffMember { name }\n        }\n        question { answerCount }\n      }\n    }\n  }\n"): typeof import('./graphql').PostAnswerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditAnswer($input: EditAnswerInput!) {\n    editAnswer(input: $input) {\n      answer { id body answeredAt lastEditedAt editorial author { __typename ... on Doctor { name } ... on StaffMember { name } } }\n    }\n  }\n"): typeof import('./graphql').EditAnswerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HideAnswer($input: HideAnswerInput!) {\n    hideAnswer(input: $input) { answerId hiddenAt }\n  }\n"): typeof import('./graphql').HideAnswerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuestionAnswers($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    question(id: $id) {\n      answerCount\n      lastAnsweredAt\n      answers(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage }\n        edges { cursor node { id body lastEditedAt } }\n      }\n    }\n  }\n"): typeof import('./graphql').QuestionAnswersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DoctorAnswers($id: ID!) {\n    doctor(id: $id) {\n      answerCount\n      answers(first: 100) { totalCount edges { cursor node { id body } } }\n    }\n  }\n"): typeof import('./graphql').DoctorAnswersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

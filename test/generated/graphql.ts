@@ -143,77 +143,6 @@ export type FanOutPostAnswerMutationVariables = Exact<{
 
 export type FanOutPostAnswerMutation = { postAnswer: { answer: { body: string } } };
 
-export type IdempotencyPostAnswerMutationVariables = Exact<{
-  input: PostAnswerInput;
-}>;
-
-
-export type IdempotencyPostAnswerMutation = { postAnswer: { answer: { id: string, body: string } } };
-
-export type IdempotencyAskQuestionMutationVariables = Exact<{
-  input: AskQuestionInput;
-}>;
-
-
-export type IdempotencyAskQuestionMutation = { askQuestion: { askerToken: string, question: { id: string, title: string } } };
-
-export type IdempotencyQuestionQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type IdempotencyQuestionQuery = { question: { id: string } | null };
-
-export type IdempotencyEditQuestionMutationVariables = Exact<{
-  input: EditQuestionInput;
-}>;
-
-
-export type IdempotencyEditQuestionMutation = { editQuestion: { question: { title: string } } };
-
-export type PostAnswerMutationVariables = Exact<{
-  input: PostAnswerInput;
-}>;
-
-
-export type PostAnswerMutation = { postAnswer: { answer: { id: string, body: string, answeredAt: string, lastEditedAt: string | null, editorial: boolean, author:
-        | { __typename: 'Doctor', name: string, specialty: { name: string } | null }
-        | { __typename: 'StaffMember', name: string }
-      , question: { answerCount: number } } } };
-
-export type EditAnswerMutationVariables = Exact<{
-  input: EditAnswerInput;
-}>;
-
-
-export type EditAnswerMutation = { editAnswer: { answer: { id: string, body: string, answeredAt: string, lastEditedAt: string | null, editorial: boolean, author:
-        | { __typename: 'Doctor', name: string }
-        | { __typename: 'StaffMember', name: string }
-       } } };
-
-export type HideAnswerMutationVariables = Exact<{
-  input: HideAnswerInput;
-}>;
-
-
-export type HideAnswerMutation = { hideAnswer: { answerId: string, hiddenAt: string } };
-
-export type QuestionAnswersQueryVariables = Exact<{
-  id: string;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  last?: number | null | undefined;
-  before?: string | null | undefined;
-}>;
-
-
-export type QuestionAnswersQuery = { question: { answerCount: number, lastAnsweredAt: string | null, answers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, body: string, lastEditedAt: string | null } }> } } | null };
-
-export type DoctorAnswersQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type DoctorAnswersQuery = { doctor: { answerCount: number, answers: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, body: string } }> } } | null };
-
 export type MutationsNodeQueryVariables = Exact<{
   id: string;
 }>;
@@ -258,6 +187,32 @@ export type MutationsNode2Query = { node:
     | { id: string }
     | { id: string }
    | null };
+
+export type IdempotencyPostAnswerMutationVariables = Exact<{
+  input: PostAnswerInput;
+}>;
+
+
+export type IdempotencyPostAnswerMutation = { postAnswer: { answer: { id: string, body: string } } };
+
+export type IdempotencyAskQuestionMutationVariables = Exact<{
+  input: AskQuestionInput;
+}>;
+
+
+export type IdempotencyAskQuestionMutation = { askQuestion: { askerToken: string, question: { id: string, title: string } } };
+
+export type IdempotencyQuestionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IdempotencyQuestionQuery = { question: { id: string } | null };
+
+export type IdempotencyEditQuestionMutationVariables = Exact<{
+  input: EditQuestionInput;
+}>;
+
+
+export type IdempotencyEditQuestionMutation = { editQuestion: { question: { title: string } } };
 
 export type SubscriptionsPostAnswerMutationVariables = Exact<{
   input: PostAnswerInput;
@@ -311,6 +266,51 @@ export type SubscriptionsHideAnswerMutationVariables = Exact<{
 
 
 export type SubscriptionsHideAnswerMutation = { hideAnswer: { answerId: string } };
+
+export type PostAnswerMutationVariables = Exact<{
+  input: PostAnswerInput;
+}>;
+
+
+export type PostAnswerMutation = { postAnswer: { answer: { id: string, body: string, answeredAt: string, lastEditedAt: string | null, editorial: boolean, author:
+        | { __typename: 'Doctor', name: string, specialty: { name: string } | null }
+        | { __typename: 'StaffMember', name: string }
+      , question: { answerCount: number } } } };
+
+export type EditAnswerMutationVariables = Exact<{
+  input: EditAnswerInput;
+}>;
+
+
+export type EditAnswerMutation = { editAnswer: { answer: { id: string, body: string, answeredAt: string, lastEditedAt: string | null, editorial: boolean, author:
+        | { __typename: 'Doctor', name: string }
+        | { __typename: 'StaffMember', name: string }
+       } } };
+
+export type HideAnswerMutationVariables = Exact<{
+  input: HideAnswerInput;
+}>;
+
+
+export type HideAnswerMutation = { hideAnswer: { answerId: string, hiddenAt: string } };
+
+export type QuestionAnswersQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type QuestionAnswersQuery = { question: { answerCount: number, lastAnsweredAt: string | null, answers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, body: string, lastEditedAt: string | null } }> } } | null };
+
+export type DoctorAnswersQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DoctorAnswersQuery = { doctor: { answerCount: number, answers: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, body: string } }> } } | null };
 
 export type CredentialsTopicsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1214,6 +1214,37 @@ export const FanOutPostAnswerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FanOutPostAnswerMutation, FanOutPostAnswerMutationVariables>;
+export const MutationsNodeDocument = new TypedDocumentString(`
+    query MutationsNode($id: ID!) {
+  node(id: $id) {
+    id
+    ... on Answer {
+      body
+    }
+  }
+  nodes(ids: [$id]) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MutationsNodeQuery, MutationsNodeQueryVariables>;
+export const MutationsQuestionsDocument = new TypedDocumentString(`
+    query MutationsQuestions($answered: Boolean) {
+  questions(filter: {answered: $answered}, first: 100) {
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MutationsQuestionsQuery, MutationsQuestionsQueryVariables>;
+export const MutationsNode2Document = new TypedDocumentString(`
+    query MutationsNode2($id: ID!) {
+  node(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MutationsNode2Query, MutationsNode2QueryVariables>;
 export const IdempotencyPostAnswerDocument = new TypedDocumentString(`
     mutation IdempotencyPostAnswer($input: PostAnswerInput!) {
   postAnswer(input: $input) {
@@ -1251,6 +1282,85 @@ export const IdempotencyEditQuestionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IdempotencyEditQuestionMutation, IdempotencyEditQuestionMutationVariables>;
+export const SubscriptionsPostAnswerDocument = new TypedDocumentString(`
+    mutation SubscriptionsPostAnswer($input: PostAnswerInput!) {
+  postAnswer(input: $input) {
+    answer {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubscriptionsPostAnswerMutation, SubscriptionsPostAnswerMutationVariables>;
+export const SubscriptionsAnswerAddedDocument = new TypedDocumentString(`
+    subscription SubscriptionsAnswerAdded($questionId: ID!, $after: String) {
+  answerAdded(questionId: $questionId, after: $after) {
+    cursor
+    node {
+      body
+      author {
+        __typename
+        ... on Doctor {
+          name
+          specialty {
+            name
+          }
+        }
+        ... on StaffMember {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubscriptionsAnswerAddedSubscription, SubscriptionsAnswerAddedSubscriptionVariables>;
+export const SubscriptionsAskQuestionDocument = new TypedDocumentString(`
+    mutation SubscriptionsAskQuestion($input: AskQuestionInput!) {
+  askQuestion(input: $input) {
+    question {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubscriptionsAskQuestionMutation, SubscriptionsAskQuestionMutationVariables>;
+export const SubscriptionsQuestionDocument = new TypedDocumentString(`
+    query SubscriptionsQuestion($id: ID!) {
+  question(id: $id) {
+    answers(order: OLDEST_FIRST) {
+      edges {
+        cursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubscriptionsQuestionQuery, SubscriptionsQuestionQueryVariables>;
+export const SubscriptionsAnswerUpdatedDocument = new TypedDocumentString(`
+    subscription SubscriptionsAnswerUpdated($questionId: ID!) {
+  answerUpdated(questionId: $questionId) {
+    kind
+    answerId
+    answer {
+      body
+      lastEditedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubscriptionsAnswerUpdatedSubscription, SubscriptionsAnswerUpdatedSubscriptionVariables>;
+export const SubscriptionsEditAnswerDocument = new TypedDocumentString(`
+    mutation SubscriptionsEditAnswer($input: EditAnswerInput!) {
+  editAnswer(input: $input) {
+    answer {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubscriptionsEditAnswerMutation, SubscriptionsEditAnswerMutationVariables>;
+export const SubscriptionsHideAnswerDocument = new TypedDocumentString(`
+    mutation SubscriptionsHideAnswer($input: HideAnswerInput!) {
+  hideAnswer(input: $input) {
+    answerId
+  }
+}
+    `) as unknown as TypedDocumentString<SubscriptionsHideAnswerMutation, SubscriptionsHideAnswerMutationVariables>;
 export const PostAnswerDocument = new TypedDocumentString(`
     mutation PostAnswer($input: PostAnswerInput!) {
   postAnswer(input: $input) {
@@ -1349,116 +1459,6 @@ export const DoctorAnswersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DoctorAnswersQuery, DoctorAnswersQueryVariables>;
-export const MutationsNodeDocument = new TypedDocumentString(`
-    query MutationsNode($id: ID!) {
-  node(id: $id) {
-    id
-    ... on Answer {
-      body
-    }
-  }
-  nodes(ids: [$id]) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<MutationsNodeQuery, MutationsNodeQueryVariables>;
-export const MutationsQuestionsDocument = new TypedDocumentString(`
-    query MutationsQuestions($answered: Boolean) {
-  questions(filter: {answered: $answered}, first: 100) {
-    edges {
-      node {
-        id
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<MutationsQuestionsQuery, MutationsQuestionsQueryVariables>;
-export const MutationsNode2Document = new TypedDocumentString(`
-    query MutationsNode2($id: ID!) {
-  node(id: $id) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<MutationsNode2Query, MutationsNode2QueryVariables>;
-export const SubscriptionsPostAnswerDocument = new TypedDocumentString(`
-    mutation SubscriptionsPostAnswer($input: PostAnswerInput!) {
-  postAnswer(input: $input) {
-    answer {
-      id
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SubscriptionsPostAnswerMutation, SubscriptionsPostAnswerMutationVariables>;
-export const SubscriptionsAnswerAddedDocument = new TypedDocumentString(`
-    subscription SubscriptionsAnswerAdded($questionId: ID!, $after: String) {
-  answerAdded(questionId: $questionId, after: $after) {
-    cursor
-    node {
-      body
-      author {
-        __typename
-        ... on Doctor {
-          name
-          specialty {
-            name
-          }
-        }
-        ... on StaffMember {
-          name
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SubscriptionsAnswerAddedSubscription, SubscriptionsAnswerAddedSubscriptionVariables>;
-export const SubscriptionsAskQuestionDocument = new TypedDocumentString(`
-    mutation SubscriptionsAskQuestion($input: AskQuestionInput!) {
-  askQuestion(input: $input) {
-    question {
-      id
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SubscriptionsAskQuestionMutation, SubscriptionsAskQuestionMutationVariables>;
-export const SubscriptionsQuestionDocument = new TypedDocumentString(`
-    query SubscriptionsQuestion($id: ID!) {
-  question(id: $id) {
-    answers(order: OLDEST_FIRST) {
-      edges {
-        cursor
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SubscriptionsQuestionQuery, SubscriptionsQuestionQueryVariables>;
-export const SubscriptionsAnswerUpdatedDocument = new TypedDocumentString(`
-    subscription SubscriptionsAnswerUpdated($questionId: ID!) {
-  answerUpdated(questionId: $questionId) {
-    kind
-    answerId
-    answer {
-      body
-      lastEditedAt
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SubscriptionsAnswerUpdatedSubscription, SubscriptionsAnswerUpdatedSubscriptionVariables>;
-export const SubscriptionsEditAnswerDocument = new TypedDocumentString(`
-    mutation SubscriptionsEditAnswer($input: EditAnswerInput!) {
-  editAnswer(input: $input) {
-    answer {
-      id
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SubscriptionsEditAnswerMutation, SubscriptionsEditAnswerMutationVariables>;
-export const SubscriptionsHideAnswerDocument = new TypedDocumentString(`
-    mutation SubscriptionsHideAnswer($input: HideAnswerInput!) {
-  hideAnswer(input: $input) {
-    answerId
-  }
-}
-    `) as unknown as TypedDocumentString<SubscriptionsHideAnswerMutation, SubscriptionsHideAnswerMutationVariables>;
 export const CredentialsTopicsDocument = new TypedDocumentString(`
     query CredentialsTopics {
   topics {

@@ -1,0 +1,152 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { issueCredential } from '../../src/auth/tokens';
+import { fixtures } from '../helpers/fixtures';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { graphql } from '../helpers/graphql';
+
+/*
+ * What the answer mutation tests (post*, edit, hide .test.ts beside this one) share: the file's
+ * server, fixtures, the documents, and the checks that a failed mutation wrote nothing.
+ * setUpAnswerMutations() starts the file's server; `server` and `fx` are set in its beforeAll (live
+ * bindings: read them inside tests only).
+ */
+
+export let server: TestServer;
+export let fx: ReturnType<typeof fixtures>;
+
+/** Starts the file's server, stopped after the file. */
+export function setUpAnswerMutations() {
+  beforeAll(async () => {
+    server = await startTestServer();
+    fx = fixtures(server.db);
+  });
+  afterAll(() => server?.stop());
+}
+
+export const questionGid = (id: number) => encodeGlobalID('Question', id);
+export const answerGid = (id: number) => encodeGlobalID('Answer', id);
+
+/** Rows of every table a write mutation may touch. */
+export async function rowCounts() {
+  const [row] = await server.db.$queryRaw<Record<string, bigint>[]>`
+    SELECT (SELECT count(*) FROM answer) AS answer,
+           (SELECT count(*) FROM answer_edit) AS answer_edit,
+           (SELECT count(*) FROM question) AS question,
+           (SELECT count(*) FROM asker) AS asker,
+           (SELECT count(*) FROM credential) AS credential`;
+  return Object.fromEntries(Object.entries(row!).map(([table, n]) => [table, Number(n)])) as Record<
+    'answer' | 'answer_edit' | 'question' | 'asker' | 'credential',
+    number
+  >;
+}
+
+/** Rows of the answer table, all columns: a failed mutation must leave them exactly as they were. */
+export const answerRows = () => server.db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM answer ORDER BY id`;
+
+/** Runs `run` and checks that it changed no row count and no answer. */
+export async function expectNothingWritten(run: () => Promise<void>) {
+  const counts = await rowCounts();
+  const answers = await answerRows();
+  await run();
+  expect(await rowCounts()).toEqual(counts);
+  expect(await answerRows()).toEqual(answers);
+}
+
+/** A fresh doctor (with a specialty) and their credential. */
+export async function newDoctor(name: string) {
+  const specialty = await fx.specialty(`${name}'s specialty`);
+  const doctor = await fx.doctor({ name, specialtyId: specialty.id, careerStartYear: 2005 });
+  const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
+  return { doctor, specialty, token };
+}
+
+export async function newStaff(name: string) {
+  const staff = await fx.staffMember(name);
+  const token = await issueCredential(server.db, { role: 'staff', staffMemberId: staff.id });
+  return { staff, token };
+}
+
+export async function newAskerToken() {
+  const asker = await server.db.asker.create({ data: {} });
+  return issueCredential(server.db, { role: 'asker', askerId: asker.id });
+}
+
+export const POST_ANSWER = graphql(`
+  mutation PostAnswer($input: PostAnswerInput!) {
+    postAnswer(input: $input) {
+      answer {
+        id
+        body
+        answeredAt
+        lastEditedAt
+        editorial
+        author {
+          __typename
+          ... on Doctor { name specialty { name } }
+          ... on StaffMember { name }
+        }
+        question { answerCount }
+      }
+    }
+  }
+`);
+
+export const EDIT_ANSWER = graphql(`
+  mutation EditAnswer($input: EditAnswerInput!) {
+    editAnswer(input: $input) {
+      answer { id body answeredAt lastEditedAt editorial author { __typename ... on Doctor { name } ... on StaffMember { name } } }
+    }
+  }
+`);
+
+export const HIDE_ANSWER = graphql(`
+  mutation HideAnswer($input: HideAnswerInput!) {
+    hideAnswer(input: $input) { answerId hiddenAt }
+  }
+`);
+
+export const QUESTION_ANSWERS = graphql(`
+  query QuestionAnswers($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+    question(id: $id) {
+      answerCount
+      lastAnsweredAt
+      answers(first: $first, after: $after, last: $last, before: $before) {
+        totalCount
+        pageInfo { hasNextPage hasPreviousPage }
+        edges { cursor node { id body lastEditedAt } }
+      }
+    }
+  }
+`);
+
+export const DOCTOR_ANSWERS = graphql(`
+  query DoctorAnswers($id: ID!) {
+    doctor(id: $id) {
+      answerCount
+      answers(first: 100) { totalCount edges { cursor node { id body } } }
+    }
+  }
+`);
+
+export const postAnswer = (questionId: string, body: string, headers: Record<string, string>) =>
+  server.request(POST_ANSWER, { input: { questionId, body } }, headers);
+
+/** A question with two older answers by another doctor, so that a new answer has something to come before. */
+export async function questionWithAnswers(title: string) {
+  const other = await fx.doctor({ name: `Dr. Other of ${title}` });
+  const question = await fx.question({ title });
+  const older = await fx.answer({
+    questionId: question.id,
+    doctorId: other.id,
+    body: 'The oldest answer.',
+    answeredAt: new Date('2024-01-01T00:00:00.000Z'),
+  });
+  const old = await fx.answer({
+    questionId: question.id,
+    doctorId: other.id,
+    body: 'An older answer.',
+    answeredAt: new Date('2024-06-01T00:00:00.000Z'),
+  });
+  return { question, older, old, other };
+}
