@@ -133,8 +133,6 @@ type Documents = {
     "subscription PerfLoadAnswerAdded($q: ID!) { answerAdded(questionId: $q) { node { body } } }": typeof types.PerfLoadAnswerAddedDocument,
     "query ErrorsTopics { topics { name } }": typeof types.ErrorsTopicsDocument,
     "mutation LeaksAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }": typeof types.LeaksAskQuestionDocument,
-    "\n  mutation Ask($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      askerToken\n      question { id title body slug askedAt askedAnonymously topics { slug } answerCount lastAnsweredAt answers { totalCount } }\n    }\n  }\n": typeof types.AskDocument,
-    "\n  mutation EditQuestion($input: EditQuestionInput!) {\n    editQuestion(input: $input) { question { id title body slug } }\n  }\n": typeof types.EditQuestionDocument,
     "query AskQuestion($slug: String!) { question(slug: $slug) { id title } }": typeof types.AskQuestionDocument,
     "query AskQuestion2($id: ID!) { question(id: $id) { title } }": typeof types.AskQuestion2Document,
     "query AskType {\n      __type(name: \"Question\") { fields(includeDeprecated: true) { name args { name } } }\n    }": typeof types.AskTypeDocument,
@@ -145,6 +143,8 @@ type Documents = {
     "query QuestionsQuestion2($id: ID!) { question(id: $id) { title } node(id: $id) { ... on Question { slug } } }": typeof types.QuestionsQuestion2Document,
     "query QuestionsNode($ids: [ID!]!, $id: ID!) { node(id: $id) { id } nodes(ids: $ids) { id } }": typeof types.QuestionsNodeDocument,
     "query QuestionsQuestion3 { question(slug: \"no-such-question\") { title } }": typeof types.QuestionsQuestion3Document,
+    "\n  mutation Ask($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      askerToken\n      question { id title body slug askedAt askedAnonymously topics { slug } answerCount lastAnsweredAt answers { totalCount } }\n    }\n  }\n": typeof types.AskDocument,
+    "\n  mutation EditQuestion($input: EditQuestionInput!) {\n    editQuestion(input: $input) { question { id title body slug } }\n  }\n": typeof types.EditQuestionDocument,
     "query SqlOperationsNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": typeof types.SqlOperationsNodesDocument,
     "mutation SqlOperationsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": typeof types.SqlOperationsPostAnswerDocument,
     "query CacheQuestion { question(slug: \"is-scalp-micropigmentation-permanent\") {\n  answers { edges { node { id agreeCount agreedBy { edges { node { name } } } author { ... on Doctor { slug } } } } }\n} }": typeof types.CacheQuestionDocument,
@@ -274,8 +274,6 @@ const documents: Documents = {
     "subscription PerfLoadAnswerAdded($q: ID!) { answerAdded(questionId: $q) { node { body } } }": types.PerfLoadAnswerAddedDocument,
     "query ErrorsTopics { topics { name } }": types.ErrorsTopicsDocument,
     "mutation LeaksAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }": types.LeaksAskQuestionDocument,
-    "\n  mutation Ask($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      askerToken\n      question { id title body slug askedAt askedAnonymously topics { slug } answerCount lastAnsweredAt answers { totalCount } }\n    }\n  }\n": types.AskDocument,
-    "\n  mutation EditQuestion($input: EditQuestionInput!) {\n    editQuestion(input: $input) { question { id title body slug } }\n  }\n": types.EditQuestionDocument,
     "query AskQuestion($slug: String!) { question(slug: $slug) { id title } }": types.AskQuestionDocument,
     "query AskQuestion2($id: ID!) { question(id: $id) { title } }": types.AskQuestion2Document,
     "query AskType {\n      __type(name: \"Question\") { fields(includeDeprecated: true) { name args { name } } }\n    }": types.AskTypeDocument,
@@ -286,6 +284,8 @@ const documents: Documents = {
     "query QuestionsQuestion2($id: ID!) { question(id: $id) { title } node(id: $id) { ... on Question { slug } } }": types.QuestionsQuestion2Document,
     "query QuestionsNode($ids: [ID!]!, $id: ID!) { node(id: $id) { id } nodes(ids: $ids) { id } }": types.QuestionsNodeDocument,
     "query QuestionsQuestion3 { question(slug: \"no-such-question\") { title } }": types.QuestionsQuestion3Document,
+    "\n  mutation Ask($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      askerToken\n      question { id title body slug askedAt askedAnonymously topics { slug } answerCount lastAnsweredAt answers { totalCount } }\n    }\n  }\n": types.AskDocument,
+    "\n  mutation EditQuestion($input: EditQuestionInput!) {\n    editQuestion(input: $input) { question { id title body slug } }\n  }\n": types.EditQuestionDocument,
     "query SqlOperationsNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": types.SqlOperationsNodesDocument,
     "mutation SqlOperationsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": types.SqlOperationsPostAnswerDocument,
     "query CacheQuestion { question(slug: \"is-scalp-micropigmentation-permanent\") {\n  answers { edges { node { id agreeCount agreedBy { edges { node { name } } } author { ... on Doctor { slug } } } } }\n} }": types.CacheQuestionDocument,
@@ -772,14 +772,6 @@ export function graphql(source: "mutation LeaksAskQuestion($input: AskQuestionIn
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Ask($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      askerToken\n      question { id title body slug askedAt askedAnonymously topics { slug } answerCount lastAnsweredAt answers { totalCount } }\n    }\n  }\n"): typeof import('./graphql').AskDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation EditQuestion($input: EditQuestionInput!) {\n    editQuestion(input: $input) { question { id title body slug } }\n  }\n"): typeof import('./graphql').EditQuestionDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "query AskQuestion($slug: String!) { question(slug: $slug) { id title } }"): typeof import('./graphql').AskQuestionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -817,6 +809,14 @@ export function graphql(source: "query QuestionsNode($ids: [ID!]!, $id: ID!) { n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query QuestionsQuestion3 { question(slug: \"no-such-question\") { title } }"): typeof import('./graphql').QuestionsQuestion3Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Ask($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      askerToken\n      question { id title body slug askedAt askedAnonymously topics { slug } answerCount lastAnsweredAt answers { totalCount } }\n    }\n  }\n"): typeof import('./graphql').AskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditQuestion($input: EditQuestionInput!) {\n    editQuestion(input: $input) { question { id title body slug } }\n  }\n"): typeof import('./graphql').EditQuestionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -973,20 +973,6 @@ export type LeaksAskQuestionMutationVariables = Exact<{
 
 export type LeaksAskQuestionMutation = { askQuestion: { question: { id: string } } };
 
-export type AskMutationVariables = Exact<{
-  input: AskQuestionInput;
-}>;
-
-
-export type AskMutation = { askQuestion: { askerToken: string, question: { id: string, title: string, body: string, slug: string, askedAt: string, askedAnonymously: boolean, answerCount: number, lastAnsweredAt: string | null, topics: Array<{ slug: string }>, answers: { totalCount: number } } } };
-
-export type EditQuestionMutationVariables = Exact<{
-  input: EditQuestionInput;
-}>;
-
-
-export type EditQuestionMutation = { editQuestion: { question: { id: string, title: string, body: string, slug: string } } };
-
 export type AskQuestionQueryVariables = Exact<{
   slug: string;
 }>;
@@ -1076,6 +1062,20 @@ export type QuestionsQuestion3QueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type QuestionsQuestion3Query = { question: { title: string } | null };
+
+export type AskMutationVariables = Exact<{
+  input: AskQuestionInput;
+}>;
+
+
+export type AskMutation = { askQuestion: { askerToken: string, question: { id: string, title: string, body: string, slug: string, askedAt: string, askedAnonymously: boolean, answerCount: number, lastAnsweredAt: string | null, topics: Array<{ slug: string }>, answers: { totalCount: number } } } };
+
+export type EditQuestionMutationVariables = Exact<{
+  input: EditQuestionInput;
+}>;
+
+
+export type EditQuestionMutation = { editQuestion: { question: { id: string, title: string, body: string, slug: string } } };
 
 export type SqlOperationsNodesQueryVariables = Exact<{
   ids: Array<string> | string;
@@ -2410,41 +2410,6 @@ export const LeaksAskQuestionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LeaksAskQuestionMutation, LeaksAskQuestionMutationVariables>;
-export const AskDocument = new TypedDocumentString(`
-    mutation Ask($input: AskQuestionInput!) {
-  askQuestion(input: $input) {
-    askerToken
-    question {
-      id
-      title
-      body
-      slug
-      askedAt
-      askedAnonymously
-      topics {
-        slug
-      }
-      answerCount
-      lastAnsweredAt
-      answers {
-        totalCount
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AskMutation, AskMutationVariables>;
-export const EditQuestionDocument = new TypedDocumentString(`
-    mutation EditQuestion($input: EditQuestionInput!) {
-  editQuestion(input: $input) {
-    question {
-      id
-      title
-      body
-      slug
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<EditQuestionMutation, EditQuestionMutationVariables>;
 export const AskQuestionDocument = new TypedDocumentString(`
     query AskQuestion($slug: String!) {
   question(slug: $slug) {
@@ -2543,6 +2508,41 @@ export const QuestionsQuestion3Document = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QuestionsQuestion3Query, QuestionsQuestion3QueryVariables>;
+export const AskDocument = new TypedDocumentString(`
+    mutation Ask($input: AskQuestionInput!) {
+  askQuestion(input: $input) {
+    askerToken
+    question {
+      id
+      title
+      body
+      slug
+      askedAt
+      askedAnonymously
+      topics {
+        slug
+      }
+      answerCount
+      lastAnsweredAt
+      answers {
+        totalCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AskMutation, AskMutationVariables>;
+export const EditQuestionDocument = new TypedDocumentString(`
+    mutation EditQuestion($input: EditQuestionInput!) {
+  editQuestion(input: $input) {
+    question {
+      id
+      title
+      body
+      slug
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditQuestionMutation, EditQuestionMutationVariables>;
 export const SqlOperationsNodesDocument = new TypedDocumentString(`
     query SqlOperationsNodes($ids: [ID!]!) {
   nodes(ids: $ids) {
