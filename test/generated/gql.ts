@@ -81,10 +81,10 @@ type Documents = {
     "query PostgresKillQuestion($slug: String!) { question(slug: $slug) { answerCount } }": typeof types.PostgresKillQuestionDocument,
     "query PostgresQuestion($slug: String!) { question(slug: $slug) { title answerCount } }": typeof types.PostgresQuestionDocument,
     "mutation PostgresPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }": typeof types.PostgresPostAnswerDocument,
+    "query RedisNode($id: ID!) { node(id: $id) { ... on Question { answerCount } } }": typeof types.RedisNodeDocument,
     "subscription RedisAnswerAdded($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }": typeof types.RedisAnswerAddedDocument,
     "mutation RedisPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }": typeof types.RedisPostAnswerDocument,
     "mutation RedisAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }": typeof types.RedisAskQuestionDocument,
-    "query RedisNode($id: ID!) { node(id: $id) { ... on Question { answerCount } } }": typeof types.RedisNodeDocument,
     "mutation ShutdownPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }": typeof types.ShutdownPostAnswerDocument,
     "subscription ShutdownAnswerAdded($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor } }": typeof types.ShutdownAnswerAddedDocument,
     "subscription FeedQuestionAsked($filter: QuestionFeedFilter, $after: String) { questionAsked(filter: $filter, after: $after) { cursor node { title } } }": typeof types.FeedQuestionAskedDocument,
@@ -222,10 +222,10 @@ const documents: Documents = {
     "query PostgresKillQuestion($slug: String!) { question(slug: $slug) { answerCount } }": types.PostgresKillQuestionDocument,
     "query PostgresQuestion($slug: String!) { question(slug: $slug) { title answerCount } }": types.PostgresQuestionDocument,
     "mutation PostgresPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }": types.PostgresPostAnswerDocument,
+    "query RedisNode($id: ID!) { node(id: $id) { ... on Question { answerCount } } }": types.RedisNodeDocument,
     "subscription RedisAnswerAdded($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }": types.RedisAnswerAddedDocument,
     "mutation RedisPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }": types.RedisPostAnswerDocument,
     "mutation RedisAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }": types.RedisAskQuestionDocument,
-    "query RedisNode($id: ID!) { node(id: $id) { ... on Question { answerCount } } }": types.RedisNodeDocument,
     "mutation ShutdownPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }": types.ShutdownPostAnswerDocument,
     "subscription ShutdownAnswerAdded($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor } }": types.ShutdownAnswerAddedDocument,
     "subscription FeedQuestionAsked($filter: QuestionFeedFilter, $after: String) { questionAsked(filter: $filter, after: $after) { cursor node { title } } }": types.FeedQuestionAskedDocument,
@@ -564,6 +564,10 @@ export function graphql(source: "mutation PostgresPostAnswer($input: PostAnswerI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query RedisNode($id: ID!) { node(id: $id) { ... on Question { answerCount } } }"): typeof import('./graphql').RedisNodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "subscription RedisAnswerAdded($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }"): typeof import('./graphql').RedisAnswerAddedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -573,10 +577,6 @@ export function graphql(source: "mutation RedisPostAnswer($input: PostAnswerInpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RedisAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }"): typeof import('./graphql').RedisAskQuestionDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query RedisNode($id: ID!) { node(id: $id) { ... on Question { answerCount } } }"): typeof import('./graphql').RedisNodeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -622,6 +622,16 @@ export type PostgresPostAnswerMutationVariables = Exact<{
 
 export type PostgresPostAnswerMutation = { postAnswer: { answer: { body: string } } };
 
+export type RedisNodeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RedisNodeQuery = { node:
+    | { answerCount: number }
+    | Record<PropertyKey, never>
+   | null };
+
 export type RedisAnswerAddedSubscriptionVariables = Exact<{
   q: string;
 }>;
@@ -642,16 +652,6 @@ export type RedisAskQuestionMutationVariables = Exact<{
 
 
 export type RedisAskQuestionMutation = { askQuestion: { question: { id: string } } };
-
-export type RedisNodeQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type RedisNodeQuery = { node:
-    | { answerCount: number }
-    | Record<PropertyKey, never>
-   | null };
 
 export type ShutdownPostAnswerMutationVariables = Exact<{
   input: PostAnswerInput;
@@ -1868,6 +1868,15 @@ export const PostgresPostAnswerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PostgresPostAnswerMutation, PostgresPostAnswerMutationVariables>;
+export const RedisNodeDocument = new TypedDocumentString(`
+    query RedisNode($id: ID!) {
+  node(id: $id) {
+    ... on Question {
+      answerCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RedisNodeQuery, RedisNodeQueryVariables>;
 export const RedisAnswerAddedDocument = new TypedDocumentString(`
     subscription RedisAnswerAdded($q: ID!) {
   answerAdded(questionId: $q) {
@@ -1896,15 +1905,6 @@ export const RedisAskQuestionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RedisAskQuestionMutation, RedisAskQuestionMutationVariables>;
-export const RedisNodeDocument = new TypedDocumentString(`
-    query RedisNode($id: ID!) {
-  node(id: $id) {
-    ... on Question {
-      answerCount
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RedisNodeQuery, RedisNodeQueryVariables>;
 export const ShutdownPostAnswerDocument = new TypedDocumentString(`
     mutation ShutdownPostAnswer($input: PostAnswerInput!) {
   postAnswer(input: $input) {

@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { issueCredential } from '../../../src/auth/tokens';
+import { createDb } from '../../../src/db/client';
+import { sharedCountersFromConfig } from '../../../src/limits/rate-limiter';
+import { pubSubFromConfig } from '../../../src/pubsub';
+import { buildApp } from '../../../src/server';
+import { eventually, wsClient, type LiveSubscription } from '../../helpers/live';
+import { startPrivateRedis, type PrivateRedis } from '../../helpers/redis-server';
+import { logger, TEST_LIMITS, type TestServer } from '../../helpers/server';
+import { graphql, type ResultOf } from '../../helpers/graphql';
+import { startPair } from '../../helpers/deployment';
+
+/*
+ * What the Redis fault tests (outage, transport .test.ts beside this one) share. setUpRedisFaults()
+ * starts the file's deployment; `redis`, `a`, `b` and `token` are set in its beforeAll (live
+ * bindings: read them inside tests and helpers only).
+ */
+
+// Two instances of one deployment (the shared test PostgreSQL, one database) on a Redis of this
+// file's own, which the tests stop and start.
+export let redis: PrivateRedis;
+export let a: TestServer;
+export let b: TestServer;
+let stop: () => Promise<void>;
+export let token: string;
+export const prefix = `faults-${randomBytes(4).toString('hex')}`;
+
+const problems: unknown[] = [];
+const record = (error: unknown) => void problems.push(error);
+
+export const ANSWER_ADDED = graphql(
+  `subscription RedisAnswerAdded($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }`,
+);
+export const POST = graphql(
+  `mutation RedisPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }`,
+);
+
+// Each test's clients and transports, closed even when the test fails half-way.
+export const cleanups: (() => unknown)[] = [];
+
+/** Starts the deployment and its Redis; after each test, closes what it opened and checks that nothing went wrong. */
+export function setUpRedisFaults() {
+  beforeAll(async () => {
+    process.on('unhandledRejection', record);
+    process.on('uncaughtException', record);
+    redis = await startPrivateRedis();
+    ({ a, b, stop } = await startPair({ redisUrl: redis.url, prefix }));
+    const doctor = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'izharul-hasan' } });
+    token = await issueCredential(a.db, { role: 'doctor', doctorId: doctor.id });
+  });
+
+  afterAll(async () => {
+    await redis?.start(); // so that the instances can say goodbye to it
+    await stop?.();
+    await redis?.destroy();
+    process.off('unhandledRejection', record);
+    process.off('uncaughtException', record);
+  });
+
+  afterEach(async () => {
+    redis.thaw();
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    await redis.start();
+    await eventually(() => a.pubSub.listenerCount() === 0 && b.pubSub.listenerCount() === 0, 5000, 'no listeners left');
+    expect(problems).toEqual([]);
+  });
+}
+
+export function client(server: { url: string }) {
+  const created = wsClient(server.url);
+  cleanups.push(() => created.dispose());
+  return created;
+}
+
+/**
+ * An instance of the deployment started the way src/main.ts starts one: without waiting for Redis
+ * (startInstance waits for the rate-limit counters' connection, which never comes during an outage).
+ */
+export async function startAsMainDoes() {
+  const db = createDb(a.database.url, 5, logger);
+  const pubSub = pubSubFromConfig(redis.url, prefix, logger);
+  const sharedCounters = sharedCountersFromConfig(redis.url, prefix, logger);
+  const app = buildApp({ db, pubSub, logger, limits: TEST_LIMITS, sharedCounters, poolSize: 5 });
+  const url = `http://127.0.0.1:${await app.start(0, '127.0.0.1')}`;
+  return {
+    url,
+    pubSub,
+    async stop() {
+      await app.stop(1000);
+      await pubSub.close();
+      await sharedCounters?.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+export async function newQuestion(): Promise<string> {
+  const { data } = await a.request(
+    graphql(`mutation RedisAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`),
+    {
+      input: { title: `Fault question ${randomBytes(4).toString('hex')}`, body: 'Does Redis going away lose answers?' },
+    },
+  );
+  return data!.askQuestion.question.id;
+}
+
+export const post = (server: TestServer, questionId: string, body: string) =>
+  server.request(POST, { input: { questionId, body } }, { authorization: `Bearer ${token}` });
+
+export async function readiness(server: { url: string }) {
+  const response = await fetch(`${server.url}/readyz`);
+  return { status: response.status, body: await response.json() };
+}
+
+export const bodies = (live: LiveSubscription<ResultOf<typeof ANSWER_ADDED>>) =>
+  live.received.map((event) => event.answerAdded.node.body);
+
+export const DEGRADED = {
+  status: 200,
+  body: { status: 'degraded', database: 'up', pubsub: 'down', pool: { size: 5 } },
+};
+export const READY = { status: 200, body: { status: 'ready', database: 'up', pubsub: 'up', pool: { size: 5 } } };
+
+export async function readinessOfBoth() {
+  return [await readiness(a), await readiness(b)];
+}
+
+export async function waitForReadiness(expected: typeof READY, what: string) {
+  await eventually(
+    async () => JSON.stringify(await readinessOfBoth()) === JSON.stringify([expected, expected]),
+    10_000,
+    what,
+  );
+}
+
+/**
+ * Nothing more than `expected` arrives: a last answer, posted with Redis up, comes after every
+ * event already under way (one feed delivers in order), so it closes the stream for the check.
+ */
+export async function expectExactly(
+  lives: LiveSubscription<ResultOf<typeof ANSWER_ADDED>>[],
+  questionId: string,
+  expected: string[],
+) {
+  await waitForReadiness(READY, 'both instances connected to Redis, so that the last answer travels');
+  const last = `Barrier ${randomBytes(3).toString('hex')}`;
+  expect(await post(b, questionId, last)).toEqual({ data: { postAnswer: { answer: { body: last } } } });
+  for (const live of lives) {
+    await live.waitFor(expected.length + 1, 10_000);
+    expect(bodies(live)).toEqual([...expected, last]);
+    expect(live.errors).toEqual([]);
+    expect(new Set(live.received.map((event) => event.answerAdded.cursor)).size).toBe(expected.length + 1);
+  }
+}
