@@ -105,9 +105,9 @@ type Documents = {
     "subscription LimitsAnswerAdded($q: ID!) { answerAdded(questionId: $q) { node { question { answers { edges { node {\n        question { answers { edges { node { id } } } } } } } } } } }": typeof types.LimitsAnswerAddedDocument,
     "query LimitsTopics { topics { name } }": typeof types.LimitsTopicsDocument,
     "query NodesNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": typeof types.NodesNodesDocument,
+    "query RateLimitsTopics { topics { name } }": typeof types.RateLimitsTopicsDocument,
     "mutation RateLimitsAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } askerToken } }": typeof types.RateLimitsAskQuestionDocument,
     "mutation RateLimitsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": typeof types.RateLimitsPostAnswerDocument,
-    "query RateLimitsTopics { topics { name } }": typeof types.RateLimitsTopicsDocument,
     "query SlowConnectionsTopics { topics { slug } }": typeof types.SlowConnectionsTopicsDocument,
     "subscription SlowReadersAnswerAdded($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }": typeof types.SlowReadersAnswerAddedDocument,
     "mutation SlowReadersPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": typeof types.SlowReadersPostAnswerDocument,
@@ -246,9 +246,9 @@ const documents: Documents = {
     "subscription LimitsAnswerAdded($q: ID!) { answerAdded(questionId: $q) { node { question { answers { edges { node {\n        question { answers { edges { node { id } } } } } } } } } } }": types.LimitsAnswerAddedDocument,
     "query LimitsTopics { topics { name } }": types.LimitsTopicsDocument,
     "query NodesNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": types.NodesNodesDocument,
+    "query RateLimitsTopics { topics { name } }": types.RateLimitsTopicsDocument,
     "mutation RateLimitsAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } askerToken } }": types.RateLimitsAskQuestionDocument,
     "mutation RateLimitsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": types.RateLimitsPostAnswerDocument,
-    "query RateLimitsTopics { topics { name } }": types.RateLimitsTopicsDocument,
     "query SlowConnectionsTopics { topics { slug } }": types.SlowConnectionsTopicsDocument,
     "subscription SlowReadersAnswerAdded($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }": types.SlowReadersAnswerAddedDocument,
     "mutation SlowReadersPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": types.SlowReadersPostAnswerDocument,
@@ -660,15 +660,15 @@ export function graphql(source: "query NodesNodes($ids: [ID!]!) { nodes(ids: $id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query RateLimitsTopics { topics { name } }"): typeof import('./graphql').RateLimitsTopicsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation RateLimitsAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } askerToken } }"): typeof import('./graphql').RateLimitsAskQuestionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RateLimitsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }"): typeof import('./graphql').RateLimitsPostAnswerDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query RateLimitsTopics { topics { name } }"): typeof import('./graphql').RateLimitsTopicsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -797,6 +797,11 @@ export type NodesNodesQuery = { nodes: Array<
     | { id: string }
    | null> };
 
+export type RateLimitsTopicsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RateLimitsTopicsQuery = { topics: Array<{ name: string }> };
+
 export type RateLimitsAskQuestionMutationVariables = Exact<{
   input: AskQuestionInput;
 }>;
@@ -810,11 +815,6 @@ export type RateLimitsPostAnswerMutationVariables = Exact<{
 
 
 export type RateLimitsPostAnswerMutation = { postAnswer: { answer: { id: string } } };
-
-export type RateLimitsTopicsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type RateLimitsTopicsQuery = { topics: Array<{ name: string }> };
 
 export type SlowConnectionsTopicsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2113,6 +2113,13 @@ export const NodesNodesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodesNodesQuery, NodesNodesQueryVariables>;
+export const RateLimitsTopicsDocument = new TypedDocumentString(`
+    query RateLimitsTopics {
+  topics {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RateLimitsTopicsQuery, RateLimitsTopicsQueryVariables>;
 export const RateLimitsAskQuestionDocument = new TypedDocumentString(`
     mutation RateLimitsAskQuestion($input: AskQuestionInput!) {
   askQuestion(input: $input) {
@@ -2132,13 +2139,6 @@ export const RateLimitsPostAnswerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RateLimitsPostAnswerMutation, RateLimitsPostAnswerMutationVariables>;
-export const RateLimitsTopicsDocument = new TypedDocumentString(`
-    query RateLimitsTopics {
-  topics {
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<RateLimitsTopicsQuery, RateLimitsTopicsQueryVariables>;
 export const SlowConnectionsTopicsDocument = new TypedDocumentString(`
     query SlowConnectionsTopics {
   topics {
