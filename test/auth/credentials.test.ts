@@ -1,153 +1,24 @@
-import { type FormattedExecutionResult, GraphQLError } from 'graphql';
+import type { FormattedExecutionResult } from 'graphql';
 import { createClient } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { hashToken, issueCredential, resolveViewer, revokeCredential } from '../../src/auth/tokens';
-import { main as credential } from '../../src/scripts/credential';
-import { runCli, type CliResult } from '../helpers/cli';
-import { launch } from '../helpers/process';
-import { expectData, graphql, sourceOf, type ResultOf } from '../helpers/graphql';
-import { operationBody } from '../helpers/http';
-import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/server';
+import { expectData, sourceOf } from '../helpers/graphql';
+import {
+  DOCTOR_SLUG,
+  expectUnauthenticated,
+  post,
+  PUBLIC_QUERY,
+  server,
+  setUpCredentials,
+  STAFF_EMAIL,
+  TOKEN,
+  type Topics,
+} from './support';
 
-const TOKEN = /^mqa_[A-Za-z0-9_-]{43}$/;
-const DOCTOR_SLUG = 'harish-kumar-kabilan';
-const STAFF_EMAIL = 'shweta.kumari@clinicspots.example';
+/* Credentials: resolving a viewer, the credential table, and tokens over HTTP and WebSocket. Shared setup: support.ts. */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.stop());
-
-// LOG_LEVEL=trace: even the most talkative setting must leave stdout to the token.
-const cliEnvironment = () => ({ DATABASE_URL: server.database.url, LOG_LEVEL: 'trace' });
-
-/**
- * The `credential` CLI's main (`npm run -s credential -- …args` runs it with the process's
- * arguments) against the test database, in this process: its exit code, stdout and stderr.
- */
-function credentialCli(...args: string[]): Promise<CliResult> {
-  return runCli(credential, args, cliEnvironment());
-}
-
-async function credentialRows() {
-  return server.db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM credential ORDER BY id`;
-}
-
-async function expectUnauthenticated(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(GraphQLError);
-  expect((error as GraphQLError).message).toBe('Invalid or revoked credential.');
-  expect((error as GraphQLError).extensions.code).toBe('UNAUTHENTICATED');
-}
-
-const PUBLIC_QUERY = graphql(`query CredentialsTopics { topics { slug } }`);
-type Topics = ResultOf<typeof PUBLIC_QUERY>;
-
-/** A raw POST, to see the status and headers as well as the body. */
-async function post(query: typeof PUBLIC_QUERY, headers: Record<string, string> = {}) {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-    body: operationBody(query),
-  });
-  const body = (await response.json()) as GraphQLResponse<Topics>;
-  return { status: response.status, headers: response.headers, body };
-}
-
-describe('npm run credential', { timeout: 120_000 }, () => {
-  // The one run of a real command: a Node process compiling the CLI through tsx, as npm runs it
-  // (seconds on a busy machine); the other cases call its main in process.
-  it('runs as a command: a token alone on stdout, accepted by the server', async () => {
-    const cli = launch(['--import', 'tsx', 'src/scripts/credential.ts', 'doctor', DOCTOR_SLUG], cliEnvironment());
-    expect(await cli.exited, cli.stderr()).toEqual({ code: 0, signal: null });
-    expect(cli.stdout()).toMatch(/^mqa_[A-Za-z0-9_-]{43}\n$/);
-    expect(cli.stderr()).not.toContain(cli.stdout().trim());
-    const { status } = await post(PUBLIC_QUERY, { authorization: `Bearer ${cli.stdout().trim()}` });
-    expect(status).toBe(200);
-  });
-
-  it('prints a doctor token alone on stdout and stores only its sha256', async () => {
-    const { code, stdout, stderr } = await credentialCli('doctor', DOCTOR_SLUG);
-    expect(code, stderr).toBe(0);
-    const lines = stdout.split('\n').filter((line) => line !== '');
-    expect(lines).toHaveLength(1);
-    const token = lines[0]!;
-    expect(token).toMatch(TOKEN);
-    expect(stderr).not.toContain(token);
-
-    const rows = await credentialRows();
-    const row = rows.find((r) => r.token_hash === hashToken(token));
-    expect(row).toMatchObject({ role: 'DOCTOR', staff_member_id: null, asker_id: null, revoked_at: null });
-    expect(row!.token_hash).toMatch(/^[0-9a-f]{64}$/);
-    // The token itself is nowhere in the table, nor its random part.
-    expect(JSON.stringify(rows)).not.toContain(token.slice(4));
-
-    const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: DOCTOR_SLUG } });
-    expect(row!.doctor_id).toBe(doctor.id);
-    expect(await resolveViewer(server.db, `Bearer ${token}`)).toEqual({
-      role: 'doctor',
-      doctorId: doctor.id,
-      credentialId: row!.id,
-    });
-  });
-
-  it('prints a staff token for a staff email', async () => {
-    const { code, stdout, stderr } = await credentialCli('staff', STAFF_EMAIL);
-    expect(code, stderr).toBe(0);
-    expect(stdout).toMatch(/^mqa_[A-Za-z0-9_-]{43}\n$/);
-    const staff = await server.db.staffMember.findUniqueOrThrow({ where: { email: STAFF_EMAIL } });
-    expect(await resolveViewer(server.db, `Bearer ${stdout.trim()}`)).toMatchObject({
-      role: 'staff',
-      staffMemberId: staff.id,
-    });
-    expect(JSON.stringify(await credentialRows())).not.toContain(stdout.trim());
-  });
-
-  it('revokes a token: exit 0, then the token is refused with UNAUTHENTICATED', async () => {
-    const token = (await credentialCli('doctor', DOCTOR_SLUG)).stdout.trim();
-    expect((await post(PUBLIC_QUERY, { authorization: `Bearer ${token}` })).status).toBe(200);
-
-    const revoked = await credentialCli('revoke', token);
-    expect(revoked.code, revoked.stderr).toBe(0);
-    expect(revoked.stdout).toBe('');
-    expect(revoked.stderr).not.toContain(token);
-
-    const { body } = await post(PUBLIC_QUERY, { authorization: `Bearer ${token}` });
-    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    await expectUnauthenticated(resolveViewer(server.db, `Bearer ${token}`));
-  });
-
-  it('fails with exit 1 and a message for an unknown doctor, staff member or token', async () => {
-    const doctor = await credentialCli('doctor', 'no-such-doctor');
-    expect(doctor).toMatchObject({ code: 1, stdout: '' });
-    expect(doctor.stderr).toContain('No doctor has the slug "no-such-doctor".');
-
-    const staff = await credentialCli('staff', 'nobody@example.test');
-    expect(staff).toMatchObject({ code: 1, stdout: '' });
-    expect(staff.stderr).toContain('No staff member has the email "nobody@example.test".');
-
-    const unknownToken = `mqa_${'A'.repeat(43)}`;
-    const revoke = await credentialCli('revoke', unknownToken);
-    expect(revoke).toMatchObject({ code: 1, stdout: '' });
-    expect(revoke.stderr).toContain('No credential has this token');
-    expect(revoke.stderr).not.toContain(unknownToken);
-  });
-
-  it('exits 2 with the usage on bad arguments', async () => {
-    for (const args of [[], ['doctor'], ['nurse', 'someone'], ['doctor', DOCTOR_SLUG, 'extra']]) {
-      const result = await credentialCli(...args);
-      expect(result.code, args.join(' ')).toBe(2);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toContain('Usage:');
-      expect(result.stderr).toContain('credential -- doctor <doctor-slug>');
-    }
-  });
-});
+setUpCredentials();
 
 describe('resolveViewer', () => {
   it('is null without a credential', async () => {
