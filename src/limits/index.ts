@@ -3,7 +3,7 @@
  * lists the same values with their environment variables (src/config.ts) and what a client sees.
  *
  * The defaults are chosen around the operations real clients send (src/client/operations and the
- * README's examples; test/hardening/limits.test.ts runs them all at these limits):
+ * README's examples; test/hardening/limits/operations.test.ts runs them all at these limits):
  */
 export interface Limits {
   /**

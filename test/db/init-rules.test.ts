@@ -4,7 +4,7 @@ import { migrate } from '../../src/db/migrate';
 import { createLogger } from '../../src/logger';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
-/* The rules the init migration puts in the database itself (constraints, triggers), on a migrated test database. Moved from migrate.test.ts. */
+/* The rules the init migration puts in the database itself (constraints, triggers), on a migrated test database. */
 
 const logger = createLogger('silent');
 

@@ -49,7 +49,7 @@ export const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
 
 /**
  * Limits for test servers: the defaults, except rate limits, because one test file plays many
- * people from one address (test/hardening/rate-limits.test.ts sets low ones of its own).
+ * people from one address (test/hardening/rate-limits/ sets low ones of its own).
  */
 export const TEST_LIMITS: LimitsOptions = {
   rate: {

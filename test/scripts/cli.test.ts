@@ -10,7 +10,7 @@ import { main as seed } from '../../src/scripts/seed';
 import { runCli } from '../helpers/cli';
 import { createTestDatabase } from '../helpers/database';
 
-// The CLIs' mains, called in process (test/auth/credentials.test.ts has `credential` and the one
+// The CLIs' mains, called in process (test/auth/credential-cli.test.ts has `credential` and the one
 // run of a real command; test/db/embedded.test.ts runs them beside the embedded server).
 const scratch = mkdtempSync(join(tmpdir(), 'medqa-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
