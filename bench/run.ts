@@ -20,11 +20,8 @@
  * BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=<dir>' profiles the API; bench/profile-summary.ts
  * sums such a profile by package.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { Redis } from 'ioredis';
-import pg from 'pg';
 import {
   apiEnv,
   baselineDir,
@@ -37,6 +34,8 @@ import {
   root,
 } from './config';
 import { prepareDataSet } from './dataset';
+import { httpMetrics } from './http-metrics';
+import { machine } from './machine';
 import { compareLoad, type LoadFigures } from './http-load';
 import { type LivePart, livePartNames, runLiveParts } from './live-run';
 import { checkSameResponses, questionList, questionPage } from './operations';
@@ -64,70 +63,6 @@ const stop = async (...servers: ServerProcess[]) => {
   await Promise.all(servers.map((s) => s.stop()));
   for (const s of servers) running.splice(running.indexOf(s), 1);
 };
-
-async function machine(): Promise<Record<string, string | number>> {
-  const cpu =
-    /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const postgres = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
-  await client.end();
-  const redis = new Redis(redisUrl);
-  const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? 'unknown';
-  redis.disconnect();
-  const pkg = (name: string) => JSON.parse(readFileSync(`${root}/node_modules/${name}/package.json`, 'utf8')).version;
-  return {
-    cpus: os.availableParallelism(),
-    cpuModel: cpu,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    kernel: `${os.type()} ${os.release()}`,
-    node: process.version,
-    postgresql: postgres,
-    redis: redisVersion,
-    autocannon: pkg('autocannon'),
-    clockTicksPerSecond: Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()),
-  };
-}
-
-function httpMetrics(page: string, figures: Record<string, LoadFigures>): Metric[] {
-  const {
-    api,
-    floor,
-    'api-cached': cached,
-    postgraphile: peer,
-  } = figures as Record<'api' | 'floor' | 'api-cached' | 'postgraphile', LoadFigures>;
-  return [
-    metric(`${page}: server CPU per request (API ÷ PostGraphile)`, 'ms', api.cpuMsPerRequest, peer.cpuMsPerRequest, {
-      on: 'ratio',
-      op: '<=',
-      value: 0.8,
-    }),
-    metric(`${page}: server CPU per request (API ÷ floor)`, 'ms', api.cpuMsPerRequest, floor.cpuMsPerRequest, {
-      on: 'ratio',
-      op: '<=',
-      value: 3,
-    }),
-    metric(`${page}: throughput (API ÷ PostGraphile)`, 'req/s', api.rps, peer.rps),
-    metric(`${page}: throughput (API ÷ floor)`, 'req/s', api.rps, floor.rps, { on: 'ratio', op: '>=', value: 0.7 }),
-    metric(`${page}: p99 latency (API ÷ PostGraphile)`, 'ms', api.p99, peer.p99),
-    metric(`${page}: p99 latency (API ÷ floor)`, 'ms', api.p99, floor.p99, { on: 'ratio', op: '<=', value: 1.5 }),
-    metric(`${page}: p50 latency (API ÷ floor)`, 'ms', api.p50, floor.p50),
-    ...(api.postgresCpuMsPerRequest !== null && floor.postgresCpuMsPerRequest !== null
-      ? [
-          metric(
-            `${page}: PostgreSQL CPU per request`,
-            'ms',
-            api.postgresCpuMsPerRequest,
-            floor.postgresCpuMsPerRequest,
-          ),
-        ]
-      : []),
-    // The API as it runs by default, with its response cache: the pages repeat, so nearly every
-    // request is a hit. Shown beside the floor, without a target: the floor has no cache.
-    metric(`${page}, response cache on: throughput (API ÷ floor)`, 'req/s', cached.rps, floor.rps),
-    metric(`${page}, response cache on: p99 latency (API ÷ floor)`, 'ms', cached.p99, floor.p99),
-  ];
-}
 
 async function measureHttp(data: Awaited<ReturnType<typeof prepareDataSet>>) {
   installPeer();
