@@ -53,8 +53,9 @@ beforeAll(async () => {
       ...config,
       database: {
         ...config.database,
-        // Held searches must outlive the test's slowest step rather than time out.
-        timeouts: { ...config.database.timeouts, statementMs: 120_000 },
+        // Held searches must outlive the test's slowest step rather than time out: their wait on
+        // the advisory lock counts against lock_timeout (2 s by default) as well.
+        timeouts: { ...config.database.timeouts, statementMs: 120_000, lockMs: 120_000 },
         searches: { concurrent: SLOTS, waitMs: 200 },
       },
     },

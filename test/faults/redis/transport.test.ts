@@ -29,12 +29,16 @@ describe('the Redis transport across an outage', () => {
     cleanups.push(() => transport.close());
     const channel = `catch-up-${randomBytes(3).toString('hex')}`;
     let received: (string | null)[] = [];
-    let publisher: Redis | null = null;
+    // Made before the outage: one made after Redis is back could come too late for the catch-up
+    // signal, which the transport may give as soon as it has resubscribed. Its publish, if Redis is
+    // not back for it yet, waits in its offline queue.
+    const publisher = new Redis(redis.url, { connectionName: 'test-publisher' });
+    cleanups.push(() => publisher.disconnect());
     await transport.subscribe(channel, (message) => {
       received.push(message);
       // What a subscription does on "catch up": read the database; anything committed and
       // published from then on must still arrive as an event.
-      if (message === null) void publisher?.publish(channel, 'published after the catch-up signal');
+      if (message === null) void publisher.publish(channel, 'published after the catch-up signal');
     });
     await eventually(() => transport.healthy(), 5000, 'the transport to connect');
 
@@ -42,8 +46,6 @@ describe('the Redis transport across an outage', () => {
     await eventually(() => !transport.healthy(), 5000, 'the transport to see Redis go');
     received = [];
     await redis.start();
-    publisher = new Redis(redis.url, { connectionName: 'test-publisher' });
-    cleanups.push(() => publisher?.disconnect());
     await eventually(() => transport.healthy(), 5000, 'the transport to reconnect');
     await eventually(
       () => received.length >= 2,
