@@ -29,23 +29,30 @@ describe('the Redis transport across an outage', () => {
     cleanups.push(() => transport.close());
     const channel = `catch-up-${randomBytes(3).toString('hex')}`;
     let received: (string | null)[] = [];
-    // Made before the outage: one made after Redis is back could come too late for the catch-up
-    // signal, which the transport may give as soon as it has resubscribed. Its publish, if Redis is
-    // not back for it yet, waits in its offline queue.
-    const publisher = new Redis(redis.url, { connectionName: 'test-publisher' });
-    cleanups.push(() => publisher.disconnect());
+    let publisher: Redis | null = null;
+    let caughtUp = false;
+    const publishAfterCatchUp = () => void publisher?.publish(channel, 'published after the catch-up signal');
     await transport.subscribe(channel, (message) => {
       received.push(message);
       // What a subscription does on "catch up": read the database; anything committed and
       // published from then on must still arrive as an event.
-      if (message === null) void publisher.publish(channel, 'published after the catch-up signal');
+      if (message === null) {
+        caughtUp = true;
+        publishAfterCatchUp();
+      }
     });
     await eventually(() => transport.healthy(), 5000, 'the transport to connect');
 
     await redis.stop();
     await eventually(() => !transport.healthy(), 5000, 'the transport to see Redis go');
     received = [];
+    caughtUp = false;
     await redis.start();
+    publisher = new Redis(redis.url, { connectionName: 'test-publisher' });
+    cleanups.push(() => publisher?.disconnect());
+    // The transport may have resubscribed and signalled before this publisher existed: then publish
+    // now, which is still after the signal.
+    if (caughtUp) publishAfterCatchUp();
     await eventually(() => transport.healthy(), 5000, 'the transport to reconnect');
     await eventually(
       () => received.length >= 2,
