@@ -255,9 +255,12 @@ export async function startPgCluster(options: { settings?: Record<string, string
       const postmaster = postmasterPid();
       process.kill(postmaster, 'SIGSTOP');
       // The signal lands asynchronously: a backend forked meanwhile would go on answering. Stop
-      // children until the postmaster is stopped and a scan finds none still running.
+      // children until the postmaster is stopped and a scan finds none still running. A backend
+      // that exited just before is a zombie the stopped postmaster cannot reap: it answers
+      // nothing, and SIGSTOP cannot change its state, so it counts as frozen (CI once failed here).
+      const frozen = (state: string | null) => state === null || 'TtZX'.includes(state);
       for (let scans = 0; scans < 10_000; scans++) {
-        const running = childrenOf(postmaster).filter((pid) => stateOf(pid) !== 'T');
+        const running = childrenOf(postmaster).filter((pid) => !frozen(stateOf(pid)));
         for (const pid of running) process.kill(pid, 'SIGSTOP');
         if (running.length === 0 && stateOf(postmaster) === 'T') return;
       }
