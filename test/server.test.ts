@@ -81,13 +81,16 @@ describe('graceful shutdown', () => {
     let response = '';
     socket.on('data', (chunk) => (response += chunk));
     const ended = new Promise((resolve) => socket.once('close', resolve));
+    // The request is in flight once the server has read its headers (it emits 'request' then).
+    const inFlight = new Promise((resolve) => local.app.httpServer.once('request', resolve));
     // Headers and half the body now; the rest after shutdown has begun.
     socket.write(
       `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await inFlight;
     const stopped = local.app.stop(5000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // stop() closes the listening socket before it first waits.
+    expect(local.app.httpServer.listening).toBe(false);
     await expect(fetch(`${local.url}/healthz`)).rejects.toThrow();
     socket.write(body.slice(10));
     await stopped; // the server closes the connection once the response is out

@@ -1,5 +1,6 @@
 import { type Cluster, Redis } from 'ioredis';
 import { createClusterClient, type RedisTarget } from '../pubsub/cluster';
+import { reconnectDelay } from '../pubsub/transport';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { userError } from '../errors';
 import type { Logger } from '../logger';
@@ -173,7 +174,7 @@ export function sharedCountersFromConfig(
   const redis =
     typeof target === 'string'
       ? new Redis(target, {
-          retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+          retryStrategy: reconnectDelay,
           enableOfflineQueue: false,
           commandTimeout: 500,
           connectionName: 'medqa-ratelimit',

@@ -1,7 +1,7 @@
 import calculateSlot from 'cluster-key-slot';
 import { Cluster, Redis } from 'ioredis';
 import type { Logger } from '../logger';
-import { watchResponsiveness, type Transport } from './transport';
+import { reconnectDelay, watchResponsiveness, type Transport } from './transport';
 
 /** A seed node of a Redis Cluster (REDIS_CLUSTER_NODES); the rest are discovered. */
 export interface ClusterNode {
@@ -12,15 +12,13 @@ export interface ClusterNode {
 /** Where Redis is: a redis:// URL (one server), or a cluster's seed nodes. */
 export type RedisTarget = string | { cluster: ClusterNode[] };
 
-const retryStrategy = (attempt: number) => Math.min(attempt * 100, 1_000);
-
 /** The command client for a cluster: follows MOVED/ASK, refreshes the slot map by itself. */
 export function createClusterClient(
   nodes: ClusterNode[],
   options: { connectionName: string; commandTimeout: number },
 ): Cluster {
   return new Cluster(nodes, {
-    clusterRetryStrategy: retryStrategy,
+    clusterRetryStrategy: reconnectDelay,
     // Commands fail at once while the cluster is unreachable, as with a single Redis.
     enableOfflineQueue: false,
     redisOptions: { connectionName: options.connectionName, commandTimeout: options.commandTimeout },
@@ -76,7 +74,7 @@ export function createClusterTransport(nodes: ClusterNode[], logger: Logger): Tr
     const client = new Redis({
       host,
       port,
-      retryStrategy,
+      retryStrategy: reconnectDelay,
       maxRetriesPerRequest: null,
       connectionName: 'medqa-ssubscribe',
     });

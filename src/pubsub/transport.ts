@@ -65,6 +65,12 @@ export function createInProcessTransport(): Transport {
 }
 
 /**
+ * How long every Redis client of ours waits before its `attempt`th reconnection (ioredis'
+ * retryStrategy): 100 ms more each time, at most a second, for ever.
+ */
+export const reconnectDelay = (attempt: number) => Math.min(attempt * 100, 1_000);
+
+/**
  * Redis pub/sub over two connections (a subscribed connection cannot publish). One Redis
  * subscription per channel however many local listeners it has; the last one out unsubscribes.
  * ioredis 5 because graphql-yoga's Redis packages, which we may still want, peer on ioredis ^5.
@@ -73,14 +79,17 @@ export function createRedisTransport(url: string, logger: Logger): Transport {
   // Both reconnect forever (ioredis' default), at most one second apart. A publish while Redis
   // is down fails at once (no offline queue), and one that Redis does not answer (hung, or gone
   // without closing the connection) fails after a second; (UN)SUBSCRIBEs wait for the connection.
-  const retryStrategy = (attempt: number) => Math.min(attempt * 100, 1_000);
   const publisher = new Redis(url, {
-    retryStrategy,
+    retryStrategy: reconnectDelay,
     enableOfflineQueue: false,
     commandTimeout: 1_000,
     connectionName: 'medqa-publish',
   });
-  const subscriber = new Redis(url, { retryStrategy, maxRetriesPerRequest: null, connectionName: 'medqa-subscribe' });
+  const subscriber = new Redis(url, {
+    retryStrategy: reconnectDelay,
+    maxRetriesPerRequest: null,
+    connectionName: 'medqa-subscribe',
+  });
   const log = logger.child({ component: 'redis' });
   for (const client of [publisher, subscriber]) {
     client.on('error', (error) => log.warn({ err: error.message }, 'redis connection error'));

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { createRedisTransport } from '../../../src/pubsub/transport';
-import { eventually, sleep } from '../../helpers/live';
+import { createRedisTransport, reconnectDelay } from '../../../src/pubsub/transport';
+import { eventually } from '../../helpers/live';
+import { freePort } from '../../helpers/redis-server';
 import { logger } from '../../helpers/server';
 import { cleanups, redis, setUpRedisFaults } from './support';
 
@@ -11,17 +12,44 @@ import { cleanups, redis, setUpRedisFaults } from './support';
 setUpRedisFaults();
 
 describe('the Redis transport across an outage', () => {
-  /** Our connections to the private Redis, by name, as Redis sees them. */
-  async function connectionNames(): Promise<string[]> {
-    const admin = new Redis(redis.url, { lazyConnect: true, retryStrategy: () => null });
+  /**
+   * Our connections to the private Redis, by name, as Redis sees them; with `all`, every
+   * connection but the one asking, named or not yet ('').
+   */
+  async function connectionNames({ all = false } = {}): Promise<string[]> {
+    const admin = new Redis(redis.url, { lazyConnect: true, retryStrategy: () => null, connectionName: 'test-admin' });
     cleanups.push(() => admin.disconnect());
     await admin.connect();
     const list = (await admin.client('LIST')) as string;
     admin.disconnect();
     return [...list.matchAll(/ name=(\S*)/g)]
       .map((match) => match[1]!)
-      .filter((name) => name.startsWith('medqa-'))
+      .filter((name) => (all ? name !== 'test-admin' : name.startsWith('medqa-')))
       .sort();
+  }
+
+  /**
+   * Resolves once any reconnection our clients had pending when it was called has begun: a
+   * witness reconnecting with their own strategy (to a port nobody listens on) waits until it has
+   * made an attempt scheduled later than the strategy's longest delay. Node fires timers in the
+   * order they fall due, so by then every earlier-due reconnect timer has fired and its TCP
+   * connection has been opened (Redis accepts them in order, before a later client's).
+   */
+  async function afterAnyPendingReconnect() {
+    const longest = reconnectDelay(Number.MAX_SAFE_INTEGER);
+    const witness = new Redis(await freePort(), '127.0.0.1', { lazyConnect: true, retryStrategy: reconnectDelay });
+    cleanups.push(() => witness.disconnect());
+    witness.on('error', () => {}); // refused, every time: that is its job
+    let scheduled = 0;
+    await new Promise<void>((resolve) => {
+      // 'reconnecting' comes as the next attempt is scheduled, so after the previous one failed.
+      witness.on('reconnecting', (delay: number) => {
+        if (scheduled > longest) resolve();
+        scheduled += delay;
+      });
+      witness.connect().catch(() => {});
+    });
+    witness.disconnect();
   }
 
   it('signals "catch up" only once the channel is live again, so nothing published after it is lost', async () => {
@@ -98,7 +126,9 @@ describe('the Redis transport across an outage', () => {
     // Once Redis is back the instances reconnect; the closed transport does not.
     await redis.start();
     await eventually(async () => (await connectionNames()).join() === before.join(), 5000, 'the instances back');
-    await sleep(1500); // longer than the transport's longest reconnect delay (1 s)
+    // Redis restarted, so every connection it has is a reconnection: the instances' 6, nothing else.
+    await afterAnyPendingReconnect();
+    expect(await connectionNames({ all: true })).toEqual(before);
     expect(await connectionNames()).toEqual(before);
   });
 });
