@@ -109,19 +109,18 @@ export interface InstanceOptions {
   corsOrigins?: readonly string[];
 }
 
+export interface TestServerOptions {
+  /** Load the demo page (the default). */
+  seed?: boolean;
+  limits?: LimitsOptions;
+  corsOrigins?: readonly string[];
+}
+
 /**
  * A real server on a free port, on a fresh, migrated PostgreSQL database of its own
  * (with the demo page loaded unless `seed: false`).
  */
-export async function startTestServer({
-  seed = true,
-  limits,
-  corsOrigins,
-}: {
-  seed?: boolean;
-  limits?: LimitsOptions;
-  corsOrigins?: readonly string[];
-} = {}): Promise<TestServer> {
+export async function startTestServer({ seed = true, limits, corsOrigins }: TestServerOptions = {}): Promise<TestServer> {
   return startInstance(await createTestDatabase(), { seed, limits, corsOrigins });
 }
 

@@ -3,7 +3,7 @@ import { issueCredential } from '../../src/auth/tokens';
 import { fixtures } from './fixtures';
 import { expectData, graphql } from './graphql';
 import { bearer } from './http';
-import { startTestServer, type TestServer } from './server';
+import { startTestServer, type TestServer, type TestServerOptions } from './server';
 
 const QUESTION_ID = graphql(`query WorldQuestionId($slug: String!) { question(slug: $slug) { id } }`);
 const ASK = graphql(
@@ -75,6 +75,11 @@ export async function postAnswer(
 }
 
 export interface World {
+  /**
+   * How the file's server is started: the defaults unless the file says otherwise, before its
+   * first test, with `test.override({ serverOptions: { … } })`.
+   */
+  serverOptions: TestServerOptions;
   /** A server of the test file's own (on its own database, with the demo page), stopped after the file. */
   server: TestServer;
   /** A fresh doctor with a token, per test. */
@@ -92,10 +97,10 @@ export interface World {
  *   it('…', async ({ server, doctor, question }) => { … })
  */
 export const test = base.extend<World>({
+  serverOptions: [{}, { scope: 'file' }],
   server: [
-    // biome-ignore lint/correctness/noEmptyPattern: vitest reads the fixtures a fixture uses from its first parameter.
-    async ({}, use) => {
-      const server = await startTestServer();
+    async ({ serverOptions }, use) => {
+      const server = await startTestServer(serverOptions);
       try {
         await use(server);
       } finally {
