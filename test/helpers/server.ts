@@ -120,7 +120,11 @@ export interface TestServerOptions {
  * A real server on a free port, on a fresh, migrated PostgreSQL database of its own
  * (with the demo page loaded unless `seed: false`).
  */
-export async function startTestServer({ seed = true, limits, corsOrigins }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({
+  seed = true,
+  limits,
+  corsOrigins,
+}: TestServerOptions = {}): Promise<TestServer> {
   return startInstance(await createTestDatabase(), { seed, limits, corsOrigins });
 }
 
