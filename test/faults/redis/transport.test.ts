@@ -83,11 +83,17 @@ describe('the Redis transport across an outage', () => {
     if (caughtUp) publishAfterCatchUp();
     await eventually(() => transport.healthy(), 5000, 'the transport to reconnect');
     await eventually(
-      () => received.length >= 2,
+      () => received.some((message) => message !== null),
       5000,
       `the event published after "catch up" (got ${JSON.stringify(received)})`,
     );
-    expect(received).toEqual([null, 'published after the catch-up signal']);
+    // On a busy machine the subscriber may reconnect twice (CI saw [null, null] first): each
+    // reconnection signals "catch up" again, as it must, and each signal publishes once more. What
+    // must hold: a signal comes first, and nothing but the events published after one arrives.
+    expect(received[0]).toBeNull();
+    expect(new Set(received.filter((message) => message !== null))).toEqual(
+      new Set(['published after the catch-up signal']),
+    );
   });
 
   it('fails a publish within about a second while Redis hangs, instead of holding the mutation forever', async () => {
