@@ -8,6 +8,7 @@ import { scopesOf, unauthorizedError, type AuthScopes } from './auth/scopes';
 import { productionAtImport } from './config';
 import type { Context } from './context';
 import { fieldCost } from './schema/cost';
+import { loadedColumnsPlugin } from './schema/loaded-columns';
 import { nodeQueryOptions, nodesQueryOptions } from './schema/nodes';
 import type PrismaTypes from './generated/pothos-prisma-types';
 import { getDatamodel } from './generated/pothos-prisma-types';
@@ -29,8 +30,9 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  // Scope auth first, so that its checks run before any other plugin's resolver wrapping.
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  // Scope auth first, so that its checks run before any other plugin's resolver wrapping; loaded
+  // columns just outside plugin-prisma, whose per-row bookkeeping it spares (src/schema/loaded-columns.ts).
+  plugins: [ScopeAuthPlugin, loadedColumnsPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   // Cost estimates only (src/schema/cost.ts); the MAX_COST limit is checked while validating an
   // operation (src/plugins/operation-limits.ts), so that a costly one is refused before it runs.
