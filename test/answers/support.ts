@@ -1,57 +1,40 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, expect } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { fixtures } from '../helpers/fixtures';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import { graphql } from '../helpers/graphql';
+import { withFileServer } from '../helpers/world';
+import { expectNothingWritten as nothingWritten, rowCounts as countRows } from '../helpers/writes';
 
 /*
  * What the answer mutation tests (post*, edit, hide .test.ts beside this one) share: the file's
  * server, fixtures, the documents, and the checks that a failed mutation wrote nothing.
- * setUpAnswerMutations() starts the file's server; `server` and `fx` are set in its beforeAll (live
- * bindings: read them inside tests only).
+ * setUpAnswerMutations() gets the file's server (the world fixture); `server` and `fx` are set
+ * before the first test (live bindings: read them inside tests only).
  */
 
 export let server: TestServer;
 export let fx: ReturnType<typeof fixtures>;
 
-/** Starts the file's server, stopped after the file. */
+/** The file's server, started before its first test and stopped after its last. */
 export function setUpAnswerMutations() {
-  beforeAll(async () => {
-    server = await startTestServer();
-    fx = fixtures(server.db);
+  withFileServer((started) => {
+    server = started;
+    fx = fixtures(started.db);
   });
-  afterAll(() => server?.stop());
 }
 
 export const questionGid = (id: number) => encodeGlobalID('Question', id);
 export const answerGid = (id: number) => encodeGlobalID('Answer', id);
 
 /** Rows of every table a write mutation may touch. */
-export async function rowCounts() {
-  const [row] = await server.db.$queryRaw<Record<string, bigint>[]>`
-    SELECT (SELECT count(*) FROM answer) AS answer,
-           (SELECT count(*) FROM answer_edit) AS answer_edit,
-           (SELECT count(*) FROM question) AS question,
-           (SELECT count(*) FROM asker) AS asker,
-           (SELECT count(*) FROM credential) AS credential`;
-  return Object.fromEntries(Object.entries(row!).map(([table, n]) => [table, Number(n)])) as Record<
-    'answer' | 'answer_edit' | 'question' | 'asker' | 'credential',
-    number
-  >;
-}
+export const rowCounts = () => countRows(server.db);
 
 /** Rows of the answer table, all columns: a failed mutation must leave them exactly as they were. */
 export const answerRows = () => server.db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM answer ORDER BY id`;
 
 /** Runs `run` and checks that it changed no row count and no answer. */
-export async function expectNothingWritten(run: () => Promise<void>) {
-  const counts = await rowCounts();
-  const answers = await answerRows();
-  await run();
-  expect(await rowCounts()).toEqual(counts);
-  expect(await answerRows()).toEqual(answers);
-}
+export const expectNothingWritten = (run: () => Promise<void>) => nothingWritten(server.db, answerRows, run);
 
 /** A fresh doctor (with a specialty) and their credential. */
 export async function newDoctor(name: string) {

@@ -1,15 +1,16 @@
 import { GraphQLError } from 'graphql';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { main as credential } from '../../src/scripts/credential';
 import { runCli, type CliResult } from '../helpers/cli';
 import { graphql, type ResultOf } from '../helpers/graphql';
 import { operationBody } from '../helpers/http';
-import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/server';
+import type { GraphQLResponse, TestServer } from '../helpers/server';
+import { withFileServer } from '../helpers/world';
 
 /*
  * What the credential tests (credential-cli, credentials .test.ts beside this one) share.
- * setUpCredentials() starts the file's server; `server` is set in its beforeAll (a live binding:
- * read it inside tests and helpers only).
+ * setUpCredentials() gets the file's server (the world fixture); `server` is set before the first
+ * test (a live binding: read it inside tests and helpers only).
  */
 
 export const TOKEN = /^mqa_[A-Za-z0-9_-]{43}$/;
@@ -18,12 +19,11 @@ export const STAFF_EMAIL = 'shweta.kumari@clinicspots.example';
 
 export let server: TestServer;
 
-/** Starts the file's server, stopped after the file. */
+/** The file's server, started before its first test and stopped after its last. */
 export function setUpCredentials() {
-  beforeAll(async () => {
-    server = await startTestServer();
+  withFileServer((started) => {
+    server = started;
   });
-  afterAll(() => server?.stop());
 }
 
 // LOG_LEVEL=trace: even the most talkative setting must leave stdout to the token.

@@ -1,26 +1,26 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, expect } from 'vitest';
 import { fixtures } from '../helpers/fixtures';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import { expectData, graphql, sourceOf, type ResultOf } from '../helpers/graphql';
+import { withFileServer } from '../helpers/world';
+import { expectNothingWritten as nothingWritten, rowCounts as countRows } from '../helpers/writes';
 
 /*
  * What the askQuestion / editQuestion tests (ask, asker-token, privacy .test.ts beside this one)
  * share: the file's server, fixtures, the documents, and the check that a refused mutation wrote
- * nothing. setUpQuestions() starts the file's server; `server` and `fx` are set in its beforeAll
- * (live bindings: read them inside tests only).
+ * nothing. setUpQuestions() gets the file's server (the world fixture); `server` and `fx` are set
+ * before the first test (live bindings: read them inside tests only).
  */
 
 export let server: TestServer;
 export let fx: ReturnType<typeof fixtures>;
 
-/** Starts the file's server, stopped after the file. */
+/** The file's server, started before its first test and stopped after its last. */
 export function setUpQuestions() {
-  beforeAll(async () => {
-    server = await startTestServer();
-    fx = fixtures(server.db);
+  withFileServer((started) => {
+    server = started;
+    fx = fixtures(started.db);
   });
-  afterAll(() => server?.stop());
 }
 
 export const TOKEN = /^mqa_[A-Za-z0-9_-]{43}$/;
@@ -29,31 +29,13 @@ export const DEMO_TOPICS = ['cosmetic-procedures', 'dental-care', 'hair-treatmen
 export const questionGid = (id: number) => encodeGlobalID('Question', id);
 export const idOf = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
 
-export async function rowCounts() {
-  const [row] = await server.db.$queryRaw<Record<string, bigint>[]>`
-    SELECT (SELECT count(*) FROM answer) AS answer,
-           (SELECT count(*) FROM answer_edit) AS answer_edit,
-           (SELECT count(*) FROM question) AS question,
-           (SELECT count(*) FROM asker) AS asker,
-           (SELECT count(*) FROM credential) AS credential,
-           (SELECT count(*) FROM "_question_topic") AS question_topic`;
-  return Object.fromEntries(Object.entries(row!).map(([table, n]) => [table, Number(n)])) as Record<
-    'answer' | 'answer_edit' | 'question' | 'asker' | 'credential' | 'question_topic',
-    number
-  >;
-}
+export const rowCounts = () => countRows(server.db);
 
 export const questionRows = () =>
   server.db.$queryRaw<Record<string, unknown>[]>`SELECT id, slug, title, body, asker_id FROM question ORDER BY id`;
 
 /** Runs `run` and checks that no row was added anywhere and no question changed. */
-export async function expectNothingWritten(run: () => Promise<void>) {
-  const counts = await rowCounts();
-  const questions = await questionRows();
-  await run();
-  expect(await rowCounts()).toEqual(counts);
-  expect(await questionRows()).toEqual(questions);
-}
+export const expectNothingWritten = (run: () => Promise<void>) => nothingWritten(server.db, questionRows, run);
 
 export const ASK = graphql(`
   mutation Ask($input: AskQuestionInput!) {

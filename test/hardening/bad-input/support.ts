@@ -1,12 +1,12 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { issueCredential } from '../../../src/auth/tokens';
 import type { Db } from '../../../src/db/client';
 import { DEMO_QUESTION_SLUG } from '../../../src/server';
 import { send, type RawResponse } from '../../helpers/http';
-import { startTestServer, TEST_LIMITS, type TestServer } from '../../helpers/server';
+import { TEST_LIMITS, type TestServer } from '../../helpers/server';
 import { expectData, graphql } from '../../helpers/graphql';
-import { questionIdOf } from '../../helpers/world';
+import { questionIdOf, withFileServer } from '../../helpers/world';
 
 /*
  * Bad input of every kind, over HTTP, WebSocket and SSE (the *.test.ts files beside this one). Each
@@ -15,8 +15,9 @@ import { questionIdOf } from '../../helpers/world';
  * database. Cases that reach mutations carry valid credentials, so that they get past authorization
  * and into validation.
  *
- * setUpBadInput() starts the file's server; `server`, `doctor`, `staff` and `questionId` are set in
- * its beforeAll (live bindings: read them inside tests and lazy case functions only).
+ * setUpBadInput() gets the file's server (the world fixture); `server`, `doctor`, `staff` and
+ * `questionId` are set before the first test (live bindings: read them inside tests and lazy case
+ * functions only).
  */
 
 export const INIT_TIMEOUT_MS = 300;
@@ -42,25 +43,27 @@ async function snapshot(db: Db): Promise<Snapshot> {
   return result;
 }
 
-/** Starts the file's server (with a short WebSocket init timeout), makes the credentials and takes the snapshot. */
+/** Has the file's server started with a short WebSocket init timeout; makes the credentials and takes the snapshot. */
 export function setUpBadInput() {
-  beforeAll(async () => {
-    server = await startTestServer({ limits: { ...TEST_LIMITS, websocket: { initTimeoutMs: INIT_TIMEOUT_MS } } });
-    const [doctorRow] = await server.db.doctor.findMany({ where: { verified: true }, take: 1 });
-    const staffRow = await server.db.staffMember.findFirstOrThrow();
-    doctor = {
-      authorization: `Bearer ${await issueCredential(server.db, { role: 'doctor', doctorId: doctorRow!.id })}`,
-    };
-    staff = {
-      authorization: `Bearer ${await issueCredential(server.db, { role: 'staff', staffMemberId: staffRow.id })}`,
-    };
-    questionId = await questionIdOf(server, DEMO_QUESTION_SLUG);
-    before = await snapshot(server.db);
-    expect(Object.keys(before)).toEqual(
-      expect.arrayContaining(['question', 'answer', 'answer_edit', 'asker', 'credential']),
-    );
-  });
-  afterAll(() => server?.stop());
+  withFileServer(
+    async (started) => {
+      server = started;
+      const [doctorRow] = await server.db.doctor.findMany({ where: { verified: true }, take: 1 });
+      const staffRow = await server.db.staffMember.findFirstOrThrow();
+      doctor = {
+        authorization: `Bearer ${await issueCredential(server.db, { role: 'doctor', doctorId: doctorRow!.id })}`,
+      };
+      staff = {
+        authorization: `Bearer ${await issueCredential(server.db, { role: 'staff', staffMemberId: staffRow.id })}`,
+      };
+      questionId = await questionIdOf(server, DEMO_QUESTION_SLUG);
+      before = await snapshot(server.db);
+      expect(Object.keys(before)).toEqual(
+        expect.arrayContaining(['question', 'answer', 'answer_edit', 'asker', 'credential']),
+      );
+    },
+    { limits: { ...TEST_LIMITS, websocket: { initTimeoutMs: INIT_TIMEOUT_MS } } },
+  );
 }
 
 export const ASK = graphql(

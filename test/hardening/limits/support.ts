@@ -2,25 +2,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { formatPrismaCursor } from '@pothos/plugin-prisma';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
-import { afterAll, beforeAll } from 'vitest';
 import { DEMO_QUESTION_SLUG } from '../../../src/server';
 import { post } from '../../helpers/http';
-import { startTestServer, type TestServer } from '../../helpers/server';
+import type { TestServer } from '../../helpers/server';
+import { withFileServer } from '../../helpers/world';
 
 /*
  * What the limits tests (operations, http .test.ts beside this one) share: the file's server, the
- * documented operations, and how a refusal reads. setUpLimits() starts the file's server; `server`
- * is set in its beforeAll (a live binding: read it inside tests and hooks only).
+ * documented operations, and how a refusal reads. setUpLimits() gets the file's server (the world
+ * fixture); `server` is set before the first test (a live binding: read it inside tests and hooks only).
  */
 
 export let server: TestServer;
 
-/** Starts the file's server, stopped after the file. */
+/** The file's server, started before its first test and stopped after its last. */
 export function setUpLimits() {
-  beforeAll(async () => {
-    server = await startTestServer();
+  withFileServer((started) => {
+    server = started;
   });
-  afterAll(() => server?.stop());
 }
 
 export const slug = DEMO_QUESTION_SLUG;

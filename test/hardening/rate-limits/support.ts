@@ -1,16 +1,17 @@
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { issueCredential } from '../../../src/auth/tokens';
 import { DEMO_QUESTION_SLUG } from '../../../src/server';
 import { bearer, post, type RawResponse } from '../../helpers/http';
-import { startInstance, startTestServer, type TestServer } from '../../helpers/server';
+import { startInstance, type TestServer } from '../../helpers/server';
 import type { LimitsOptions } from '../../../src/limits';
 import { graphql } from '../../helpers/graphql';
-import { questionIdOf } from '../../helpers/world';
+import { questionIdOf, withFileServer } from '../../helpers/world';
 
 /*
  * What the rate-limit tests (buckets, connections .test.ts beside this one) share. setUpRateLimits()
- * starts the file's base server; `base` and `questionId` (and the tokens) are set in its beforeAll
- * (live bindings: read them inside tests and helpers only). instance() starts more on its database.
+ * gets the file's base server (the world fixture); `base` and `questionId` (and the tokens) are set
+ * before the first test (live bindings: read them inside tests and helpers only). instance() starts
+ * more on its database.
  */
 
 export let base: TestServer;
@@ -18,10 +19,10 @@ export let questionId: string;
 export const tokens: Record<'doctorA' | 'doctorB' | 'staff', string> = { doctorA: '', doctorB: '', staff: '' };
 const started: TestServer[] = [];
 
-/** Starts the base server and makes the credentials; stops every instance after the file. */
+/** Gets the base server and makes the credentials; stops every other instance after the file. */
 export function setUpRateLimits() {
-  beforeAll(async () => {
-    base = await startTestServer();
+  withFileServer(async (server) => {
+    base = server;
     const [a, b] = await base.db.doctor.findMany({ where: { verified: true }, orderBy: { id: 'asc' }, take: 2 });
     const staff = await base.db.staffMember.findFirstOrThrow();
     tokens.doctorA = await issueCredential(base.db, { role: 'doctor', doctorId: a!.id });
@@ -31,7 +32,6 @@ export function setUpRateLimits() {
   });
   afterAll(async () => {
     for (const server of started.reverse()) await server.stop();
-    await base?.stop();
   });
 }
 
