@@ -23,11 +23,18 @@ export interface LiveLoaders {
 
 const loaders = new WeakMap<Db, LiveLoaders>();
 
+/**
+ * The loaders of this turn of the event loop. They are forgotten at its end (a batch never spans
+ * turns anyway: DataLoader dispatches within the tick): a DataLoader keeps its last batch (every
+ * caller's key, callback and result) until its next load, and after a delivery to 1,000 idle
+ * subscribers that was about 450 bytes each, held until the question's next answer.
+ */
 export function liveLoaders(db: Db): LiveLoaders {
   let existing = loaders.get(db);
   if (!existing) {
     existing = createLiveLoaders(db);
     loaders.set(db, existing);
+    setImmediate(() => loaders.delete(db));
   }
   return existing;
 }
