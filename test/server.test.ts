@@ -1,25 +1,20 @@
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createDb } from '../src/db/client';
 import { pubSubFromConfig } from '../src/pubsub';
 import { buildApp } from '../src/server';
-import { logger, startTestServer, type TestServer } from './helpers/server';
-
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.stop());
+import { logger, startTestServer } from './helpers/server';
+import { it } from './helpers/world';
 
 describe('HTTP endpoints', () => {
-  it('answers /healthz and /readyz while the database is reachable', async () => {
+  it('answers /healthz and /readyz while the database is reachable', async ({ server }) => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', database: 'up', pubsub: 'up', pool: { size: 5 } });
   });
 
-  it('serves GraphiQL on /graphql, opened on the demo question page', async () => {
+  it('serves GraphiQL on /graphql, opened on the demo question page', async ({ server }) => {
     const response = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -28,7 +23,7 @@ describe('HTTP endpoints', () => {
     expect(html).toContain('is-scalp-micropigmentation-permanent');
   });
 
-  it('returns the request id it was given, or a new one', async () => {
+  it('returns the request id it was given, or a new one', async ({ server }) => {
     const given = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
     expect(given.headers.get('x-request-id')).toBe('abc-123');
     const fresh = await fetch(`${server.url}/healthz`);

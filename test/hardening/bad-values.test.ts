@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { DEMO_QUESTION_SLUG } from '../../src/server';
 import WebSocket from 'ws';
 import { eventually } from '../helpers/live';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { it } from '../helpers/world';
+import type { TestServer } from '../helpers/server';
 
 /*
  * Values that used to be server errors (HTTP 500 with a stack trace logged, "Unexpected error.",
  * or an error without a code): each is now the client's error, with a code.
  */
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.stop());
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
-async function post(query: string, variablesJson = '{}') {
+async function post(server: TestServer, query: string, variablesJson = '{}') {
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
@@ -37,15 +33,15 @@ const tooDeep = {
   extensions: { code: 'BAD_REQUEST' },
 };
 
-it('refuses a depth bomb in a variable, used or not, with 400 BAD_REQUEST', async () => {
-  expect(await post('{ topics { name } }', `{"unused":${bomb}}`)).toEqual({ status: 400, error: tooDeep });
-  expect(await post('query($x: String) { question(slug: $x) { title } }', `{"x":${bomb}}`)).toEqual({
+it('refuses a depth bomb in a variable, used or not, with 400 BAD_REQUEST', async ({ server }) => {
+  expect(await post(server, '{ topics { name } }', `{"unused":${bomb}}`)).toEqual({ status: 400, error: tooDeep });
+  expect(await post(server, 'query($x: String) { question(slug: $x) { title } }', `{"x":${bomb}}`)).toEqual({
     status: 400,
     error: tooDeep,
   });
 });
 
-it('refuses a depth bomb over WebSocket as an error of that operation; the socket goes on', async () => {
+it('refuses a depth bomb over WebSocket as an error of that operation; the socket goes on', async ({ server }) => {
   const ws = new WebSocket(`${server.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
   const messages: { id?: string; type: string; payload?: unknown }[] = [];
   ws.on('message', (data) => messages.push(JSON.parse(data.toString())));
@@ -108,8 +104,8 @@ const cases: [string, string, { status: number; error: unknown }][] = [
   ['node of a made-up type', `{ node(id: "${b64('Foo:1')}") { id } }`, notFound('Foo:1')],
 ];
 
-it.each(cases)('answers %s with a code', async (_name, query, expected) => {
-  expect(await post(query)).toEqual(expected);
+it.for(cases)('answers %s with a code', async ([_name, query, expected], { server }) => {
+  expect(await post(server, query)).toEqual(expected);
 });
 
 function cursorError(cursor: string) {

@@ -2,20 +2,11 @@
  * Identical subscriptions share each event's execution (src/plugins/shared-subscriptions.ts): the
  * logical clock there ticks once per execution started, so it counts them exactly.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { liveClock } from '../../src/plugins/shared-subscriptions';
 import { eventually, type LiveSubscription, subscribe, wsClient } from '../helpers/live';
-import { startTestServer, type TestServer } from '../helpers/server';
-
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+import { it } from '../helpers/world';
 
 interface Added {
   answerAdded: { cursor: string; node?: { body: string; author: { name: string } } };
@@ -26,7 +17,9 @@ const FULL = `subscription($questionId: ID!, $after: String) {
 }`;
 const CURSOR_ONLY = 'subscription($questionId: ID!) { answerAdded(questionId: $questionId) { cursor } }';
 
-it('executes each answer once per selection and visibility, and delivers it to every subscriber in order', async () => {
+it('executes each answer once per selection and visibility, and delivers it to every subscriber in order', async ({
+  server,
+}) => {
   const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'izharul-hasan' } });
   const [poster, viewerX, viewerY] = await Promise.all(
     [0, 1, 2].map(() => issueCredential(server.db, { role: 'doctor', doctorId: doctor.id })),

@@ -1,22 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DEMO_QUESTION } from '../../prisma/seed/demo-page';
 import { QuestionPageDocument } from '../../src/client/generated/graphql';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { expectData } from '../helpers/graphql';
+import { it } from '../helpers/world';
+import type { TestServer } from '../helpers/server';
 
 const SEED_PAGE = new URL('../fixtures/scalp-micropigmentation-question.txt', import.meta.url);
 const slug = 'is-scalp-micropigmentation-permanent';
 const thisYear = new Date().getUTCFullYear();
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.stop());
-
 describe('the question page of the seed question', () => {
-  it('comes back in one request exactly as on the page', async () => {
+  it('comes back in one request exactly as on the page', async ({ server }) => {
     const data = expectData(await server.request(QuestionPageDocument, { slug }));
     const question = data!.question!;
     expect(question).toMatchObject({
@@ -96,7 +91,7 @@ describe('the question page of the seed question', () => {
     expect(published).toEqual([...published].sort().reverse());
   });
 
-  it('returns every answer body as it stands on the seed page', async () => {
+  it('returns every answer body as it stands on the seed page', async ({ server }) => {
     const { data } = await server.request(QuestionPageDocument, { slug });
     const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
     const page = normalise(readFileSync(SEED_PAGE, 'utf8'));
@@ -109,7 +104,7 @@ describe('the question page of the seed question', () => {
 });
 
 describe('one page, one trip', () => {
-  async function questionWithAnswers(count: number) {
+  async function questionWithAnswers(server: TestServer, count: number) {
     const asker = await server.db.asker.create({ data: {} });
     const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
     const staff = await server.db.staffMember.findFirstOrThrow();
@@ -134,9 +129,9 @@ describe('one page, one trip', () => {
     return question.slug;
   }
 
-  it('runs the same 2 SQL statements for 1 answer and for 30, selecting only requested columns', async () => {
-    const one = await questionWithAnswers(1);
-    const thirty = await questionWithAnswers(30);
+  it('runs the same 2 SQL statements for 1 answer and for 30, selecting only requested columns', async ({ server }) => {
+    const one = await questionWithAnswers(server, 1);
+    const thirty = await questionWithAnswers(server, 30);
 
     const counted = [];
     for (const [questionSlug, answers] of [

@@ -4,20 +4,15 @@
  * shows up here the moment it appears. Each statement is summed up as its verb and the tables it
  * reads or writes, in order of first mention, so that column changes do not disturb the snapshot.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { DoctorListDocument, QuestionListDocument, QuestionPageDocument } from '../../src/client/generated/graphql';
 import { eventually, subscribe, wsClient } from '../helpers/live';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { graphql } from '../helpers/graphql';
+import { it } from '../helpers/world';
+import type { TestServer } from '../helpers/server';
 
-let server: TestServer;
 const slug = 'is-scalp-micropigmentation-permanent';
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.stop());
 
 /**
  * "SELECT question, answer, doctor": the verb and every table named, in order of first mention;
@@ -32,7 +27,7 @@ function summary(sql: string): string {
   return [verb, [...new Set([...tables, ...called])].filter(Boolean).join(', ')].filter(Boolean).join(' ');
 }
 
-async function recorded(run: () => Promise<unknown>): Promise<string[]> {
+async function recorded(server: TestServer, run: () => Promise<unknown>): Promise<string[]> {
   const { statements } = await server.countStatements(run);
   return statements.map(summary);
 }
@@ -41,14 +36,14 @@ async function ok(response: Promise<{ errors?: unknown }>): Promise<void> {
   expect((await response).errors).toBeUndefined();
 }
 
-it('question page: the question with everything it shows, then its related blogs', async () => {
-  expect(await recorded(() => ok(server.request(QuestionPageDocument, { slug })))).toMatchSnapshot();
+it('question page: the question with everything it shows, then its related blogs', async ({ server }) => {
+  expect(await recorded(server, () => ok(server.request(QuestionPageDocument, { slug })))).toMatchSnapshot();
 });
 
-it('list page and doctor list: the page and its count', async () => {
+it('list page and doctor list: the page and its count', async ({ server }) => {
   const topic = await server.db.topic.findFirstOrThrow({ where: { slug: 'scalp-micropigmentation' } });
   expect(
-    await recorded(() =>
+    await recorded(server, () =>
       ok(
         server.request(QuestionListDocument, {
           filter: { topic: topic.slug },
@@ -59,24 +54,24 @@ it('list page and doctor list: the page and its count', async () => {
     ),
   ).toMatchSnapshot();
   expect(
-    await recorded(() => ok(server.request(DoctorListDocument, { orderBy: 'EXPERIENCE', first: 20 }))),
+    await recorded(server, () => ok(server.request(DoctorListDocument, { orderBy: 'EXPERIENCE', first: 20 }))),
   ).toMatchSnapshot();
 });
 
-it('nodes(ids:) of several types: one statement per type', async () => {
+it('nodes(ids:) of several types: one statement per type', async ({ server }) => {
   const { data } = await server.request<{ question: { id: string; answers: { edges: { node: { id: string } }[] } } }>(
     `{ question(slug: "${slug}") { id answers(first: 3) { edges { node { id } } } } }`,
   );
   const ids = [data!.question.id, ...data!.question.answers.edges.map((edge) => edge.node.id)];
   expect(
-    await recorded(() =>
+    await recorded(server, () =>
       ok(server.request(graphql(`query SqlOperationsNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }`), { ids })),
     ),
   ).toMatchSnapshot();
 });
 
 /** The statements of one postAnswer and its delivery to `count` subscribers of the question. */
-async function postAndDeliver(count: number, token: string, questionId: string): Promise<string[]> {
+async function postAndDeliver(server: TestServer, count: number, token: string, questionId: string): Promise<string[]> {
   const client = wsClient(server.url);
   const query =
     'subscription($q: ID!) { answerAdded(questionId: $q) { node { body author { ... on Doctor { name } } } } }';
@@ -96,7 +91,7 @@ async function postAndDeliver(count: number, token: string, questionId: string):
     // A first answer reaches every subscriber only once each has finished starting.
     await post(`Warm-up for ${count}.`);
     await Promise.all(subscribers.map((live) => live.waitFor(1)));
-    return await recorded(async () => {
+    return await recorded(server, async () => {
       await post(`Recorded answer for ${count}.`);
       await Promise.all(subscribers.map((live) => live.waitFor(2)));
     });
@@ -106,11 +101,13 @@ async function postAndDeliver(count: number, token: string, questionId: string):
   }
 }
 
-it('postAnswer: the credential, the author, the question locked, the answer and its notification written', async () => {
+it('postAnswer: the credential, the author, the question locked, the answer and its notification written', async ({
+  server,
+}) => {
   const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
   const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
   const { data } = await server.request<{ question: { id: string } }>(`{ question(slug: "${slug}") { id } }`);
-  const statements = await recorded(() =>
+  const statements = await recorded(server, () =>
     ok(
       server.request(
         graphql(
@@ -124,7 +121,9 @@ it('postAnswer: the credential, the author, the question locked, the answer and 
   expect(statements).toMatchSnapshot();
 });
 
-it('live delivery loads the delivered answers once per selection, for one subscriber as for five', async () => {
+it('live delivery loads the delivered answers once per selection, for one subscriber as for five', async ({
+  server,
+}) => {
   const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'izharul-hasan' } });
   const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
   const { data } = await server.request<{ question: { id: string } }>(`{ question(slug: "${slug}") { id } }`);
@@ -132,6 +131,6 @@ it('live delivery loads the delivered answers once per selection, for one subscr
   // the answers themselves, with their authors, are loaded once for all identical subscriptions.
   const selectionLoads = (statements: string[]) =>
     statements.filter((s) => s === 'SELECT answer, doctor, staff_member');
-  expect(selectionLoads(await postAndDeliver(1, token, data!.question.id))).toHaveLength(1);
-  expect(selectionLoads(await postAndDeliver(5, token, data!.question.id))).toHaveLength(1);
+  expect(selectionLoads(await postAndDeliver(server, 1, token, data!.question.id))).toHaveLength(1);
+  expect(selectionLoads(await postAndDeliver(server, 5, token, data!.question.id))).toHaveLength(1);
 });
