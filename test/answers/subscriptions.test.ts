@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { eventually, subscribe, wsClient } from '../helpers/live';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { expectData, graphql, type ResultOf } from '../helpers/graphql';
+import { it, test } from '../helpers/world';
+import type { TestServer } from '../helpers/server';
 
-let server: TestServer;
 let doctorToken: string;
 let staffToken: string;
 let questionId: string;
@@ -19,7 +19,7 @@ const ANSWER_ADDED = graphql(`subscription SubscriptionsAnswerAdded($questionId:
   }
 }`);
 
-async function post(body: string, token = doctorToken, question = questionId): Promise<string> {
+async function post(server: TestServer, body: string, token = doctorToken, question = questionId): Promise<string> {
   const data = expectData(
     await server.request(POST, { input: { questionId: question, body } }, { authorization: `Bearer ${token}` }),
   );
@@ -27,7 +27,7 @@ async function post(body: string, token = doctorToken, question = questionId): P
 }
 
 /** A question of its own for each test, so events of one test never reach another. */
-async function newQuestion(): Promise<string> {
+async function newQuestion(server: TestServer): Promise<string> {
   const { data } = await server.request(
     graphql(
       `mutation SubscriptionsAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`,
@@ -37,30 +37,28 @@ async function newQuestion(): Promise<string> {
   return data!.askQuestion.question.id;
 }
 
-const listening = (count: number) =>
+const listening = (server: TestServer, count: number) =>
   eventually(() => server.pubSub.listenerCount() === count, 5000, `${count} listeners`);
 const bodies = (events: ResultOf<typeof ANSWER_ADDED>[]) => events.map((event) => event.answerAdded.node.body);
 
-beforeAll(async () => {
-  server = await startTestServer();
+test.beforeAll(async ({ server }) => {
   const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
   const staff = await server.db.staffMember.findFirstOrThrow();
   doctorToken = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
   staffToken = await issueCredential(server.db, { role: 'staff', staffMemberId: staff.id });
 });
-afterAll(() => server?.stop());
 
 describe('answerAdded over graphql-ws', () => {
-  it('pushes each new answer once, with exactly the fields selected and the connection cursor', async () => {
-    questionId = await newQuestion();
+  it('pushes each new answer once, with exactly the fields selected and the connection cursor', async ({ server }) => {
+    questionId = await newQuestion(server);
     const client = wsClient(server.url);
     const live = subscribe(client, ANSWER_ADDED, { questionId });
-    await listening(1);
-    await post('First live answer.');
-    await post('An editorial note.', staffToken);
+    await listening(server, 1);
+    await post(server, 'First live answer.');
+    await post(server, 'An editorial note.', staffToken);
     await live.waitFor(2);
     // Events arrive in order: once a sentinel posted last is in, anything extra would be too.
-    await post('Sentinel.');
+    await post(server, 'Sentinel.');
     const events = await live.waitFor(3);
     expect(bodies(live.received)).toEqual(['First live answer.', 'An editorial note.', 'Sentinel.']);
     expect(events.slice(0, 2).map((e) => e.answerAdded.node)).toEqual([
@@ -79,28 +77,28 @@ describe('answerAdded over graphql-ws', () => {
     expect(events.map((e) => e.answerAdded.cursor)).toEqual(page.data!.question!.answers.edges.map((e) => e.cursor));
     live.stop();
     await client.dispose();
-    await listening(0);
+    await listening(server, 0);
   });
 
-  it('replays what a dropped client missed, in order, then continues live', async () => {
-    questionId = await newQuestion();
+  it('replays what a dropped client missed, in order, then continues live', async ({ server }) => {
+    questionId = await newQuestion(server);
     const first = wsClient(server.url);
     const before = subscribe(first, ANSWER_ADDED, { questionId });
-    await listening(1);
-    await post('Seen before the drop.');
+    await listening(server, 1);
+    await post(server, 'Seen before the drop.');
     const [seen] = await before.waitFor(1);
     await first.dispose(); // the connection drops
-    await listening(0);
+    await listening(server, 0);
 
-    await post('Missed 1.');
-    await post('Missed 2.');
-    await post('Missed 3.');
+    await post(server, 'Missed 1.');
+    await post(server, 'Missed 2.');
+    await post(server, 'Missed 3.');
 
     const second = wsClient(server.url);
     const after = subscribe(second, ANSWER_ADDED, { questionId, after: seen!.answerAdded.cursor });
     expect(bodies(await after.waitFor(3))).toEqual(['Missed 1.', 'Missed 2.', 'Missed 3.']);
-    await post('Live after reconnecting.');
-    await post('Sentinel.');
+    await post(server, 'Live after reconnecting.');
+    await post(server, 'Sentinel.');
     await after.waitFor(5);
     expect(bodies(after.received)).toEqual([
       'Missed 1.',
@@ -110,25 +108,25 @@ describe('answerAdded over graphql-ws', () => {
       'Sentinel.',
     ]);
     await second.dispose();
-    await listening(0);
+    await listening(server, 0);
   });
 
-  it('has no gap and no duplicate when answers arrive while the replay runs', async () => {
-    questionId = await newQuestion();
+  it('has no gap and no duplicate when answers arrive while the replay runs', async ({ server }) => {
+    questionId = await newQuestion(server);
     const client = wsClient(server.url);
     const probe = subscribe(client, ANSWER_ADDED, { questionId });
-    await listening(1);
-    await post('Cursor.');
+    await listening(server, 1);
+    await post(server, 'Cursor.');
     const [start] = await probe.waitFor(1);
     probe.stop();
-    await listening(0);
-    for (let i = 0; i < 20; i++) await post(`Before ${i}`);
+    await listening(server, 0);
+    for (let i = 0; i < 20; i++) await post(server, `Before ${i}`);
 
     const live = subscribe(client, ANSWER_ADDED, { questionId, after: start!.answerAdded.cursor });
-    const during = Array.from({ length: 10 }, (_, i) => post(`During ${i}`));
+    const during = Array.from({ length: 10 }, (_, i) => post(server, `During ${i}`));
     await Promise.all(during);
     await live.waitFor(30, 10_000);
-    await post('Sentinel.');
+    await post(server, 'Sentinel.');
     const received = bodies(await live.waitFor(31, 10_000));
     expect(received.pop()).toBe('Sentinel.');
     expect(received).toHaveLength(30);
@@ -144,8 +142,8 @@ describe('answerAdded over graphql-ws', () => {
     await client.dispose();
   });
 
-  it('never delivers hidden answers, and tells answerUpdated subscribers of edits and hides', async () => {
-    questionId = await newQuestion();
+  it('never delivers hidden answers, and tells answerUpdated subscribers of edits and hides', async ({ server }) => {
+    questionId = await newQuestion(server);
     const client = wsClient(server.url);
     const added = subscribe(client, ANSWER_ADDED, { questionId });
     const updated = subscribe(
@@ -155,8 +153,8 @@ describe('answerAdded over graphql-ws', () => {
       ),
       { questionId },
     );
-    await listening(2);
-    const answerId = await post('Original text.');
+    await listening(server, 2);
+    const answerId = await post(server, 'Original text.');
     await added.waitFor(1);
     const auth = { authorization: `Bearer ${doctorToken}` };
     await server.request(
@@ -178,25 +176,25 @@ describe('answerAdded over graphql-ws', () => {
 
     // An answer hidden before a replay reaches it is skipped.
     const [seen] = added.received;
-    const hiddenLater = await post('Will be hidden.');
+    const hiddenLater = await post(server, 'Will be hidden.');
     await server.request(
       graphql(`mutation SubscriptionsHideAnswer($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }`),
       { input: { answerId: hiddenLater } },
       { authorization: `Bearer ${staffToken}` },
     );
-    await post('Visible.');
+    await post(server, 'Visible.');
     const replay = subscribe(client, ANSWER_ADDED, { questionId, after: seen!.answerAdded.cursor });
     await replay.waitFor(1);
-    await post('Sentinel.');
+    await post(server, 'Sentinel.');
     await replay.waitFor(2);
     expect(bodies(replay.received)).toEqual(['Visible.', 'Sentinel.']);
     await client.dispose();
   });
 
-  it('refuses an unknown question or a bad cursor with a clear error', async () => {
+  it('refuses an unknown question or a bad cursor with a clear error', async ({ server }) => {
     const client = wsClient(server.url);
     const missing = subscribe(client, ANSWER_ADDED, { questionId: Buffer.from('Question:999999').toString('base64') });
-    const badCursor = subscribe(client, ANSWER_ADDED, { questionId: await newQuestion(), after: 'nope' });
+    const badCursor = subscribe(client, ANSWER_ADDED, { questionId: await newQuestion(server), after: 'nope' });
     await eventually(() => missing.errors.length > 0 && badCursor.errors.length > 0);
     expect(missing.errors).toEqual([
       expect.objectContaining({
@@ -215,8 +213,8 @@ describe('answerAdded over graphql-ws', () => {
 });
 
 describe('answerAdded over server-sent events', () => {
-  it('streams new answers to a plain HTTP client', async () => {
-    questionId = await newQuestion();
+  it('streams new answers to a plain HTTP client', async ({ server }) => {
+    questionId = await newQuestion(server);
     const controller = new AbortController();
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -226,8 +224,8 @@ describe('answerAdded over server-sent events', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/event-stream');
-    await listening(1);
-    await post('Over SSE.');
+    await listening(server, 1);
+    await post(server, 'Over SSE.');
 
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let stream = '';
@@ -235,10 +233,10 @@ describe('answerAdded over server-sent events', () => {
     const data = stream.split('\n').find((line) => line.startsWith('data: '))!;
     expect(JSON.parse(data.slice(6)).data.answerAdded.node.body).toBe('Over SSE.');
     controller.abort();
-    await listening(0);
+    await listening(server, 0);
   });
 
-  it('refuses an invalid credential with 401', async () => {
+  it('refuses an invalid credential with 401', async ({ server }) => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: 'Bearer mqa_nope' },

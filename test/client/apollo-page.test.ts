@@ -2,27 +2,24 @@ import { ApolloClient, HttpLink, InMemoryCache, split } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { issueCredential } from '../../src/auth/tokens';
 import { AnswerAddedDocument, QuestionPageDocument, type QuestionPageQuery } from '../../src/client/generated/graphql';
 import { bearer } from '../helpers/http';
 import { eventually } from '../helpers/live';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { expectData, graphql } from '../helpers/graphql';
+import { it, test } from '../helpers/world';
 
 // A real client rendering a question page while answers keep coming: Apollo Client with its
 // relay-style cache policy, over HTTP for the page and graphql-ws for the live answers, resuming
 // from the value the page itself gives (`latestAnswerCursor`).
 
-let server: TestServer;
 let token: string;
-beforeAll(async () => {
-  server = await startTestServer();
+test.beforeAll(async ({ server }) => {
   const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
   token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
 });
-afterAll(() => server?.stop());
 
 function apolloClient(url: string) {
   const ws = createClient({ url: `${url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
@@ -49,7 +46,9 @@ type Page = NonNullable<QuestionPageQuery['question']>;
 const withoutTypenames = <T>(value: T): T =>
   JSON.parse(JSON.stringify(value, (key, field) => (key === '__typename' ? undefined : field)));
 
-it("renders the page, follows answerAdded from the page's latestAnswerCursor, and shows every answer once, newest first", async () => {
+it("renders the page, follows answerAdded from the page's latestAnswerCursor, and shows every answer once, newest first", async ({
+  server,
+}) => {
   const asked = await server.request(
     graphql(
       `mutation ApolloPageAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug } } }`,

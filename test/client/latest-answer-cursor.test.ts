@@ -1,41 +1,42 @@
 import { formatPrismaCursor } from '@pothos/plugin-prisma';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { AnswerAddedDocument, QuestionPageDocument } from '../../src/client/generated/graphql';
 import { bearer } from '../helpers/http';
 import { subscribe, wsClient } from '../helpers/live';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { expectData, graphql } from '../helpers/graphql';
+import { it, test } from '../helpers/world';
+import type { TestServer } from '../helpers/server';
 
 // Question.latestAnswerCursor: kept by the answer trigger, read with the page in one statement.
 
-let server: TestServer;
 let doctorToken: string;
 let staffToken: string;
-beforeAll(async () => {
-  server = await startTestServer();
+test.beforeAll(async ({ server }) => {
   const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
   const staff = await server.db.staffMember.findFirstOrThrow();
   doctorToken = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
   staffToken = await issueCredential(server.db, { role: 'staff', staffMemberId: staff.id });
 });
-afterAll(() => server?.stop());
 
 const cursorOf = (id: number) => formatPrismaCursor({ id }, 'id');
-const page = async (slug: string) => (await server.request(QuestionPageDocument, { slug })).data!.question!;
+const page = async (server: TestServer, slug: string) =>
+  (await server.request(QuestionPageDocument, { slug })).data!.question!;
 
-it('is read in the same SQL statement as the answers the page shows', async () => {
-  const { count, statements } = await server.countStatements(() => page('is-scalp-micropigmentation-permanent'));
+it('is read in the same SQL statement as the answers the page shows', async ({ server }) => {
+  const { count, statements } = await server.countStatements(() =>
+    page(server, 'is-scalp-micropigmentation-permanent'),
+  );
   expect(count).toBe(2);
   expect(statements[0]).toContain('last_answer_id');
   const newest = await server.db.answer.findFirstOrThrow({
     where: { question: { slug: 'is-scalp-micropigmentation-permanent' } },
     orderBy: { id: 'desc' },
   });
-  expect((await page('is-scalp-micropigmentation-permanent')).latestAnswerCursor).toBe(cursorOf(newest.id));
+  expect((await page(server, 'is-scalp-micropigmentation-permanent')).latestAnswerCursor).toBe(cursorOf(newest.id));
 });
 
-it('follows posts and hides, and before any answer resumes from the first one', async () => {
+it('follows posts and hides, and before any answer resumes from the first one', async ({ server }) => {
   const asked = await server.request(
     graphql(
       `mutation LatestAnswerCursorAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug } } }`,
@@ -45,7 +46,7 @@ it('follows posts and hides, and before any answer resumes from the first one', 
     },
   );
   const { id: questionId, slug } = asked.data!.askQuestion.question as { id: string; slug: string };
-  const empty = await page(slug);
+  const empty = await page(server, slug);
   expect(empty.latestAnswerCursor).toBe(cursorOf(0));
 
   const post = async (body: string) => {
@@ -60,7 +61,7 @@ it('follows posts and hides, and before any answer resumes from the first one', 
   };
   await post('First.');
   const second = await post('Second.');
-  const shown = await page(slug);
+  const shown = await page(server, slug);
   expect(shown.latestAnswerCursor).toBe(shown.answers.edges[0]!.cursor);
 
   // Hiding the newest answer moves the cursor back to the newest visible one.
@@ -71,7 +72,7 @@ it('follows posts and hides, and before any answer resumes from the first one', 
       bearer(staffToken),
     ),
   );
-  const afterHide = await page(slug);
+  const afterHide = await page(server, slug);
   expect(afterHide.answers.edges.map((edge) => edge.node.body)).toEqual(['First.']);
   expect(afterHide.latestAnswerCursor).toBe(afterHide.answers.edges[0]!.cursor);
 

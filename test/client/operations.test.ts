@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Kind, print, type OperationDefinitionNode } from 'graphql';
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf } from 'vitest';
 import {
   AnswerAddedDocument,
   DoctorListDocument,
@@ -16,18 +16,12 @@ import {
 import { issueCredential } from '../../src/auth/tokens';
 import { bearer, errorsOf } from '../helpers/http';
 import { eventually, subscribe, wsClient } from '../helpers/live';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { graphql } from '../helpers/graphql';
+import { it } from '../helpers/world';
 
 // The example operations' variables are typed so that a client can send exactly what the server
 // accepts: what the generated types allow is run here against the server, and what they refuse
 // is refused by the server too.
-
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.stop());
 
 const SLUG = 'is-scalp-micropigmentation-permanent';
 
@@ -49,13 +43,13 @@ function variablesOf(document: TypedDocumentNode<unknown, Record<string, unknown
 }
 
 describe.each(queries)('%s', (_name, document, required) => {
-  it('runs with only its required variables', async () => {
+  it('runs with only its required variables', async ({ server }) => {
     const response = await server.request(document, required);
     expect(errorsOf(response)).toBeUndefined();
     expect(response.data).not.toBeNull();
   });
 
-  it('runs with null for every variable its types let be null', async () => {
+  it('runs with null for every variable its types let be null', async ({ server }) => {
     const nullable = variablesOf(document).filter((variable) => variable.nullable);
     expect(nullable.length).toBeGreaterThan(0);
     const response = await server.request(document, {
@@ -65,7 +59,7 @@ describe.each(queries)('%s', (_name, document, required) => {
     expect(errorsOf(response)).toBeUndefined();
   });
 
-  it('declares non-null, with a default, every variable the server refuses as null', async () => {
+  it('declares non-null, with a default, every variable the server refuses as null', async ({ server }) => {
     for (const variable of variablesOf(document).filter((v) => !v.nullable && !(v.name in required))) {
       expect(variable.hasDefault).toBe(true);
       const response = await server.request(document, { ...required, [variable.name]: null });
@@ -92,7 +86,7 @@ it('types the variables as the server takes them', () => {
   expect([listWithNullOrder, doctorsWithNullOrder]).toHaveLength(2);
 });
 
-it('has a typed answerAdded document that the server runs, with `after: null` as without it', async () => {
+it('has a typed answerAdded document that the server runs, with `after: null` as without it', async ({ server }) => {
   const page = await server.request(QuestionPageDocument, { slug: SLUG });
   const questionId = page.data!.question!.id;
   const client = wsClient(server.url);

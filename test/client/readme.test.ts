@@ -5,15 +5,16 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { formatPrismaCursor } from '@pothos/plugin-prisma';
 import { parse, validate } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { QuestionPageDocument } from '../../src/client/generated/graphql';
 import { schema } from '../../src/schema';
 import { bearer } from '../helpers/http';
 import { eventually } from '../helpers/live';
 import { cleanupIfWeDie } from '../helpers/redis-server';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { expectData } from '../helpers/graphql';
+import { it } from '../helpers/world';
+import type { TestServer } from '../helpers/server';
 
 // The README's client snippets, run as written against a live server: the blocks marked with
 // `<!-- readme-snippet: KIND -->` in its source (KIND: tsx, a program run with tsx from the
@@ -28,12 +29,6 @@ const snippets = [...readme.matchAll(/<!-- readme-snippet: (\w+) -->\n```\w*\n([
 }));
 const snippet = (kind: string) => snippets.find((s) => s.kind === kind)!.code;
 const graphqlBlocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
-
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.stop());
 
 interface Running {
   child: ChildProcess;
@@ -67,7 +62,7 @@ function run(command: string, args: string[]): Running {
   };
 }
 
-const onOurPort = (code: string) => code.replaceAll('localhost:4000', new URL(server.url).host);
+const onOurPort = (server: TestServer, code: string) => code.replaceAll('localhost:4000', new URL(server.url).host);
 
 describe('the README', () => {
   it('marks its client snippets: one program, its output, one curl command; no other JS or TS block', () => {
@@ -86,11 +81,11 @@ describe('the README', () => {
     }
   });
 
-  it('runs its one-line curl examples as written: each answers 200 with data and no errors', async () => {
+  it('runs its one-line curl examples as written: each answers 200 with data and no errors', async ({ server }) => {
     const commands = [...readme.matchAll(/`(curl '[^`]*')`/g)].map((match) => match[1]!);
     expect(commands.length).toBeGreaterThanOrEqual(1);
     for (const command of commands) {
-      const curl = run('sh', ['-c', `${onOurPort(command)} -s -w '\\n%{http_code}'`]);
+      const curl = run('sh', ['-c', `${onOurPort(server, command)} -s -w '\\n%{http_code}'`]);
       await new Promise((resolve) => curl.child.once('close', resolve));
       const [body, status] = curl.lines;
       expect({ command, status }).toEqual({ command, status: '200' });
@@ -99,7 +94,9 @@ describe('the README', () => {
     }
   });
 
-  it("runs the follow program and the curl command as written: the page, then the README's answer once", async () => {
+  it("runs the follow program and the curl command as written: the page, then the README's answer once", async ({
+    server,
+  }) => {
     const page = await server.request(QuestionPageDocument, { slug: 'is-scalp-micropigmentation-permanent' });
     const questionId = page.data!.question!.id;
     expect(questionId).toBe('UXVlc3Rpb246MQ=='); // the id the curl command names
@@ -107,10 +104,10 @@ describe('the README', () => {
     const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
 
     const file = join(root, `.readme-snippet-${process.pid}.ts`);
-    await writeFile(file, onOurPort(snippet('tsx')));
+    await writeFile(file, onOurPort(server, snippet('tsx')));
     const expected = snippet('output').trimEnd().split('\n');
     const follow = run(join(root, 'node_modules/.bin/tsx'), [file]);
-    const curl = run('sh', ['-c', onOurPort(snippet('sh'))]);
+    const curl = run('sh', ['-c', onOurPort(server, snippet('sh'))]);
     try {
       await eventually(() => follow.lines.length >= 1, 30_000, `the page line (stderr: ${follow.stderr()})`);
       // Both subscriptions listening: the curl one starts from now.

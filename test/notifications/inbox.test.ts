@@ -1,25 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { bearer, errorsOf } from '../helpers/http';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { ask, doctorToken, MARK, NOTIFICATIONS, post, staffToken } from './support';
 import { graphql } from '../helpers/graphql';
+import { it, test } from '../helpers/world';
 
-let server: TestServer;
 let doctor: string;
 let staff: string;
-beforeAll(async () => {
-  server = await startTestServer();
+test.beforeAll(async ({ server }) => {
   doctor = await doctorToken(server, 'harish-kumar-kabilan');
   staff = await staffToken(server);
 });
-afterAll(() => server?.stop());
 
 const QUESTIONS = graphql(
   `query InboxViewer { viewer { role questions { totalCount edges { unseenAnswerCount node { title } } } } }`,
 );
 
 describe('an asker who comes back', () => {
-  it('holds several questions under one token, with the answers not seen yet', async () => {
+  it('holds several questions under one token, with the answers not seen yet', async ({ server }) => {
     const first = await ask(server, 'First question of one asker');
     const second = await ask(server, 'Second question of one asker', first.askerToken);
     expect(second.askerToken).toBe(first.askerToken);
@@ -43,7 +40,7 @@ describe('an asker who comes back', () => {
     });
   });
 
-  it('tells each caller who they are', async () => {
+  it('tells each caller who they are', async ({ server }) => {
     const role = async (headers: Record<string, string>) =>
       (await server.request(graphql(`query InboxViewer2 { viewer { role doctor { name } } }`), {}, headers)).data;
     expect(await role({})).toEqual({ viewer: { role: 'ANONYMOUS', doctor: null } });
@@ -53,7 +50,7 @@ describe('an asker who comes back', () => {
     expect(await role(bearer(staff))).toEqual({ viewer: { role: 'STAFF', doctor: null } });
   });
 
-  it('refuses an askerToken that is not an asker token, writing nothing', async () => {
+  it('refuses an askerToken that is not an asker token, writing nothing', async ({ server }) => {
     const before = await server.db.question.count();
     const asDoctor = await server.request(
       graphql(`mutation InboxAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken } }`),
@@ -86,7 +83,7 @@ describe('an asker who comes back', () => {
 });
 
 describe('notifications that persist', () => {
-  it('lists them newest first with the unread count, and marks them read up to a cursor', async () => {
+  it('lists them newest first with the unread count, and marks them read up to a cursor', async ({ server }) => {
     const { askerToken, questionId } = await ask(server, 'A question whose asker reads');
     await post(server, doctor, questionId, 'First answer.');
     await post(server, staff, questionId, 'Second answer.');
@@ -116,7 +113,7 @@ describe('notifications that persist', () => {
     expect(after.data!.viewer.notifications!.edges.map((e) => e.node.read)).toEqual([false, true, true]);
   });
 
-  it('reports edits and hides of answers the asker has seen, and only those', async () => {
+  it('reports edits and hides of answers the asker has seen, and only those', async ({ server }) => {
     const { askerToken, questionId } = await ask(server, 'A question with edited answers');
     const seen = await post(server, doctor, questionId, 'Seen, then edited and hidden.');
     const unseen = await post(server, doctor, questionId, 'Never seen, edited.');
@@ -145,7 +142,7 @@ describe('notifications that persist', () => {
     expect(now.data!.viewer.notifications!.unreadCount).toBe(3);
   });
 
-  it('refuses a bad cursor with BAD_USER_INPUT, marking nothing', async () => {
+  it('refuses a bad cursor with BAD_USER_INPUT, marking nothing', async ({ server }) => {
     const { askerToken, questionId } = await ask(server, 'A question with a bad cursor');
     await post(server, doctor, questionId, 'Unread answer.');
     for (const upTo of ['not-a-cursor', 'x'.repeat(300)]) {

@@ -1,35 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { bearer, errorsOf } from '../helpers/http';
 import { eventually, subscribe, wsClient } from '../helpers/live';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { ask, doctorToken, MARK, NOTIFICATION_ADDED, NOTIFICATIONS, post, staffToken } from './support';
 import { graphql, type ResultOf } from '../helpers/graphql';
+import { it, test } from '../helpers/world';
+import type { TestServer } from '../helpers/server';
 
-let server: TestServer;
 let doctor: string;
-beforeAll(async () => {
-  server = await startTestServer();
+test.beforeAll(async ({ server }) => {
   doctor = await doctorToken(server, 'izharul-hasan');
 });
-afterAll(() => server?.stop());
 
-const listening = (count: number) =>
+const listening = (server: TestServer, count: number) =>
   eventually(() => server.pubSub.listenerCount() === count, 10_000, `${count} listeners`);
 const bodies = (events: ResultOf<typeof NOTIFICATION_ADDED>[]) =>
   events.map((e) => e.notificationAdded.node.answer!.body);
 
 describe('notificationAdded over graphql-ws', () => {
-  it('delivers what was missed while offline, in order, once, then live ones, across questions', async () => {
+  it('delivers what was missed while offline, in order, once, then live ones, across questions', async ({ server }) => {
     const first = await ask(server, 'Offline asker, first question');
     const second = await ask(server, 'Offline asker, second question', first.askerToken);
 
     const online = wsClient(server.url, first.askerToken);
     const before = subscribe(online, NOTIFICATION_ADDED, {});
-    await listening(1);
+    await listening(server, 1);
     await post(server, doctor, first.questionId, 'Seen live before going offline.');
     const [seen] = await before.waitFor(1);
     await online.dispose();
-    await listening(0);
+    await listening(server, 0);
 
     await post(server, doctor, second.questionId, 'Missed 1.');
     await post(server, doctor, first.questionId, 'Missed 2.');
@@ -38,7 +36,7 @@ describe('notificationAdded over graphql-ws', () => {
     const back = wsClient(server.url, first.askerToken);
     const after = subscribe(back, NOTIFICATION_ADDED, { after: seen!.notificationAdded.cursor });
     expect(bodies(await after.waitFor(3))).toEqual(['Missed 1.', 'Missed 2.', 'Missed 3.']);
-    await listening(1);
+    await listening(server, 1);
     await post(server, doctor, first.questionId, 'Live after coming back.');
     // Events arrive in order: once a sentinel posted last is in, a duplicate would be too.
     await post(server, doctor, second.questionId, 'Sentinel.');
@@ -67,15 +65,15 @@ describe('notificationAdded over graphql-ws', () => {
         .reverse(),
     );
     await back.dispose();
-    await listening(0);
+    await listening(server, 0);
   });
 
-  it("never delivers another asker's notifications", async () => {
+  it("never delivers another asker's notifications", async ({ server }) => {
     const mine = await ask(server, 'My own question here');
     const theirs = await ask(server, 'Someone else entirely');
     const client = wsClient(server.url, mine.askerToken);
     const live = subscribe(client, NOTIFICATION_ADDED, {});
-    await listening(1);
+    await listening(server, 1);
     await post(server, doctor, theirs.questionId, 'For them.');
     await post(server, doctor, mine.questionId, 'For me.');
     await post(server, doctor, theirs.questionId, 'For them again.');
@@ -83,12 +81,12 @@ describe('notificationAdded over graphql-ws', () => {
     await live.waitFor(2);
     expect(bodies(live.received)).toEqual(['For me.', 'Sentinel.']);
     await client.dispose();
-    await listening(0);
+    await listening(server, 0);
   });
 });
 
 describe('notificationAdded over server-sent events', () => {
-  it('streams the missed notification, then a live one', async () => {
+  it('streams the missed notification, then a live one', async ({ server }) => {
     const { askerToken, questionId } = await ask(server, 'An asker reading over SSE');
     await post(server, doctor, questionId, 'Before subscribing.');
     const listed = await server.request(NOTIFICATIONS, {}, bearer(askerToken));
@@ -121,17 +119,19 @@ describe('notificationAdded over server-sent events', () => {
       }
     };
     await read(1);
-    await listening(1);
+    await listening(server, 1);
     await post(server, doctor, questionId, 'Live over SSE.');
     await read(2);
     expect(events).toEqual(['Missed over SSE.', 'Live over SSE.']);
     controller.abort();
-    await listening(0);
+    await listening(server, 0);
   });
 });
 
 describe("an asker's notifications are theirs alone", () => {
-  it('refuses every other credential with FORBIDDEN, and anonymous callers with UNAUTHENTICATED', async () => {
+  it('refuses every other credential with FORBIDDEN, and anonymous callers with UNAUTHENTICATED', async ({
+    server,
+  }) => {
     const staff = await staffToken(server);
     for (const token of [doctor, staff]) {
       const role = token === doctor ? 'doctor' : 'staff';
@@ -182,7 +182,7 @@ describe("an asker's notifications are theirs alone", () => {
     ]);
   });
 
-  it("cannot mark another asker's notifications read with their cursor", async () => {
+  it("cannot mark another asker's notifications read with their cursor", async ({ server }) => {
     const victim = await ask(server, 'A question of the victim');
     const other = await ask(server, 'A question of the other');
     await post(server, doctor, victim.questionId, 'For the victim.');
