@@ -88,21 +88,31 @@ const UNREACHABLE_KINDS = new Set([
 // Prisma's own connection errors: can't reach, timed out, server closed the connection.
 const UNREACHABLE_PRISMA = new Set(['P1001', 'P1002', 'P1017']);
 
+/** The failure a driver adapter error's `cause` names, if any. */
+function fromAdapterCause(adapterError: unknown): DatabaseFailureCode | null {
+  const cause = (adapterError as { cause?: { kind?: unknown; code?: unknown } } | undefined)?.cause;
+  if (typeof cause?.code === 'string' && BY_SQLSTATE[cause.code]) return BY_SQLSTATE[cause.code]!;
+  if (typeof cause?.code === 'string' && cause.code.startsWith('08')) return 'DATABASE_UNAVAILABLE'; // connection_exception
+  if (typeof cause?.kind === 'string' && UNREACHABLE_KINDS.has(cause.kind)) return 'DATABASE_UNAVAILABLE';
+  return null;
+}
+
 /** What kind of database failure `error` is, if it is one. */
 export function databaseFailureCode(error: unknown): DatabaseFailureCode | null {
   if (error instanceof PoolBusyError) return 'DATABASE_BUSY';
   if (error instanceof RowBusyError) return 'RESOURCE_LOCKED';
   if (error instanceof SearchBusyError) return 'SEARCH_BUSY';
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    const cause = (error.meta?.driverAdapterError as { cause?: { kind?: unknown; code?: unknown } } | undefined)?.cause;
-    if (typeof cause?.code === 'string' && BY_SQLSTATE[cause.code]) return BY_SQLSTATE[cause.code]!;
-    if (typeof cause?.code === 'string' && cause.code.startsWith('08')) return 'DATABASE_UNAVAILABLE'; // connection_exception
-    if (typeof cause?.kind === 'string' && UNREACHABLE_KINDS.has(cause.kind)) return 'DATABASE_UNAVAILABLE';
+    const byCause = fromAdapterCause(error.meta?.driverAdapterError);
+    if (byCause) return byCause;
     if (UNREACHABLE_PRISMA.has(error.code)) return 'DATABASE_UNAVAILABLE';
     // Transaction API errors: it could not start within maxWait, or outlived its timeout.
     if (error.code === 'P2028') return 'DATABASE_BUSY';
     return null;
   }
+  // Prisma passes the adapter's error on unwrapped when a transaction's COMMIT fails (its
+  // connection broke while committing: the write may or may not have been saved).
+  if (error instanceof Error && error.name === 'DriverAdapterError') return fromAdapterCause(error);
   if (error instanceof Prisma.PrismaClientInitializationError) return 'DATABASE_UNAVAILABLE';
   if (!(error instanceof Error)) return null;
   // node-postgres and pg-pool errors reach us unwrapped, told apart only by their messages.

@@ -1,3 +1,4 @@
+import { createServer, connect, type AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/client';
@@ -98,5 +99,36 @@ it('no pool connection within the pool wait is DATABASE_BUSY; no server is DATAB
     expect(await failure(writeTransaction(nowhere, (tx) => tx.$queryRaw`SELECT 1`))).toBe('DATABASE_UNAVAILABLE');
   } finally {
     await nowhere.$disconnect();
+  }
+});
+
+it('a connection that breaks while the transaction commits is DATABASE_UNAVAILABLE', async () => {
+  // A TCP relay to PostgreSQL that resets the client's connection instead of passing on a COMMIT.
+  let armed = false;
+  const relay = createServer((client) => {
+    const server = connect(Number(new URL(database.url).port || 5432), new URL(database.url).hostname);
+    client.on('data', (data) => {
+      if (armed && data.includes('COMMIT')) {
+        client.resetAndDestroy();
+        server.destroy();
+      } else server.write(data);
+    });
+    server.pipe(client);
+    client.on('error', () => {});
+    server.on('error', () => {});
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const url = new URL(database.url);
+  url.host = `127.0.0.1:${(relay.address() as AddressInfo).port}`;
+  const relayed = createDb(url.toString(), 1, logger);
+  try {
+    const committing = writeTransaction(relayed, async (tx) => {
+      await tx.$executeRaw`SELECT 1`;
+      armed = true;
+    });
+    expect(await failure(committing)).toBe('DATABASE_UNAVAILABLE');
+  } finally {
+    await relayed.$disconnect();
+    relay.close();
   }
 });
