@@ -48,6 +48,7 @@ export function createDb(url: string, poolSize: number, logger: Logger, options:
   const log = logger.child({ component: 'db' });
   const preparedStatements = options.preparedStatements ?? true;
   const timeouts = { ...DEFAULT_DB_TIMEOUTS, ...options.timeouts };
+  const sessionTimeouts = options.sessionTimeouts ?? preparedStatements;
   const adapter = new PrismaPg(
     {
       connectionString: url,
@@ -56,7 +57,7 @@ export function createDb(url: string, poolSize: number, logger: Logger, options:
       // pool is busy or PostgreSQL is down, requests fail after this (DATABASE_BUSY /
       // DATABASE_UNAVAILABLE) instead of queueing forever; the pool reconnects by itself later.
       connectionTimeoutMillis: timeouts.poolWaitMs,
-      ...((options.sessionTimeouts ?? preparedStatements) && {
+      ...(sessionTimeouts && {
         statement_timeout: timeouts.statementMs,
         lock_timeout: timeouts.lockMs,
         idle_in_transaction_session_timeout: timeouts.statementMs,
@@ -82,7 +83,7 @@ export function createDb(url: string, poolSize: number, logger: Logger, options:
   db.$on('query', (event) => log.trace({ sql: event.query, ms: event.duration }, 'query'));
   db.$on('warn', (event) => log.warn({ target: event.target }, event.message));
   db.$on('error', (event) => log.error({ target: event.target }, event.message));
-  registerWriteSettings(db, timeouts, poolSize);
+  registerWriteSettings(db, timeouts, poolSize, sessionTimeouts);
   registerSearchSlots(db, options.searches ?? defaultSearchLimits(poolSize));
   return db;
 }

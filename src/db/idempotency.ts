@@ -3,7 +3,7 @@ import { Prisma } from '../generated/prisma/client';
 import { badUserInput } from '../errors';
 import type { Db } from './client';
 import { IDEMPOTENCY_KEY_TTL_MS } from './idempotency-expiry';
-import { writeTransaction } from './transaction';
+import { writeStatement, writeTransaction } from './transaction';
 
 export type IdempotentOperation =
   | 'askQuestion'
@@ -24,6 +24,11 @@ export interface IdempotentRequest {
   input: unknown;
   /** The row the write locks, if any: writes to one row queue in-process (writeTransaction). */
   row?: string;
+  /**
+   * The write is one SQL statement: without a key it runs on its own (writeStatement), with no
+   * transaction around it; with a key, in a transaction with the key's row, as any write.
+   */
+  oneStatement?: boolean;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -40,14 +45,17 @@ type Replayed = { id: number; secret: string | null; replayed: true };
  * the idempotency key, so that a retry gets the very same secret, and only someone holding the
  * idempotency key can read it: not the database, not a log, not another client. Only the
  * sha256 of the idempotency key is stored. Keys expire after IDEMPOTENCY_KEY_TTL_MS.
- * Without a key, the write simply runs in a transaction.
+ * Without a key, the write simply runs in a transaction (or alone, if it is one statement).
  */
 export async function runOnce<R extends { id: number; secret?: string }>(
   db: Db,
   request: IdempotentRequest,
   write: (tx: Tx) => Promise<R>,
 ): Promise<(R & { replayed: false }) | Replayed> {
-  if (!request.key) return { ...(await writeTransaction(db, write, request)), replayed: false };
+  if (!request.key) {
+    const run = request.oneStatement ? writeStatement : writeTransaction;
+    return { ...(await run(db, write, request)), replayed: false };
+  }
   const secretKey = request.key;
   const where = { operation: request.operation, scope: request.scope, key: sha256(secretKey) };
   const inputHash = sha256(JSON.stringify(request.input));

@@ -22,19 +22,21 @@ interface WriteSettings {
   slotCount: number;
   /** Per row being written by this process: its queue of writes (see `inRowQueue`). */
   rows: Map<string, RowQueue>;
+  /** Whether every connection has the timeouts as startup parameters (not behind PgBouncer). */
+  sessionTimeouts: boolean;
 }
 
 // Kept beside the client rather than on it, so that `Db` stays Prisma's own type everywhere.
 const settings = new WeakMap<Db, WriteSettings>();
 
-export function registerWriteSettings(db: Db, timeouts: DbTimeouts, poolSize: number): void {
+export function registerWriteSettings(db: Db, timeouts: DbTimeouts, poolSize: number, sessionTimeouts: boolean): void {
   const slotCount = Math.max(1, Math.ceil(poolSize / 2));
   const slots = withTimeout(
     new Semaphore(slotCount),
     timeouts.poolWaitMs,
     new PoolBusyError('write slot', timeouts.poolWaitMs),
   );
-  settings.set(db, { timeouts, slots, slotCount, rows: new Map() });
+  settings.set(db, { timeouts, slots, slotCount, rows: new Map(), sessionTimeouts });
 }
 
 /** How many write transactions one client runs at once (for tests and the start-up log). */
@@ -64,6 +66,33 @@ export async function writeTransaction<T>(
   const own = settings.get(db);
   if (!own) throw new Error('writeTransaction needs a client made by createDb');
   return row ? inRowQueue(own, row, () => inSlot(own, db, work)) : inSlot(own, db, work);
+}
+
+/**
+ * A write that is one SQL statement, which PostgreSQL runs as a transaction of its own: no
+ * BEGIN, SET LOCAL and COMMIT round trips, and its row locks are held only while PostgreSQL runs
+ * it, never across a round trip to this process (whose event loop may be busy). Same row queue
+ * and write slots as writeTransaction. Its time limits are the connection's own (startup
+ * parameters); where connections have none (behind PgBouncer) it runs in writeTransaction,
+ * whose SET LOCAL gives them.
+ */
+export async function writeStatement<T>(
+  db: Db,
+  work: (client: Prisma.TransactionClient) => Promise<T>,
+  { row }: { row?: string } = {},
+): Promise<T> {
+  const own = settings.get(db);
+  if (!own) throw new Error('writeStatement needs a client made by createDb');
+  if (!own.sessionTimeouts) return writeTransaction(db, work, { row });
+  const alone = async () => {
+    const [, release] = await own.slots.acquire();
+    try {
+      return await work(db);
+    } finally {
+      release();
+    }
+  };
+  return row ? inRowQueue(own, row, alone) : alone();
 }
 
 interface RowQueue {

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/client';
 import { databaseFailureCode } from '../../src/db/failures';
-import { writeTransaction } from '../../src/db/transaction';
+import { writeStatement, writeTransaction } from '../../src/db/transaction';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { logger } from '../helpers/server';
 
@@ -51,6 +51,9 @@ it('a transaction left idle past the statement timeout is ended by PostgreSQL: D
 it('a statement over statement_timeout is DATABASE_TIMEOUT, in a write transaction and outside one', async () => {
   expect(await failure(db.$executeRaw`SELECT pg_sleep(2)`)).toBe('DATABASE_TIMEOUT');
   expect(await failure(writeTransaction(db, (tx) => tx.$executeRaw`SELECT pg_sleep(2)`))).toBe('DATABASE_TIMEOUT');
+  expect(await failure(writeStatement(db, (client) => client.$executeRaw`SELECT pg_sleep(2)`))).toBe(
+    'DATABASE_TIMEOUT',
+  );
 });
 
 it('a row locked elsewhere past lock_timeout is RESOURCE_LOCKED', async () => {
@@ -63,6 +66,9 @@ it('a row locked elsewhere past lock_timeout is RESOURCE_LOCKED', async () => {
       'RESOURCE_LOCKED',
     );
     expect(await failure(db.$executeRaw`UPDATE item SET id = 1 WHERE id = 1`)).toBe('RESOURCE_LOCKED');
+    expect(await failure(writeStatement(db, (client) => client.$executeRaw`UPDATE item SET id = 1 WHERE id = 1`))).toBe(
+      'RESOURCE_LOCKED',
+    );
   } finally {
     await holder.end();
   }
