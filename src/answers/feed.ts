@@ -2,7 +2,7 @@ import { Repeater } from 'graphql-yoga';
 import type { Context } from '../context';
 import { liveClock, sharedEvent } from '../plugins/shared-subscriptions';
 import type { PubSubEvents } from '../pubsub';
-import { closedOnStop } from '../pubsub/cursor-feed';
+import { closedOnStop, drained } from '../pubsub/cursor-feed';
 import { liveLoaders } from './live-loaders';
 
 /** What answerAdded's stream yields: an answer to deliver, executed once per group (src/plugins/shared-subscriptions.ts). */
@@ -50,7 +50,8 @@ export function answerAddedFeed(ctx: Context, questionId: number, afterId: numbe
           last = id;
           await push(sharedEvent({ answerId: id }, String(id), woke));
         }
-      } while (!(await live.events.next()).done);
+        // One look covers every event that arrived meanwhile (see Subscription.drain).
+      } while (!(await live.events.next()).done && drained(live));
     } finally {
       live.close();
     }

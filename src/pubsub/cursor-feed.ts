@@ -11,6 +11,12 @@ export function closedOnStop<T>(live: Subscription<T>, stop: Promise<unknown>): 
   return live;
 }
 
+/** Drops the subscription's waiting events (Subscription.drain); true, to go on looping. */
+export function drained(live: Subscription<unknown>): true {
+  live.drain();
+  return true;
+}
+
 /**
  * Ids a cursor-resumable subscription delivers, in order, each once: first every row after
  * `afterId` (a reconnecting client's last cursor), then each new one. The same design as
@@ -42,7 +48,8 @@ export function cursorFeed(options: {
             await push(id);
           }
         } while (options.pageLimit !== undefined && page.length >= options.pageLimit);
-      } while (!(await live.events.next()).done);
+        // One look covers every event that arrived meanwhile (see Subscription.drain).
+      } while (!(await live.events.next()).done && drained(live));
     } finally {
       live.close();
     }

@@ -23,6 +23,14 @@ export interface Subscription<T> {
   events: AsyncIterableIterator<T | null>;
   /** Stops delivery and frees the channel (a waiting `events.next()` ends); safe to call more than once. */
   close(): void;
+  /**
+   * Drops the events waiting now, for a consumer to whom each event only says "look again" and
+   * that has just been woken by one: its next look covers them all. A consumer that keeps up at
+   * its own pace then never has more waiting than arrived during one look, however many arrive
+   * per second; one that stops (its feed stalled behind a client that does not read) never
+   * drains, and is still cut off past `maxPending`.
+   */
+  drain(): void;
 }
 
 /** Events a subscription may have waiting before its subscriber counts as stalled. */
@@ -127,6 +135,9 @@ export function createPubSub(transport: Transport, prefix: string): PubSub {
           return Promise.resolve(finished);
         },
       };
+      const drain = () => {
+        queue.length = 0;
+      };
       function close() {
         if (closed) return;
         closed = true;
@@ -136,7 +147,7 @@ export function createPubSub(transport: Transport, prefix: string): PubSub {
         waiting = null;
         resolve?.(finished);
       }
-      return { events, close };
+      return { events, close, drain };
     },
     listenerCount: () => transport.listenerCount(),
     healthy: () => transport.healthy(),
