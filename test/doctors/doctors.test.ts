@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DoctorListDocument } from '../../src/client/generated/graphql';
 import { fixtures } from '../helpers/fixtures';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { expectData, graphql } from '../helpers/graphql';
+import { it, test } from '../helpers/world';
+import type { TestServer } from '../helpers/server';
 
-let server: TestServer;
 let cardiology: string;
 
-beforeAll(async () => {
-  server = await startTestServer({ seed: false });
+test.override({ serverOptions: { seed: false } });
+test.beforeAll(async ({ server }) => {
   const make = fixtures(server.db);
   const cardiologist = await make.specialty('Cardiologist');
   const dentist = await make.specialty('Dentist');
@@ -30,9 +30,8 @@ beforeAll(async () => {
   const question = await make.question({ title: 'Chest pain when running' });
   for (const doctorId of [anand.id, anand.id, beyza.id]) await make.answer({ questionId: question.id, doctorId });
 });
-afterAll(() => server?.stop());
 
-async function names(variables: Record<string, unknown>) {
+async function names(server: TestServer, variables: Record<string, unknown>) {
   const data = expectData(await server.request(DoctorListDocument, variables));
   return {
     names: data!.doctors.edges.map((e) => e.node.name),
@@ -42,8 +41,8 @@ async function names(variables: Record<string, unknown>) {
 }
 
 describe('doctors', () => {
-  it('lists alphabetically by default, with experience, location and specialty', async () => {
-    const { names: all, total, edges } = await names({});
+  it('lists alphabetically by default, with experience, location and specialty', async ({ server }) => {
+    const { names: all, total, edges } = await names(server, {});
     expect(all).toEqual(['Dr. Anand', 'Dr. Beyza', 'Dr. Chen', 'Dr. Dara']);
     expect(total).toBe(4);
     expect(edges[1]!.node).toMatchObject({
@@ -56,18 +55,27 @@ describe('doctors', () => {
     expect(edges[3]!.node.specialty).toBeNull();
   });
 
-  it('filters by specialty and country', async () => {
-    expect((await names({ filter: { specialty: cardiology } })).names).toEqual(['Dr. Anand', 'Dr. Beyza']);
-    expect((await names({ filter: { country: 'India' } })).names).toEqual(['Dr. Anand', 'Dr. Chen', 'Dr. Dara']);
-    expect(await names({ filter: { specialty: cardiology, country: 'India' } })).toMatchObject({
+  it('filters by specialty and country', async ({ server }) => {
+    expect((await names(server, { filter: { specialty: cardiology } })).names).toEqual(['Dr. Anand', 'Dr. Beyza']);
+    expect((await names(server, { filter: { country: 'India' } })).names).toEqual([
+      'Dr. Anand',
+      'Dr. Chen',
+      'Dr. Dara',
+    ]);
+    expect(await names(server, { filter: { specialty: cardiology, country: 'India' } })).toMatchObject({
       names: ['Dr. Anand'],
       total: 1,
     });
   });
 
-  it('orders by experience and by answer count', async () => {
-    expect((await names({ orderBy: 'EXPERIENCE' })).names).toEqual(['Dr. Beyza', 'Dr. Anand', 'Dr. Chen', 'Dr. Dara']);
-    expect((await names({ orderBy: 'ANSWER_COUNT' })).names).toEqual([
+  it('orders by experience and by answer count', async ({ server }) => {
+    expect((await names(server, { orderBy: 'EXPERIENCE' })).names).toEqual([
+      'Dr. Beyza',
+      'Dr. Anand',
+      'Dr. Chen',
+      'Dr. Dara',
+    ]);
+    expect((await names(server, { orderBy: 'ANSWER_COUNT' })).names).toEqual([
       'Dr. Anand',
       'Dr. Beyza',
       'Dr. Chen',
@@ -75,7 +83,7 @@ describe('doctors', () => {
     ]);
   });
 
-  it('finds one doctor by slug with their answers, and says NOT_FOUND for an unknown one', async () => {
+  it('finds one doctor by slug with their answers, and says NOT_FOUND for an unknown one', async ({ server }) => {
     const slug = (await server.db.doctor.findFirstOrThrow({ where: { name: 'Dr. Anand' } })).slug;
     const found = await server.request(
       graphql(
@@ -98,7 +106,7 @@ describe('doctors', () => {
     });
   });
 
-  it('lists specialties and topics by name', async () => {
+  it('lists specialties and topics by name', async ({ server }) => {
     const { data } = await server.request(graphql(`query DoctorsSpecialties { specialties { name } }`));
     expect(data).toEqual({ specialties: [{ name: 'Cardiologist' }, { name: 'Dentist' }] });
   });

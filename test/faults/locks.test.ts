@@ -1,22 +1,21 @@
 import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { writeSlots } from '../../src/db/transaction';
 import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { fixtures } from '../helpers/fixtures';
 import { bearer, post } from '../helpers/http';
-import { type GraphQLResponse, startTestServer, type TestServer } from '../helpers/server';
+import type { GraphQLResponse } from '../helpers/server';
 import { fieldLocation, graphql } from '../helpers/graphql';
+import { it, test } from '../helpers/world';
 
 // One question's row lock held by another session (an operator's transaction, a slow migration)
 // must stay that question's problem: writes to it fail fast with a clear code, everything else
 // goes on, whatever the pool size.
-let server: TestServer;
 let token: string;
 const questions = { locked: { id: 0, gid: '', slug: DEMO_QUESTION_SLUG }, other: { id: 0, gid: '', slug: '' } };
 
-beforeAll(async () => {
-  server = await startTestServer();
+test.beforeAll(async ({ server }) => {
   const make = fixtures(server.db);
   token = await issueCredential(server.db, { role: 'doctor', doctorId: (await make.doctor({ name: 'Dr. Lock' })).id });
   const locked = await server.db.question.findUniqueOrThrow({ where: { slug: DEMO_QUESTION_SLUG } });
@@ -24,7 +23,6 @@ beforeAll(async () => {
   questions.locked = { id: locked.id, gid: Buffer.from(`Question:${locked.id}`).toString('base64'), slug: locked.slug };
   questions.other = { id: other.id, gid: Buffer.from(`Question:${other.id}`).toString('base64'), slug: other.slug };
 });
-afterAll(() => server?.stop());
 
 const PAGE = graphql(
   `query LocksQuestion($slug: String!) { question(slug: $slug) { title answers(first: 1) { totalCount } } }`,
@@ -58,7 +56,9 @@ async function loop(
   }
 }
 
-it('fails writes to a locked question fast with RESOURCE_LOCKED, while reads and other writes go on', async () => {
+it('fails writes to a locked question fast with RESOURCE_LOCKED, while reads and other writes go on', async ({
+  server,
+}) => {
   const holder = new pg.Client({ connectionString: server.database.url });
   await holder.connect();
   await holder.query('BEGIN');
@@ -149,7 +149,9 @@ it('fails writes to a locked question fast with RESOURCE_LOCKED, while reads and
   });
 }, 90_000);
 
-it('answers 503 DATABASE_BUSY with Retry-After once the wait for a pool connection runs out, then recovers', async () => {
+it('answers 503 DATABASE_BUSY with Retry-After once the wait for a pool connection runs out, then recovers', async ({
+  server,
+}) => {
   // Every connection of the server's pool held by a transaction that ends on our signal.
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -190,6 +192,6 @@ it('answers 503 DATABASE_BUSY with Retry-After once the wait for a pool connecti
   });
 }, 60_000);
 
-it('runs write transactions on at most half the pool, so that reads always have connections', () => {
+it('runs write transactions on at most half the pool, so that reads always have connections', ({ server }) => {
   expect(writeSlots(server.db)).toBe(3); // of the test server's 5
 });

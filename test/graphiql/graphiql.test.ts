@@ -1,16 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { yearsOfExperience } from '../../src/doctors/types';
 import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { launchBrowser, type Browser } from '../helpers/browser';
 import { bearer } from '../helpers/http';
 import { eventually } from '../helpers/live';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { expectData, graphql } from '../helpers/graphql';
-import { questionIdOf } from '../helpers/world';
+import { it, questionIdOf, test } from '../helpers/world';
 
 /*
  * GraphiQL in a real browser (Debian's chromium, driven by playwright-core), with no request
@@ -23,14 +22,12 @@ const SEED_TITLE = 'Is scalp micropigmentation permanent?';
 // Slow on a busy machine: the page inlines ~9 MB of scripts.
 const WAIT = { timeout: 90_000 };
 
-let server: TestServer;
 let browser: Browser;
 let page: Page;
 /** Every URL the page asked for. */
 const requested: string[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer();
+test.beforeAll(async ({ server }) => {
   const origin = new URL(server.url).origin;
   // blob: URLs (GraphiQL's editor workers) carry the page's origin.
   browser = await launchBrowser((url) => url.origin === origin);
@@ -40,7 +37,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
 });
 
 /** The text of a Monaco editor in the page, as a person sees it (Monaco renders spaces as U+00A0). */
@@ -57,7 +53,7 @@ const editorJson = async (selector: string): Promise<unknown> => {
 };
 
 describe('GraphiQL', () => {
-  it('loads from the server alone, with the question page and its variables filled in', async () => {
+  it('loads from the server alone, with the question page and its variables filled in', async ({ server }) => {
     await page.goto(`${server.url}/graphql`, WAIT);
     await page.locator('.graphiql-execute-button').waitFor(WAIT);
     await expect
@@ -72,7 +68,9 @@ describe('GraphiQL', () => {
     await page.locator('.graphiql-response').getByText(`"title": "${SEED_TITLE}"`).waitFor(WAIT);
   }, 120_000);
 
-  it('shows an answer posted elsewhere live, in the subscription tab, with nothing added by hand', async () => {
+  it('shows an answer posted elsewhere live, in the subscription tab, with nothing added by hand', async ({
+    server,
+  }) => {
     const doctorRow = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
     const doctor = bearer(await issueCredential(server.db, { role: 'doctor', doctorId: doctorRow.id }));
     const questionId = await questionIdOf(server, DEMO_QUESTION_SLUG);

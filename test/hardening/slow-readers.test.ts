@@ -1,13 +1,13 @@
 import { type ClientRequestArgs, request as httpRequest, type IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { issueCredential } from '../../src/auth/tokens';
 import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { eventually, subscribe, wsClient } from '../helpers/live';
-import { startTestServer, TEST_LIMITS, type TestServer } from '../helpers/server';
+import { TEST_LIMITS, type TestServer } from '../helpers/server';
 import { expectData, graphql } from '../helpers/graphql';
-import { questionIdOf } from '../helpers/world';
+import { it, questionIdOf, test } from '../helpers/world';
 
 /*
  * A client that stops reading its stream (SSE or WebSocket) is cut off once MAX_PENDING events wait
@@ -18,20 +18,18 @@ const MAX_PENDING = 5;
 const SUBSCRIPTION = graphql(
   `subscription SlowReadersAnswerAdded($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }`,
 );
-let server: TestServer;
 let doctor: Record<string, string>;
 let questionId: string;
 
-beforeAll(async () => {
-  server = await startTestServer({ limits: { ...TEST_LIMITS, maxPendingEvents: MAX_PENDING } });
+test.override({ serverOptions: { limits: { ...TEST_LIMITS, maxPendingEvents: MAX_PENDING } } });
+test.beforeAll(async ({ server }) => {
   const row = await server.db.doctor.findFirstOrThrow({ where: { verified: true } });
   doctor = { authorization: `Bearer ${await issueCredential(server.db, { role: 'doctor', doctorId: row.id })}` };
   questionId = await questionIdOf(server, DEMO_QUESTION_SLUG);
 });
-afterAll(() => server?.stop());
 
 /** An SSE subscription whose socket stops reading after the response head. */
-function stalledSse(): Promise<{ response: IncomingMessage; socket: Socket; ended: Promise<void> }> {
+function stalledSse(server: TestServer): Promise<{ response: IncomingMessage; socket: Socket; ended: Promise<void> }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(`${server.url}/graphql`, {
       method: 'POST',
@@ -48,7 +46,7 @@ function stalledSse(): Promise<{ response: IncomingMessage; socket: Socket; ende
 }
 
 /** A raw graphql-ws subscription over a TCP socket the test can pause. */
-async function stalledWebSocket() {
+async function stalledWebSocket(server: TestServer) {
   let tcp: Socket | undefined;
   const ws = new WebSocket(`${server.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', {
     createConnection: (options: ClientRequestArgs) => {
@@ -68,13 +66,15 @@ async function stalledWebSocket() {
   return { tcp: tcp!, closed };
 }
 
-it('cuts off a stalled SSE reader and a stalled WebSocket reader; everyone else gets every answer', async () => {
+it('cuts off a stalled SSE reader and a stalled WebSocket reader; everyone else gets every answer', async ({
+  server,
+}) => {
   const healthyClient = wsClient(server.url);
   const healthy = subscribe(healthyClient, SUBSCRIPTION, {
     q: questionId,
   });
-  const sse = await stalledSse();
-  const ws = await stalledWebSocket();
+  const sse = await stalledSse(server);
+  const ws = await stalledWebSocket(server);
   await eventually(() => server.pubSub.listenerCount() === 3, 10_000, 'three subscribers listening');
   ws.tcp.pause();
 

@@ -1,21 +1,19 @@
 import { type ClientRequest, type IncomingMessage, request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { eventually } from '../helpers/live';
-import { startTestServer, TEST_LIMITS, type TestServer } from '../helpers/server';
-import { questionIdOf } from '../helpers/world';
+import { TEST_LIMITS, type TestServer } from '../helpers/server';
+import { it, questionIdOf, test } from '../helpers/world';
 
 // SSE streams per address are capped like WebSockets: over the cap, 429 RATE_LIMITED.
 const MAX = 2;
-let server: TestServer;
 let questionId: string;
-beforeAll(async () => {
-  server = await startTestServer({ limits: { ...TEST_LIMITS, maxSseStreamsPerAddress: MAX } });
+test.override({ serverOptions: { limits: { ...TEST_LIMITS, maxSseStreamsPerAddress: MAX } } });
+test.beforeAll(async ({ server }) => {
   questionId = await questionIdOf(server, DEMO_QUESTION_SLUG);
 });
-afterAll(() => server?.stop());
 
-function openStream(): Promise<{ request: ClientRequest; response: IncomingMessage }> {
+function openStream(server: TestServer): Promise<{ request: ClientRequest; response: IncomingMessage }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(`${server.url}/graphql`, {
       method: 'POST',
@@ -38,11 +36,13 @@ async function bodyOf(response: IncomingMessage): Promise<string> {
   return text;
 }
 
-it(`refuses a stream over ${MAX} from one address with 429 RATE_LIMITED, and takes one again once a stream closes`, async () => {
-  const streams = [await openStream(), await openStream()];
+it(`refuses a stream over ${MAX} from one address with 429 RATE_LIMITED, and takes one again once a stream closes`, async ({
+  server,
+}) => {
+  const streams = [await openStream(server), await openStream(server)];
   expect(streams.map((s) => s.response.statusCode)).toEqual([200, 200]);
   await eventually(() => server.pubSub.listenerCount() === 2, 10_000, 'two streams listening');
-  const refused = await openStream();
+  const refused = await openStream(server);
   expect(refused.response.statusCode).toBe(429);
   expect(JSON.parse(await bodyOf(refused.response))).toEqual({
     errors: [
@@ -54,7 +54,7 @@ it(`refuses a stream over ${MAX} from one address with 429 RATE_LIMITED, and tak
   });
   streams[0]!.request.destroy();
   await eventually(() => server.pubSub.listenerCount() === 1, 10_000, 'the closed stream released');
-  const again = await openStream();
+  const again = await openStream(server);
   expect(again.response.statusCode).toBe(200);
   again.request.destroy();
   streams[1]!.request.destroy();

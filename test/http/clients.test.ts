@@ -1,13 +1,13 @@
 import { EventSource } from 'eventsource';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { corsFor } from '../../src/plugins/cors';
 import { DEMO_QUESTION_SLUG } from '../../src/server';
 import { bearer, send } from '../helpers/http';
 import { eventually } from '../helpers/live';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { expectData } from '../helpers/graphql';
-import { questionIdOf } from '../helpers/world';
+import { it, questionIdOf, test } from '../helpers/world';
+import type { TestServer } from '../helpers/server';
 
 /*
  * Clients as they come out of the box, over real HTTP: the requests urql, Apollo and a browser
@@ -16,17 +16,15 @@ import { questionIdOf } from '../helpers/world';
  */
 
 const APP_ORIGIN = 'https://app.example.test';
-let server: TestServer;
 let doctor: Record<string, string>;
 let questionId: string;
 
-beforeAll(async () => {
-  server = await startTestServer({ corsOrigins: [APP_ORIGIN] });
+test.override({ serverOptions: { corsOrigins: [APP_ORIGIN] } });
+test.beforeAll(async ({ server }) => {
   const row = await server.db.doctor.findUniqueOrThrow({ where: { slug: 'harish-kumar-kabilan' } });
   doctor = bearer(await issueCredential(server.db, { role: 'doctor', doctorId: row.id }));
   questionId = await questionIdOf(server, DEMO_QUESTION_SLUG);
 });
-afterAll(() => server?.stop());
 
 const PAGE = 'query QuestionPage($slug: String!) { question(slug: $slug) { title answerCount } }';
 const POST_ANSWER = 'mutation PostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }';
@@ -35,16 +33,16 @@ const ANSWER_ADDED =
 const SEED_TITLE = 'Is scalp micropigmentation permanent?';
 
 /** A GET URL as urql and Apollo build it: query, operationName and JSON variables as parameters. */
-function getUrl(query: string, operationName: string, variables: Record<string, unknown>): string {
+function getUrl(server: TestServer, query: string, operationName: string, variables: Record<string, unknown>): string {
   const params = new URLSearchParams({ query, operationName, variables: JSON.stringify(variables) });
   return `${server.url}/graphql?${params}`;
 }
 
-const answerCount = () => server.db.answer.count();
+const answerCount = (server: TestServer) => server.db.answer.count();
 
 describe('default client requests', () => {
-  it("urql's default: a query over GET, with urql's Accept header and nothing else", async () => {
-    const response = await fetch(getUrl(PAGE, 'QuestionPage', { slug: DEMO_QUESTION_SLUG }), {
+  it("urql's default: a query over GET, with urql's Accept header and nothing else", async ({ server }) => {
+    const response = await fetch(getUrl(server, PAGE, 'QuestionPage', { slug: DEMO_QUESTION_SLUG }), {
       headers: {
         accept:
           'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed',
@@ -57,22 +55,26 @@ describe('default client requests', () => {
     });
   });
 
-  it("Apollo's defaults: a JSON POST, and a GET query (useGETForQueries)", async () => {
+  it("Apollo's defaults: a JSON POST, and a GET query (useGETForQueries)", async ({ server }) => {
     const accept = 'application/graphql-response+json,application/json;q=0.9';
     const viaPost = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { accept, 'content-type': 'application/json' },
       body: JSON.stringify({ operationName: 'QuestionPage', query: PAGE, variables: { slug: DEMO_QUESTION_SLUG } }),
     });
-    const viaGet = await fetch(getUrl(PAGE, 'QuestionPage', { slug: DEMO_QUESTION_SLUG }), { headers: { accept } });
+    const viaGet = await fetch(getUrl(server, PAGE, 'QuestionPage', { slug: DEMO_QUESTION_SLUG }), {
+      headers: { accept },
+    });
     for (const response of [viaPost, viaGet]) {
       expect(response.status).toBe(200);
       expect((await response.json()).data.question.title).toBe(SEED_TITLE);
     }
   });
 
-  it('an EventSource (GET, accept: text/event-stream, no other header) receives a public subscription', async () => {
-    const source = new EventSource(getUrl(ANSWER_ADDED, 'AnswerAdded', { questionId }));
+  it('an EventSource (GET, accept: text/event-stream, no other header) receives a public subscription', async ({
+    server,
+  }) => {
+    const source = new EventSource(getUrl(server, ANSWER_ADDED, 'AnswerAdded', { questionId }));
     const received: unknown[] = [];
     const failures: string[] = [];
     source.addEventListener('next', (event) => received.push(JSON.parse(event.data)));
@@ -94,9 +96,9 @@ describe('default client requests', () => {
     }
     await eventually(() => server.pubSub.listenerCount() === 0, 10_000, 'the subscription to end');
   });
-  it.each([['variables'], ['extensions']])(
+  it.for<[string]>([['variables'], ['extensions']])(
     'a GET whose %s parameter is not JSON gets 400 BAD_REQUEST',
-    async (name) => {
+    async ([name], { server }) => {
       const response = await send(server.url, {
         path: `/graphql?${new URLSearchParams({ query: PAGE, [name]: '{"slug":' })}`,
       });
@@ -114,7 +116,7 @@ describe('default client requests', () => {
 });
 
 describe('a path that serves nothing', () => {
-  it('gets 404 NOT_FOUND saying where GraphQL is', async () => {
+  it('gets 404 NOT_FOUND saying where GraphQL is', async ({ server }) => {
     const response = await send(server.url, { path: '/graphq?query=%7Btopics%7Bslug%7D%7D' });
     expect(response.status).toBe(404);
     expect(response.json).toEqual({
@@ -126,7 +128,7 @@ describe('a path that serves nothing', () => {
 describe('CSRF: no mutation can be triggered cross-site', () => {
   const mutation = () => JSON.stringify({ query: POST_ANSWER, variables: { input: { questionId, body: 'Forged.' } } });
 
-  it.each([
+  it.for<[string, () => string]>([
     ['text/plain', mutation],
     ['application/x-www-form-urlencoded', () => new URLSearchParams({ query: POST_ANSWER }).toString()],
     [
@@ -135,8 +137,8 @@ describe('CSRF: no mutation can be triggered cross-site', () => {
     ],
   ])(
     'a simple POST (%s), as an HTML form or no-cors fetch sends it, is refused with a code',
-    async (contentType, body) => {
-      const before = await answerCount();
+    async ([contentType, body], { server }) => {
+      const before = await answerCount(server);
       // Even with a credential attached (a browser would not attach one cross-site).
       const response = await send(server.url, {
         method: 'POST',
@@ -153,20 +155,20 @@ describe('CSRF: no mutation can be triggered cross-site', () => {
         ],
       });
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
-      expect(await answerCount()).toBe(before);
+      expect(await answerCount(server)).toBe(before);
     },
   );
 
-  it('a POST with no content type is refused the same way', async () => {
+  it('a POST with no content type is refused the same way', async ({ server }) => {
     const response = await send(server.url, { method: 'POST', body: mutation() });
     expect(response.status).toBe(403);
     expect(response.json?.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST' });
   });
 
-  it.each([['application/json'], ['text/event-stream']])(
+  it.for<[string]>([['application/json'], ['text/event-stream']])(
     'a mutation over GET (accept %s) is refused before it runs',
-    async (accept) => {
-      const before = await answerCount();
+    async ([accept], { server }) => {
+      const before = await answerCount(server);
       const response = await send(server.url, {
         path: `/graphql?${new URLSearchParams({ query: POST_ANSWER, variables: JSON.stringify({ input: { questionId, body: 'Forged.' } }) })}`,
         headers: { accept, ...doctor },
@@ -174,13 +176,13 @@ describe('CSRF: no mutation can be triggered cross-site', () => {
       expect(response.status).toBe(405);
       expect(response.text).toContain('"message":"Can only perform a mutation operation from a POST request."');
       expect(response.text).toContain('"extensions":{"code":"BAD_REQUEST"}');
-      expect(await answerCount()).toBe(before);
+      expect(await answerCount(server)).toBe(before);
     },
   );
 });
 
 describe('CORS', () => {
-  const preflight = (origin: string) =>
+  const preflight = (server: TestServer, origin: string) =>
     send(server.url, {
       method: 'OPTIONS',
       headers: {
@@ -190,8 +192,8 @@ describe('CORS', () => {
       },
     });
 
-  it('lets a configured origin through a preflight, without credentials mode', async () => {
-    const response = await preflight(APP_ORIGIN);
+  it('lets a configured origin through a preflight, without credentials mode', async ({ server }) => {
+    const response = await preflight(server, APP_ORIGIN);
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
     expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST');
@@ -200,19 +202,19 @@ describe('CORS', () => {
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
-  it('answers any other origin without CORS headers, so the browser stops there', async () => {
-    const response = await preflight('https://evil.example.test');
+  it('answers any other origin without CORS headers, so the browser stops there', async ({ server }) => {
+    const response = await preflight(server, 'https://evil.example.test');
     expect(response.status).toBe(204);
     expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
-    const get = await fetch(getUrl(PAGE, 'QuestionPage', { slug: DEMO_QUESTION_SLUG }), {
+    const get = await fetch(getUrl(server, PAGE, 'QuestionPage', { slug: DEMO_QUESTION_SLUG }), {
       headers: { origin: 'https://evil.example.test' },
     });
     expect(get.headers.get('access-control-allow-origin')).toBeNull();
     await get.body?.cancel();
   });
 
-  it('exposes x-request-id and Retry-After to browser code of a configured origin', async () => {
-    const response = await fetch(getUrl(PAGE, 'QuestionPage', { slug: DEMO_QUESTION_SLUG }), {
+  it('exposes x-request-id and Retry-After to browser code of a configured origin', async ({ server }) => {
+    const response = await fetch(getUrl(server, PAGE, 'QuestionPage', { slug: DEMO_QUESTION_SLUG }), {
       headers: { origin: APP_ORIGIN },
     });
     expect(response.status).toBe(200);

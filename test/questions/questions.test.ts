@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { QuestionListDocument } from '../../src/client/generated/graphql';
 import { fixtures } from '../helpers/fixtures';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { expectData, graphql } from '../helpers/graphql';
+import { it, test } from '../helpers/world';
+import type { TestServer } from '../helpers/server';
 
-let server: TestServer;
 const ids: Record<string, number> = {};
 let topicSlug: string;
 
@@ -12,8 +12,7 @@ let topicSlug: string;
 //   cold: asked 1st, answered last (2 answers)    migraine: asked 2nd, 3 answers
 //   cough: asked 3rd, unanswered                  rash: asked 4th, 1 answer
 //   sleep: asked 5th, unanswered
-beforeAll(async () => {
-  server = await startTestServer();
+test.beforeAll(async ({ server }) => {
   const make = fixtures(server.db);
   const topic = await make.topic('General medicine');
   topicSlug = topic.slug;
@@ -44,9 +43,8 @@ beforeAll(async () => {
   await answer('migraine', 13);
   await answer('rash', 15);
 });
-afterAll(() => server?.stop());
 
-async function list(variables: Record<string, unknown>) {
+async function list(server: TestServer, variables: Record<string, unknown>) {
   const data = expectData(await server.request(QuestionListDocument, variables));
   return data!.questions;
 }
@@ -54,14 +52,14 @@ const titlesOf = (connection: Awaited<ReturnType<typeof list>>) =>
   connection.edges.map((e) => e.node.title.split(' ')[0]);
 
 describe('questions', () => {
-  it('orders a topic newest first by default, with the total', async () => {
-    const page = await list({ filter: { topic: topicSlug } });
+  it('orders a topic newest first by default, with the total', async ({ server }) => {
+    const page = await list(server, { filter: { topic: topicSlug } });
     expect(titlesOf(page)).toEqual(['Cannot', 'Rash', 'Dry', 'Migraine', 'Cold']);
     expect(page.totalCount).toBe(5);
   });
 
-  it('orders by most recent answer, listing answered questions only', async () => {
-    const page = await list({ filter: { topic: topicSlug }, orderBy: 'RECENTLY_ANSWERED' });
+  it('orders by most recent answer, listing answered questions only', async ({ server }) => {
+    const page = await list(server, { filter: { topic: topicSlug }, orderBy: 'RECENTLY_ANSWERED' });
     expect(titlesOf(page)).toEqual(['Cold', 'Rash', 'Migraine']);
     expect(page.edges.map((e) => e.node.lastAnsweredAt)).toEqual([
       '2025-01-20T00:00:00.000Z',
@@ -71,8 +69,8 @@ describe('questions', () => {
     expect(page.totalCount).toBe(3);
   });
 
-  it('orders by answer count', async () => {
-    const page = await list({ filter: { topic: topicSlug }, orderBy: 'MOST_ANSWERED' });
+  it('orders by answer count', async ({ server }) => {
+    const page = await list(server, { filter: { topic: topicSlug }, orderBy: 'MOST_ANSWERED' });
     expect(page.edges.map((e) => [e.node.title.split(' ')[0], e.node.answerCount])).toEqual([
       ['Migraine', 3],
       ['Cold', 2],
@@ -82,27 +80,27 @@ describe('questions', () => {
     ]);
   });
 
-  it('filters answered and unanswered questions', async () => {
-    expect(titlesOf(await list({ filter: { topic: topicSlug, answered: false } }))).toEqual(['Cannot', 'Dry']);
-    expect(titlesOf(await list({ filter: { topic: topicSlug, answered: true } }))).toEqual([
+  it('filters answered and unanswered questions', async ({ server }) => {
+    expect(titlesOf(await list(server, { filter: { topic: topicSlug, answered: false } }))).toEqual(['Cannot', 'Dry']);
+    expect(titlesOf(await list(server, { filter: { topic: topicSlug, answered: true } }))).toEqual([
       'Rash',
       'Migraine',
       'Cold',
     ]);
   });
 
-  it('finds questions by words of title or body, stemmed, across topics', async () => {
-    expect(titlesOf(await list({ filter: { search: 'coughing' } }))).toEqual(['Dry']);
-    expect(titlesOf(await list({ filter: { search: 'micropigmentation' } }))).toEqual(['Is']);
-    expect((await list({ filter: { search: 'advice', topic: topicSlug } })).totalCount).toBe(5);
-    expect((await list({ filter: { search: 'nothing-like-this-anywhere' } })).edges).toEqual([]);
+  it('finds questions by words of title or body, stemmed, across topics', async ({ server }) => {
+    expect(titlesOf(await list(server, { filter: { search: 'coughing' } }))).toEqual(['Dry']);
+    expect(titlesOf(await list(server, { filter: { search: 'micropigmentation' } }))).toEqual(['Is']);
+    expect((await list(server, { filter: { search: 'advice', topic: topicSlug } })).totalCount).toBe(5);
+    expect((await list(server, { filter: { search: 'nothing-like-this-anywhere' } })).edges).toEqual([]);
   });
 
-  it('pages forward with cursors, without gaps or repeats', async () => {
+  it('pages forward with cursors, without gaps or repeats', async ({ server }) => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await list({ filter: { topic: topicSlug }, first: 2, after });
+      const page = await list(server, { filter: { topic: topicSlug }, first: 2, after });
       seen.push(...titlesOf(page).map(String));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor!;
@@ -110,7 +108,7 @@ describe('questions', () => {
     expect(seen).toEqual(['Cannot', 'Rash', 'Dry', 'Migraine', 'Cold']);
   });
 
-  it('refuses pages over 100 with BAD_USER_INPUT', async () => {
+  it('refuses pages over 100 with BAD_USER_INPUT', async ({ server }) => {
     const { data, errors } = await server.request(QuestionListDocument, { first: 101 });
     expect(data).toBeNull();
     expect(errors).toEqual([
@@ -121,14 +119,14 @@ describe('questions', () => {
     ]);
   });
 
-  it('refuses a malformed cursor with BAD_USER_INPUT', async () => {
+  it('refuses a malformed cursor with BAD_USER_INPUT', async ({ server }) => {
     const { errors } = await server.request(QuestionListDocument, { after: 'not-a-cursor' });
     expect(errors).toEqual([
       expect.objectContaining({ message: 'Invalid cursor: not-a-cursor', extensions: { code: 'BAD_USER_INPUT' } }),
     ]);
   });
 
-  it('refuses contradictory or empty filters with BAD_USER_INPUT naming the field', async () => {
+  it('refuses contradictory or empty filters with BAD_USER_INPUT naming the field', async ({ server }) => {
     const contradictory = await server.request(QuestionListDocument, {
       filter: { answered: false },
       orderBy: 'RECENTLY_ANSWERED',
@@ -143,7 +141,7 @@ describe('questions', () => {
 });
 
 describe('question(slug | id)', () => {
-  it('finds a question by its global ID, and node(id) agrees', async () => {
+  it('finds a question by its global ID, and node(id) agrees', async ({ server }) => {
     const bySlug = await server.request(
       graphql(`query QuestionsQuestion { question(slug: "is-scalp-micropigmentation-permanent") { id title } }`),
     );
@@ -162,7 +160,7 @@ describe('question(slug | id)', () => {
     });
   });
 
-  it('gives null from node(id) and nodes(ids) for an ID of a row that does not exist', async () => {
+  it('gives null from node(id) and nodes(ids) for an ID of a row that does not exist', async ({ server }) => {
     const missing = ['Question', 'Doctor', 'BlogPost', 'Topic'].map((type) =>
       Buffer.from(`${type}:999999`).toString('base64'),
     );
@@ -178,7 +176,7 @@ describe('question(slug | id)', () => {
     expect(data).toEqual({ node: null, nodes: [null, null, null, null] });
   });
 
-  it('says NOT_FOUND for an unknown slug', async () => {
+  it('says NOT_FOUND for an unknown slug', async ({ server }) => {
     const { data, errors } = await server.request(
       graphql(`query QuestionsQuestion3 { question(slug: "no-such-question") { title } }`),
     );
@@ -191,7 +189,7 @@ describe('question(slug | id)', () => {
     ]);
   });
 
-  it('says BAD_USER_INPUT for a malformed ID, an ID of another type, or no argument', async () => {
+  it('says BAD_USER_INPUT for a malformed ID, an ID of another type, or no argument', async ({ server }) => {
     const doctorId = Buffer.from('Doctor:1').toString('base64');
     const cases = [
       ['question(id: "%%%")', '"%%%" is not a valid ID.'],
