@@ -6,6 +6,7 @@ import { startPgCluster, type PgCluster } from '../helpers/pg-cluster';
 import { logger, startInstance, type TestServer } from '../helpers/server';
 import type { TestDatabase } from '../helpers/database';
 import { graphql } from '../helpers/graphql';
+import { collectEscapedErrors } from '../helpers/escaped-errors';
 
 // PostgreSQL SIGKILLed (postmaster and backends at once) again and again while doctors post
 // answers with idempotency keys, retrying each until it is acknowledged, through one server that
@@ -14,12 +15,9 @@ let cluster: PgCluster;
 let database: TestDatabase;
 let server: TestServer;
 
-const problems: unknown[] = [];
-const record = (error: unknown) => void problems.push(error);
+const problems = collectEscapedErrors();
 
 beforeAll(async () => {
-  process.on('unhandledRejection', record);
-  process.on('uncaughtException', record);
   cluster = await startPgCluster();
   database = await cluster.createAppDatabase(logger, { seed: true });
   server = await startInstance(database, { ownsDatabase: false });
@@ -28,8 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   await cluster?.destroy();
-  process.off('unhandledRejection', record);
-  process.off('uncaughtException', record);
 });
 
 const POST = graphql(

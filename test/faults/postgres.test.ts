@@ -7,18 +7,16 @@ import type { TestDatabase } from '../helpers/database';
 import { sleep } from '../helpers/live';
 import { fieldLocation, graphql, type Operation } from '../helpers/graphql';
 import { operationBody } from '../helpers/http';
+import { collectEscapedErrors } from '../helpers/escaped-errors';
 
 // A PostgreSQL cluster of this file's own, which the tests stop, start and freeze.
 let cluster: PgCluster;
 let database: TestDatabase;
 const servers: TestServer[] = [];
 
-const problems: unknown[] = [];
-const record = (error: unknown) => void problems.push(error);
+const problems = collectEscapedErrors();
 
 beforeAll(async () => {
-  process.on('unhandledRejection', record);
-  process.on('uncaughtException', record);
   cluster = await startPgCluster();
   database = await cluster.createAppDatabase(logger, { seed: true });
 });
@@ -32,8 +30,6 @@ afterEach(async () => {
 
 afterAll(async () => {
   await cluster?.destroy();
-  process.off('unhandledRejection', record);
-  process.off('uncaughtException', record);
 });
 
 /** A server of its own (its own pool) on the private cluster. */

@@ -10,6 +10,7 @@ import { startPrivateRedis, type PrivateRedis } from '../../helpers/redis-server
 import { logger, TEST_LIMITS, type TestServer } from '../../helpers/server';
 import { graphql, type ResultOf } from '../../helpers/graphql';
 import { startPair } from '../../helpers/deployment';
+import { collectEscapedErrors } from '../../helpers/escaped-errors';
 
 /*
  * What the Redis fault tests (outage, transport .test.ts beside this one) share. setUpRedisFaults()
@@ -26,9 +27,6 @@ let stop: () => Promise<void>;
 export let token: string;
 export const prefix = `faults-${randomBytes(4).toString('hex')}`;
 
-const problems: unknown[] = [];
-const record = (error: unknown) => void problems.push(error);
-
 export const ANSWER_ADDED = graphql(
   `subscription RedisAnswerAdded($q: ID!) { answerAdded(questionId: $q) { cursor node { body } } }`,
 );
@@ -41,9 +39,8 @@ export const cleanups: (() => unknown)[] = [];
 
 /** Starts the deployment and its Redis; after each test, closes what it opened and checks that nothing went wrong. */
 export function setUpRedisFaults() {
+  const problems = collectEscapedErrors();
   beforeAll(async () => {
-    process.on('unhandledRejection', record);
-    process.on('uncaughtException', record);
     redis = await startPrivateRedis();
     ({ a, b, stop } = await startPair({ redisUrl: redis.url, prefix }));
     const doctor = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'izharul-hasan' } });
@@ -54,8 +51,6 @@ export function setUpRedisFaults() {
     await redis?.start(); // so that the instances can say goodbye to it
     await stop?.();
     await redis?.destroy();
-    process.off('unhandledRejection', record);
-    process.off('uncaughtException', record);
   });
 
   afterEach(async () => {
