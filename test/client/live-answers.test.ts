@@ -1,35 +1,23 @@
 import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { AnswerAddedDocument, QuestionPageDocument, type QuestionPageQuery } from '../../src/client/generated/graphql';
 import { followAnswers, type AnswerAddedEdge } from '../../src/client/live-answers';
-import type { Db } from '../../src/db/client';
 import { doctorTokens, type ServerProcess } from '../faults/support';
 import { eventually } from '../helpers/live';
 import { requestAt } from '../helpers/http';
 import { graphql } from '../helpers/graphql';
-import { type ProcessDeployment, startProcessDeployment } from '../helpers/deployment';
+import { withProcessPair } from '../helpers/deployment';
 
 // The client helper through a killed instance: two server processes of one deployment (shared
 // PostgreSQL database, a Redis of this file's own), the client on A, A SIGKILLed mid-stream, the
 // client's retry lands on B. Beside it, a graphql-ws client as the README used to show one.
 
-let deployment: ProcessDeployment;
-let db: Db;
-let a: ServerProcess;
-let b: ServerProcess;
-
-beforeAll(async () => {
-  deployment = await startProcessDeployment({ name: 'client' });
-  ({ db } = deployment);
-  [a, b] = deployment.instances as [ServerProcess, ServerProcess];
-});
-
-afterAll(() => deployment?.stop());
+const it = withProcessPair('client');
 
 /** A url option that tries A first, then B, A, … on each (re)connect, and says where it went. */
-function alternating() {
+function alternating(a: ServerProcess, b: ServerProcess) {
   const urls = [a, b].map((server) => ({
     name: server === a ? 'A' : 'B',
     ws: `${server.url.replace(/^http/, 'ws')}/graphql`,
@@ -46,7 +34,9 @@ function alternating() {
   };
 }
 
-it('resumes from the last answer delivered after its instance is killed: every answer once, in order', async () => {
+it('resumes from the last answer delivered after its instance is killed: every answer once, in order', async ({
+  pair: { db, a, b },
+}) => {
   const doctor = await db.doctor.findUniqueOrThrow({ where: { slug: 'raajshri-gupta' } });
   const token = doctorTokens(db, doctor.id);
   const asked = await requestAt(
@@ -77,7 +67,7 @@ it('resumes from the last answer delivered after its instance is killed: every a
   const shown = (page.body.data as QuestionPageQuery).question!;
   expect(shown.answers.edges.map((edge) => edge.node.body)).toEqual(['Shown on the page.']);
 
-  const helperRoute = alternating();
+  const helperRoute = alternating(a, b);
   const received: { body: string; via: string }[] = [];
   const errors: unknown[] = [];
   const followed = followAnswers({
@@ -92,7 +82,7 @@ it('resumes from the last answer delivered after its instance is killed: every a
   });
 
   // What the README used to show: graphql-ws' own retry, with the page's cursor as `after`.
-  const plainRoute = alternating();
+  const plainRoute = alternating(a, b);
   const plain = { received: [] as string[], beforeDrop: -1 };
   const plainClient = createClient({
     url: plainRoute.url,

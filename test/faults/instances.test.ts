@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Db } from '../../src/db/client';
+import { expect } from 'vitest';
 import { eventually, wsClient } from '../helpers/live';
-import { doctorTokens, type ServerProcess } from './support';
+import { doctorTokens } from './support';
 import { expectData, graphql, sourceOf, type ResultOf } from '../helpers/graphql';
 import { requestAt } from '../helpers/http';
-import { type ProcessDeployment, startProcessDeployment } from '../helpers/deployment';
+import { withProcessPair } from '../helpers/deployment';
 
 // Two real server processes of one deployment: a fresh database on the shared test PostgreSQL,
 // a Redis of this file's own, one channel prefix.
-let deployment: ProcessDeployment;
-let db: Db;
-let a: ServerProcess;
-let b: ServerProcess;
-
-beforeAll(async () => {
-  deployment = await startProcessDeployment({ name: 'instances' });
-  ({ db } = deployment);
-  [a, b] = deployment.instances as [ServerProcess, ServerProcess];
-});
-
-afterAll(() => deployment?.stop());
+const it = withProcessPair('instances');
 
 const ANSWER_ADDED = graphql(
   `subscription InstancesAnswerAdded($q: ID!, $after: String) { answerAdded(questionId: $q, after: $after) { cursor node { body } } }`,
@@ -72,7 +60,7 @@ function resumingSubscriber(instances: { name: string; url: string }[], question
   return state;
 }
 
-it('moves the clients of a killed instance to the other one, and they miss nothing', async () => {
+it('moves the clients of a killed instance to the other one, and they miss nothing', async ({ pair: { db, a, b } }) => {
   const doctor = await db.doctor.findUniqueOrThrow({ where: { slug: 'raajshri-gupta' } });
   const token = doctorTokens(db, doctor.id);
   const asked = await requestAt(

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { test as base } from 'vitest';
 import { seedDemo } from '../../prisma/seed/demo';
 import { createDb, type Db } from '../../src/db/client';
 import { migrate } from '../../src/db/migrate';
@@ -128,4 +129,34 @@ export async function startProcessDeployment({
       await redis.destroy();
     },
   };
+}
+
+/** Two server processes of one deployment, and a connection to its database. */
+export interface ProcessPair {
+  db: Db;
+  a: ServerProcess;
+  b: ServerProcess;
+}
+
+/**
+ * `it` with `pair`: two server processes of one deployment of the file's own (startProcessDeployment:
+ * a fresh database on the shared test PostgreSQL, a Redis of its own, one channel prefix), started
+ * for the first test that names it and stopped after the file.
+ */
+export function withProcessPair(name: string) {
+  return base.extend<{ pair: ProcessPair }>({
+    pair: [
+      // biome-ignore lint/correctness/noEmptyPattern: vitest reads the fixtures a fixture uses from its first parameter.
+      async ({}, use) => {
+        const deployment = await startProcessDeployment({ name });
+        try {
+          const [a, b] = deployment.instances as [ServerProcess, ServerProcess];
+          await use({ db: deployment.db, a, b });
+        } finally {
+          await deployment.stop();
+        }
+      },
+      { scope: 'file' },
+    ],
+  });
 }
