@@ -1,20 +1,24 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { viewerOfConnection } from './auth/tokens';
 import type { Context } from './context';
 import type { Db } from './db/client';
+import { serveGraphQLWs } from './graphql-ws-socket';
 import type { Limits } from './limits';
+import type { RequestOrigin } from './limits/address';
 import { limitBufferedBytes } from './limits/slow-clients';
 import { tooDeep } from './plugins/input-shape';
 import { limitConnectionsPerAddress, tooManyOperations } from './limits/websocket';
 import type { Logger } from './logger';
 
-/** What Yoga gets from the server besides the request: node:http's request, for the client address. */
+/**
+ * What Yoga gets from the server besides the request: where the request came from, for the client
+ * address (node:http's request over HTTP; what graphql-ws-socket.ts keeps of it over WebSocket).
+ */
 export type ServerContext = Record<string, unknown> & {
-  req?: IncomingMessage;
+  req?: RequestOrigin;
   res?: ServerResponse;
   socket?: WebSocket;
 };
@@ -44,7 +48,8 @@ export function serveGraphQLOverWebSocket(
     limits.trustProxy,
   );
   wsServer.on('connection', (socket: WebSocket) => limitBufferedBytes(socket, limits.maxBufferedBytes, logger));
-  useServer(
+  serveGraphQLWs(
+    wsServer,
     {
       execute: (args: ExecutionArgs) => (args.rootValue as Operation).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as Operation).subscribe(args),
@@ -102,7 +107,7 @@ export function serveGraphQLOverWebSocket(
         };
       },
     },
-    wsServer,
+    logger,
   );
   return () => {
     for (const client of wsServer.clients) client.close(1001, 'Server shutting down');

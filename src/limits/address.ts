@@ -1,4 +1,13 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+
+/**
+ * What the address is read from: node:http's request over HTTP, what src/graphql-ws-socket.ts
+ * keeps of the upgrade request over WebSocket.
+ */
+export interface RequestOrigin {
+  socket?: { remoteAddress?: string };
+  headers: IncomingHttpHeaders;
+}
 
 /**
  * The client's address, as rate and connection limits count it.
@@ -9,7 +18,7 @@ import type { IncomingMessage } from 'node:http';
  * be forged. IPv6 clients count per /64, the block one subscriber usually gets, so that rotating
  * addresses within it does not multiply their budget.
  */
-export function clientAddress(req: IncomingMessage | undefined, trustProxy: number): string {
+export function clientAddress(req: RequestOrigin | undefined, trustProxy: number): string {
   const socketAddress = req?.socket?.remoteAddress ?? 'unknown';
   let address = socketAddress;
   if (trustProxy > 0 && req) {
