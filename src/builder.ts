@@ -9,6 +9,7 @@ import { productionAtImport } from './config';
 import type { Context } from './context';
 import { fieldCost } from './schema/cost';
 import { loadedColumnsPlugin } from './schema/loaded-columns';
+import { syncNodeIdsPlugin } from './schema/sync-node-ids';
 import { nodeQueryOptions, nodesQueryOptions } from './schema/nodes';
 import type PrismaTypes from './generated/pothos-prisma-types';
 import { getDatamodel } from './generated/pothos-prisma-types';
@@ -31,8 +32,9 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   // Scope auth first, so that its checks run before any other plugin's resolver wrapping; loaded
-  // columns just outside plugin-prisma, whose per-row bookkeeping it spares (src/schema/loaded-columns.ts).
-  plugins: [ScopeAuthPlugin, loadedColumnsPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  // columns just outside plugin-prisma, whose per-row bookkeeping it spares (src/schema/loaded-columns.ts);
+  // node ids without plugin-relay's promise (src/schema/sync-node-ids.ts).
+  plugins: [ScopeAuthPlugin, syncNodeIdsPlugin, loadedColumnsPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   // Cost estimates only (src/schema/cost.ts); the MAX_COST limit is checked while validating an
   // operation (src/plugins/operation-limits.ts), so that a costly one is refused before it runs.
