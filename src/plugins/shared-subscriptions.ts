@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context';
+import { itself } from '../pubsub';
 
 /**
  * Shared execution of identical subscriptions, as Hasura multiplexes its live queries.
@@ -159,9 +160,7 @@ export function createSharedExecutions() {
     const executeEvent = (payload: unknown) =>
       resultFor(group, payload, async () => (await execute({ ...args, rootValue: payload })) as ExecutionResult);
     const results: AsyncIterableIterator<ExecutionResult> = {
-      [Symbol.asyncIterator]() {
-        return this;
-      },
+      [Symbol.asyncIterator]: itself<AsyncIterableIterator<ExecutionResult>>,
       async next() {
         const event = await source.next();
         if (event.done) {

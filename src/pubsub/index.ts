@@ -48,10 +48,21 @@ export interface SubscribeOptions {
  * when they overflow, so a client that stops reading is closed rather than served forever.
  */
 export function forClient(pubSub: PubSub, maxPending: number, cutOff: (maxPending: number) => void): PubSub {
-  return {
-    ...pubSub,
+  // The shared pub/sub as prototype rather than copied: one is made per operation and held by
+  // every idle subscription, and a copy of its nine members cost about 300 bytes each time.
+  const own: Pick<PubSub, 'subscribe'> = {
     subscribe: (event, key, options) => pubSub.subscribe(event, key, { maxPending, onOverflow: cutOff, ...options }),
   };
+  return Object.setPrototypeOf(own, pubSub) as PubSub;
+}
+
+/**
+ * `[Symbol.asyncIterator]` of an iterator that is its own iterable, shared: written as a method
+ * in each iterator's literal, it was a closure and a name string ("[Symbol.asyncIterator]") per
+ * iterator, about 170 bytes held by every idle subscription.
+ */
+export function itself<T>(this: T): T {
+  return this;
 }
 
 export interface PubSub {
@@ -120,9 +131,7 @@ export function createPubSub(transport: Transport, prefix: string): PubSub {
       );
       const finished: IteratorReturnResult<undefined> = { done: true, value: undefined };
       const events: AsyncIterableIterator<Payload> = {
-        [Symbol.asyncIterator]() {
-          return events;
-        },
+        [Symbol.asyncIterator]: itself<AsyncIterableIterator<Payload>>,
         next() {
           if (queue.length > 0) return Promise.resolve({ done: false, value: queue.shift()! });
           if (closed) return Promise.resolve(finished);
