@@ -1,7 +1,16 @@
 import calculateSlot from 'cluster-key-slot';
 import { Cluster, Redis } from 'ioredis';
 import type { Logger } from '../logger';
-import { reconnectDelay, watchResponsiveness, type Transport } from './transport';
+import {
+  addListener,
+  closeClients,
+  countListeners,
+  publishOrDeliverLocally,
+  type Listeners,
+  reconnectDelay,
+  watchResponsiveness,
+  type Transport,
+} from './transport';
 
 /** A seed node of a Redis Cluster (REDIS_CLUSTER_NODES); the rest are discovered. */
 export interface ClusterNode {
@@ -53,7 +62,7 @@ export function createClusterTransport(nodes: ClusterNode[], logger: Logger): Tr
   const log = logger.child({ component: 'redis-cluster' });
   const publisher = createClusterClient(nodes, { connectionName: 'medqa-publish', commandTimeout: 1_000 });
   publisher.on('error', (error: Error) => log.warn({ err: error.message }, 'redis cluster error'));
-  const listeners = new Map<string, Set<(message: string | null) => void>>();
+  const listeners: Listeners = new Map();
   const shards = new Map<string, Shard>();
   /** Channels whose owner is not known yet (the slot map has not arrived). */
   const unrouted = new Set<string>();
@@ -150,33 +159,16 @@ export function createClusterTransport(nodes: ClusterNode[], logger: Logger): Tr
     [...shards.values()].every((shard) => shard.channels.size === 0 || shard.client.status === 'ready');
   return {
     description: `redis cluster ${nodes.map((node) => `${node.host}:${node.port}`).join(',')}`,
-    async publish(channel, message) {
-      try {
-        await publisher.spublish(channel, message);
-      } catch (error) {
-        // As with a single Redis: this instance's own subscribers still get it (see transport.ts).
-        for (const listener of listeners.get(channel) ?? []) queueMicrotask(() => listener(message));
-        throw error;
-      }
-    },
+    publish: (channel, message) =>
+      publishOrDeliverLocally(listeners, channel, message, () => publisher.spublish(channel, message)),
     async subscribe(channel, onMessage) {
-      let set = listeners.get(channel);
-      let confirmed: Promise<unknown> = Promise.resolve();
-      if (!set) {
-        set = new Set();
-        listeners.set(channel, set);
-        confirmed = route(channel);
-      }
-      set.add(onMessage);
-      await confirmed;
-      const own = set;
+      const listener = addListener(listeners, channel, onMessage);
+      if (listener.first) await route(channel);
       return () => {
-        if (!own.delete(onMessage) || own.size > 0 || listeners.get(channel) !== own) return;
-        listeners.delete(channel);
-        unroute(channel);
+        if (listener.remove()) unroute(channel);
       };
     },
-    listenerCount: () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0),
+    listenerCount: () => countListeners(listeners),
     healthy: () => publisher.status === 'ready' && shardsReady(),
     check: async () => shardsReady() && (await clusterServes(publisher)),
     responsive: () => shardsReady() && heartbeat.answered(),
@@ -184,19 +176,7 @@ export function createClusterTransport(nodes: ClusterNode[], logger: Logger): Tr
       heartbeat.stop();
       listeners.clear();
       const clients: (Redis | Cluster)[] = [publisher, ...[...shards.values()].map((shard) => shard.client)];
-      await Promise.all(
-        clients.map(async (client) => {
-          if (client.status === 'ready') {
-            let timer: NodeJS.Timeout | undefined;
-            await Promise.race([
-              client.quit().catch(() => {}),
-              new Promise((resolve) => (timer = setTimeout(resolve, 1_000))),
-            ]);
-            clearTimeout(timer);
-          }
-          client.disconnect();
-        }),
-      );
+      await closeClients(clients);
     },
   };
 }

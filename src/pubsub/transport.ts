@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { type Cluster, Redis } from 'ioredis';
 import type { Logger } from '../logger';
 
 /**
@@ -32,12 +32,61 @@ export interface Transport {
   close(): Promise<void>;
 }
 
-type Listeners = Map<string, Set<(message: string | null) => void>>;
+/** This process's listeners, by channel (a null message means "catch up"). */
+export type Listeners = Map<string, Set<(message: string | null) => void>>;
 
-function countListeners(listeners: Listeners) {
+export function countListeners(listeners: Listeners) {
   let count = 0;
   for (const set of listeners.values()) count += set.size;
   return count;
+}
+
+/** Delivers `message` to this process's own listeners of `channel` on a later tick, as Redis would: a publisher never runs subscribers' code. */
+export function deliverLocally(listeners: Listeners, channel: string, message: string) {
+  for (const listener of listeners.get(channel) ?? []) queueMicrotask(() => listener(message));
+}
+
+/**
+ * Publishes with `send`. When Redis is unreachable, this instance's own subscribers still get the
+ * message (as readiness says when degraded; the other instances' catch up when Redis is back), and
+ * the caller still gets the error.
+ */
+export async function publishOrDeliverLocally(
+  listeners: Listeners,
+  channel: string,
+  message: string,
+  send: () => Promise<unknown>,
+) {
+  try {
+    await send();
+  } catch (error) {
+    deliverLocally(listeners, channel, message);
+    throw error;
+  }
+}
+
+/**
+ * Adds `onMessage` to the channel's listeners. `first`: the channel had none, so the caller
+ * subscribes to it in Redis. `remove()` takes it out again; true when that left the channel with
+ * none (it is then forgotten here, and the caller unsubscribes).
+ */
+export function addListener(listeners: Listeners, channel: string, onMessage: (message: string | null) => void) {
+  let set = listeners.get(channel);
+  const first = !set;
+  if (!set) {
+    set = new Set();
+    listeners.set(channel, set);
+  }
+  set.add(onMessage);
+  const own = set;
+  return {
+    first,
+    remove(): boolean {
+      if (!own.delete(onMessage) || own.size > 0 || listeners.get(channel) !== own) return false;
+      listeners.delete(channel);
+      return true;
+    },
+  };
 }
 
 export function createInProcessTransport(): Transport {
@@ -45,8 +94,7 @@ export function createInProcessTransport(): Transport {
   return {
     description: 'in-process',
     async publish(channel, message) {
-      // Delivered on a later tick, as Redis would: a publisher never runs subscribers' code.
-      for (const listener of listeners.get(channel) ?? []) queueMicrotask(() => listener(message));
+      deliverLocally(listeners, channel, message);
     },
     async subscribe(channel, onMessage) {
       const set = listeners.get(channel) ?? new Set();
@@ -125,34 +173,21 @@ export function createRedisTransport(url: string, logger: Logger): Transport {
   const address = new URL(url);
   return {
     description: `redis ${address.hostname}:${address.port || 6379}`,
-    async publish(channel, message) {
-      try {
-        await publisher.publish(channel, message);
-      } catch (error) {
-        // Redis is unreachable: this instance's own subscribers still get the event (as readiness
-        // says when degraded); the other instances' catch up when Redis is back.
-        for (const listener of listeners.get(channel) ?? []) queueMicrotask(() => listener(message));
-        throw error;
-      }
-    },
+    publish: (channel, message) =>
+      publishOrDeliverLocally(listeners, channel, message, () => publisher.publish(channel, message)),
     async subscribe(channel, onMessage) {
-      let set = listeners.get(channel);
-      if (!set) {
-        set = new Set();
-        listeners.set(channel, set);
+      const listener = addListener(listeners, channel, onMessage);
+      if (listener.first) {
         const confirmation = subscriber.subscribe(channel);
         // Nobody awaits it while Redis is down; close() rejects it then (the caller has gone).
         confirmation.catch(() => {});
         confirmed.set(channel, confirmation);
       }
-      set.add(onMessage);
       // While Redis is down, waiting would hang the subscriber; the catch-up on reconnect
       // covers what it would have missed.
       if (subscriber.status === 'ready') await confirmed.get(channel);
-      const own = set;
       return () => {
-        if (!own.delete(onMessage) || own.size > 0 || listeners.get(channel) !== own) return;
-        listeners.delete(channel);
+        if (!listener.remove()) return;
         confirmed.delete(channel);
         subscriber.unsubscribe(channel).catch((error) => log.warn({ err: error, channel }, 'unsubscribe failed'));
       };
@@ -170,24 +205,31 @@ export function createRedisTransport(url: string, logger: Logger): Transport {
     async close() {
       heartbeat.stop();
       listeners.clear();
-      // QUIT waits for Redis. While Redis is down, the subscriber's QUIT would queue behind the
-      // commands waiting for it, forever, and the publisher's is refused while it goes on
-      // reconnecting. So QUIT only a live connection, and not for long; then disconnect for good.
-      await Promise.all(
-        [publisher, subscriber].map(async (client) => {
-          if (client.status === 'ready') {
-            let timer: NodeJS.Timeout | undefined;
-            await Promise.race([
-              client.quit().catch(() => {}),
-              new Promise((resolve) => (timer = setTimeout(resolve, 1_000))),
-            ]);
-            clearTimeout(timer);
-          }
-          client.disconnect();
-        }),
-      );
+      await closeClients([publisher, subscriber]);
     },
   };
+}
+
+/**
+ * Closes Redis connections for good, promptly even while Redis is down or hung. QUIT waits for
+ * Redis: while Redis is down, a subscriber's QUIT would queue behind the commands waiting for it,
+ * forever, and a publisher's is refused while it goes on reconnecting. So QUIT only a live
+ * connection, and not for long; then disconnect.
+ */
+export async function closeClients(clients: (Redis | Cluster)[]) {
+  await Promise.all(
+    clients.map(async (client) => {
+      if (client.status === 'ready') {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          client.quit().catch(() => {}),
+          new Promise((resolve) => (timer = setTimeout(resolve, 1_000))),
+        ]);
+        clearTimeout(timer);
+      }
+      client.disconnect();
+    }),
+  );
 }
 
 /** Heartbeats this often; a PING unanswered for two of them means Redis is not responsive. */
