@@ -10,7 +10,7 @@ import type { Limits } from './limits';
 import type { RequestOrigin } from './limits/address';
 import { limitBufferedBytes } from './limits/slow-clients';
 import { tooDeep } from './plugins/input-shape';
-import { limitConnectionsPerAddress, tooManyOperations } from './limits/websocket';
+import { closeWithoutInit, limitConnectionsPerAddress, tooManyOperations } from './limits/websocket';
 import type { Logger } from './logger';
 
 /**
@@ -47,16 +47,19 @@ export function serveGraphQLOverWebSocket(
     limits.websocket.maxConnectionsPerAddress,
     limits.trustProxy,
   );
+  const initWait = closeWithoutInit(wsServer, limits.websocket.initTimeoutMs);
   wsServer.on('connection', (socket: WebSocket) => limitBufferedBytes(socket, limits.maxBufferedBytes, logger));
   serveGraphQLWs(
     wsServer,
     {
       execute: (args: ExecutionArgs) => (args.rootValue as Operation).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as Operation).subscribe(args),
-      // Without connection_init within this time, graphql-ws closes the socket with 4408.
-      connectionInitWaitTimeout: limits.websocket.initTimeoutMs,
+      // Without connection_init in time the socket is closed with 4408: by `initWait`, not by
+      // graphql-ws' own timer, which fires before a lagging event loop has read the message.
+      connectionInitWaitTimeout: Number.POSITIVE_INFINITY,
       // A bad token in connectionParams refuses the connection (close code 4403); none is anonymous.
       onConnect: async (ctx) => {
+        initWait.received(ctx.extra.socket);
         if (connections.refused(ctx.extra.socket)) return false; // already closing with 1008
         return viewerOfConnection(db, ctx.connectionParams).then(
           () => true,

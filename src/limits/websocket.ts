@@ -27,6 +27,39 @@ export function limitConnectionsPerAddress(wsServer: WebSocketServer, max: numbe
   return { refused: (socket: WebSocket) => refused.has(socket) };
 }
 
+/** Close code for a socket that sent no `connection_init` in time (graphql-ws' own). */
+export const INIT_TIMEOUT = 4408;
+
+/**
+ * Closes a socket that has not sent `connection_init` within `ms` of connecting, with 4408, as
+ * graphql-ws' own `connectionInitWaitTimeout` would, except that it looks only once the event
+ * loop has read what the sockets have sent: behind a reconnect storm the loop can lag seconds, and
+ * a timer checked before the poll phase closed sockets whose `connection_init` had come in time
+ * and was waiting to be read (1,003 of 5,000 in a storm on a loaded machine). Call `received`
+ * when a socket's `connection_init` arrives (graphql-ws' onConnect).
+ */
+export function closeWithoutInit(wsServer: WebSocketServer, ms: number) {
+  const waiting = new Map<WebSocket, NodeJS.Timeout>();
+  wsServer.on('connection', (socket: WebSocket) => {
+    const timer = setTimeout(() => {
+      // setImmediate runs after the poll phase: a message already sent has been read by then.
+      setImmediate(() => {
+        if (!waiting.delete(socket)) return;
+        if (socket.readyState === socket.OPEN) socket.close(INIT_TIMEOUT, 'Connection initialisation timeout');
+      });
+    }, ms);
+    // No close listener (idle sockets stay slim): a socket closed before its init is let go
+    // when its timer fires, at most `ms` later.
+    waiting.set(socket, timer);
+  });
+  return {
+    received(socket: WebSocket): void {
+      clearTimeout(waiting.get(socket));
+      waiting.delete(socket);
+    },
+  };
+}
+
 /** The error for one operation too many on a socket; the socket and its other operations go on. */
 export function tooManyOperations(max: number) {
   return userError(

@@ -68,6 +68,18 @@ describe('bad input', () => {
       await closesWith(socket, 4408, 'Connection initialisation timeout');
     });
 
+    it('accepts a connection_init sent in time and read late, behind a busy event loop (a reconnect storm)', async () => {
+      const socket = await rawSocket(server.url);
+      socket.send({ type: 'connection_init' });
+      // The process (server and client alike) stays busy past the deadline, as behind thousands of
+      // sockets arriving at once: the message waits, unread, in the server's socket buffer.
+      const busyUntil = Date.now() + INIT_TIMEOUT_MS * 2;
+      while (Date.now() < busyUntil) {}
+      expect(await socket.next((message) => message.type === 'connection_ack')).toEqual({ type: 'connection_ack' });
+      socket.socket.close(1000);
+      expect(await socket.closed).toEqual({ code: 1000, reason: '' });
+    });
+
     it('closes with 4429 on a second connection_init', async () => {
       const socket = await initialisedSocket(server.url);
       socket.send({ type: 'connection_init' });
