@@ -29,25 +29,52 @@ export class LoadedColumnsPlugin<Types extends SchemaTypes> extends BasePlugin<T
     resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
     fieldConfig: PothosOutputFieldConfig<Types>,
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
-    const column = exposedColumn(fieldConfig);
-    if (column === null) return resolver;
+    const model = this.buildCache.getTypeConfig(fieldConfig.parentType).extensions?.pothosPrismaFieldMap;
+    const columns = selectedColumns(fieldConfig, model as FieldMap | undefined);
+    if (columns === null) return resolver;
+    const { pothosPrismaVariant: exposed } = fieldConfig.extensions ?? {};
+    if (typeof exposed === 'string' && columns.length === 1 && columns[0] === exposed) {
+      return (parent, args, context, info) => {
+        const value = (parent as Record<string, unknown>)[exposed];
+        return value === undefined ? resolver(parent, args, context, info) : value;
+      };
+    }
+    // A field of its own computed from columns (`select: { careerStartYear: true }`): its resolver,
+    // as plugin-prisma calls it once it has found the mapping. The plugins after plugin-prisma in
+    // the builder wrap no such field (plugin-relay none, plugin-complexity root fields only).
+    const own = fieldConfig.resolve;
+    if (typeof own !== 'function') return resolver;
     return (parent, args, context, info) => {
-      const value = (parent as Record<string, unknown>)[column];
-      return value === undefined ? resolver(parent, args, context, info) : value;
+      const row = parent as Record<string, unknown>;
+      for (const column of columns) if (row[column] === undefined) return resolver(parent, args, context, info);
+      return own(parent, args, context, info);
     };
   }
 }
 
-/** The column a field exposes as it is (scalars and enums, lists of them), else null. */
-function exposedColumn<Types extends SchemaTypes>(fieldConfig: PothosOutputFieldConfig<Types>): string | null {
-  if (fieldConfig.kind !== 'PrismaObject') return null;
-  const { pothosPrismaVariant: column, pothosPrismaSelect: select } = fieldConfig.extensions ?? {};
-  if (typeof column !== 'string' || typeof select !== 'object' || select === null) return null;
-  // What plugin-prisma's expose() declares, and nothing else: `{ [column]: true }`.
-  const keys = Object.keys(select);
-  if (keys.length !== 1 || keys[0] !== column || (select as Record<string, unknown>)[column] !== true) return null;
+/** plugin-prisma's map of a model's relations (the type's `pothosPrismaFieldMap`). */
+type FieldMap = { relations: Map<string, unknown> };
+
+/**
+ * The columns a field selects when that is all it selects (`{ slug: true }`, as expose() declares,
+ * or a field's own static `select` of columns) and it returns scalars or enums, which have no
+ * fields beneath them to look up a mapping; else null.
+ */
+function selectedColumns<Types extends SchemaTypes>(
+  fieldConfig: PothosOutputFieldConfig<Types>,
+  model: FieldMap | undefined,
+): string[] | null {
+  if (fieldConfig.kind !== 'PrismaObject' || !model) return null;
+  const select: unknown = fieldConfig.extensions?.pothosPrismaSelect;
+  // A function selects by arguments or nests a relation's query: left to plugin-prisma.
+  if (typeof select !== 'object' || select === null) return null;
+  const columns = Object.keys(select);
+  if (columns.length === 0) return null;
+  for (const column of columns) {
+    if ((select as Record<string, unknown>)[column] !== true || model.relations.has(column)) return null;
+  }
   const type = fieldConfig.type.kind === 'List' ? fieldConfig.type.type : fieldConfig.type;
-  return type.kind === 'Scalar' || type.kind === 'Enum' ? column : null;
+  return type.kind === 'Scalar' || type.kind === 'Enum' ? columns : null;
 }
 
 SchemaBuilder.registerPlugin(loadedColumnsPlugin, LoadedColumnsPlugin);
