@@ -1,20 +1,19 @@
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
+import { it } from '../../helpers/world';
 import { loadConfig } from '../../../src/config';
 import { pubSubFromConfig } from '../../../src/pubsub';
 import { buildApp } from '../../../src/server';
 import { post, send } from '../../helpers/http';
 import { logger, TEST_LIMITS } from '../../helpers/server';
-import { clientOperations, server, setUpLimits, slug } from './support';
+import { clientOperations, slug } from './support';
 
 /* Request bodies, CSRF prevention, and the limits in production. Shared setup: support.ts. */
-
-setUpLimits();
 
 describe('request bodies', () => {
   const bigSlug = (bytes: number) => 'x'.repeat(bytes);
 
-  it(`refuses a body over MAX_BODY_BYTES (256 KiB) with 413, by its Content-Length`, async () => {
+  it(`refuses a body over MAX_BODY_BYTES (256 KiB) with 413, by its Content-Length`, async ({ server }) => {
     const response = await post(server.url, {
       query: 'query($s: String) { question(slug: $s) { id } }',
       variables: { s: bigSlug(300_000) },
@@ -25,7 +24,7 @@ describe('request bodies', () => {
     ]);
   });
 
-  it('counts the bytes of a chunked body that has no Content-Length', async () => {
+  it('counts the bytes of a chunked body that has no Content-Length', async ({ server }) => {
     const url = new URL(`${server.url}/graphql`);
     const status = await new Promise<number>((resolve, reject) => {
       const request = httpRequest(
@@ -49,7 +48,7 @@ describe('request bodies', () => {
     expect(status).toBe(413);
   });
 
-  it('accepts a body just under the limit', async () => {
+  it('accepts a body just under the limit', async ({ server }) => {
     const response = await post(server.url, {
       query: 'query($s: String) { question(slug: $s) { id } }',
       variables: { s: bigSlug(250_000) },
@@ -58,7 +57,7 @@ describe('request bodies', () => {
     expect(response.json?.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('refuses batches (a JSON array of operations)', async () => {
+  it('refuses batches (a JSON array of operations)', async ({ server }) => {
     const response = await post(server.url, [{ query: '{ topics { name } }' }, { query: '{ specialties { name } }' }]);
     expect(response.status).toBe(400);
     expect(response.json?.errors).toEqual([
@@ -70,13 +69,13 @@ describe('request bodies', () => {
 describe('CSRF prevention', () => {
   const query = encodeURIComponent('{ topics { name } }');
 
-  it('runs a GET query without any extra header (see src/plugins/csrf.ts for why)', async () => {
+  it('runs a GET query without any extra header (see src/plugins/csrf.ts for why)', async ({ server }) => {
     const response = await send(server.url, { path: `/graphql?query=${query}` });
     expect(response.status).toBe(200);
     expect(response.json?.data).toEqual({ topics: expect.any(Array) });
   });
 
-  it('refuses "simple" POSTs a browser would send cross-site without a preflight', async () => {
+  it('refuses "simple" POSTs a browser would send cross-site without a preflight', async ({ server }) => {
     const body = JSON.stringify({ query: '{ topics { name } }' });
     for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const response = await send(server.url, { method: 'POST', headers: { 'content-type': contentType }, body });
@@ -85,7 +84,7 @@ describe('CSRF prevention', () => {
     }
   });
 
-  it('needs nothing more for JSON POSTs (GraphiQL sends those)', async () => {
+  it('needs nothing more for JSON POSTs (GraphiQL sends those)', async ({ server }) => {
     expect((await post(server.url, { query: '{ topics { name } }' })).status).toBe(200);
   });
 });
@@ -93,7 +92,7 @@ describe('CSRF prevention', () => {
 describe('production', () => {
   let production: { url: string; stop(): Promise<void> };
   let withIntrospection: { url: string; stop(): Promise<void> };
-  beforeAll(async () => {
+  it.beforeAll(async ({ server }) => {
     // The limits as src/config.ts resolves them for production, with the tests' rate limits.
     const start = async (environment: Record<string, string> = {}) => {
       const app = buildApp({
@@ -115,7 +114,7 @@ describe('production', () => {
 
   const introspection = { query: '{ __schema { queryType { name } } }' };
 
-  it('refuses introspection unless INTROSPECTION=true', async () => {
+  it('refuses introspection unless INTROSPECTION=true', async ({ server }) => {
     const refused = await post(production.url, introspection);
     expect(refused.status).toBe(400);
     expect(refused.json?.errors?.slice(0, 1)).toEqual([
@@ -131,7 +130,7 @@ describe('production', () => {
     expect((await post(server.url, introspection)).json?.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 
-  it('suggests no field names in production, and does in development', async () => {
+  it('suggests no field names in production, and does in development', async ({ server }) => {
     const typo = { query: '{ topic { name } }' };
     expect((await post(production.url, typo)).json?.errors?.[0]?.message).toBe(
       'Cannot query field "topic" on type "Query".',

@@ -1,5 +1,6 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../../helpers/world';
 import { DEFAULT_LIMITS } from '../../../src/limits';
 import { schema } from '../../../src/schema';
 import { post } from '../../helpers/http';
@@ -12,15 +13,11 @@ import {
   live,
   readmeQueries,
   refusal,
-  server,
-  setUpLimits,
   slug,
   validationError,
 } from './support';
 
 /* The documented operations fit the operation limits; operations past them are refused. Shared setup: support.ts. */
-
-setUpLimits();
 
 describe('the documented operations', () => {
   it('are all found (4 client operations, one of them the answerAdded subscription; 3 README queries)', () => {
@@ -31,9 +28,9 @@ describe('the documented operations', () => {
     expect(readmeQueries).toHaveLength(3);
   });
 
-  it.each([...clientOperations, ...readmeQueries])(
+  it.for([...clientOperations, ...readmeQueries])(
     '$name runs at the default limits, even with the largest pages',
-    async ({ query }) => {
+    async ({ query }, { server }) => {
       const own = isSubscription(query) ? live : {}; // the lists have an `$after` of their own
       for (const variables of [
         { slug, ...own },
@@ -73,32 +70,32 @@ describe('the documented operations', () => {
 });
 
 describe('operation limits', () => {
-  it('refuses an operation deeper than MAX_DEPTH (10)', async () => {
+  it('refuses an operation deeper than MAX_DEPTH (10)', async ({ server }) => {
     // question → answers → edges → node → question → answers → edges → node → question → answers → totalCount
     const at = (levels: string) =>
       `{ question(slug: "${slug}") { answers { edges { node { question { answers { edges { node { question { ${levels} } } } } } } } } } }`;
-    expect(await refusal({ query: at('id') })).toEqual({ status: 200, errors: undefined }); // depth 10
-    expect(await refusal({ query: at('answers { totalCount }') })).toEqual(
+    expect(await refusal(server, { query: at('id') })).toEqual({ status: 200, errors: undefined }); // depth 10
+    expect(await refusal(server, { query: at('answers { totalCount }') })).toEqual(
       validationError('Query depth limit of 10 exceeded, found 11. Select fewer levels of nested fields.'),
     );
   });
 
-  it('does not count fragments as levels', async () => {
+  it('does not count fragments as levels', async ({ server }) => {
     const query = `{ question(slug: "${slug}") { answers { edges { node { question { answers { edges { node {
       ... on Answer { question { ...Q } } } } } } } } } } }
       fragment Q on Question { id }`;
-    expect(await refusal({ query })).toEqual({ status: 200, errors: undefined });
+    expect(await refusal(server, { query })).toEqual({ status: 200, errors: undefined });
   });
 
-  it('refuses more than MAX_ALIASES (15) aliases', async () => {
+  it('refuses more than MAX_ALIASES (15) aliases', async ({ server }) => {
     const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `t${i}: topics { name }`).join(' ')} }`;
-    expect(await refusal({ query: aliases(15) })).toEqual({ status: 200, errors: undefined });
-    expect(await refusal({ query: aliases(16) })).toEqual(
+    expect(await refusal(server, { query: aliases(15) })).toEqual({ status: 200, errors: undefined });
+    expect(await refusal(server, { query: aliases(16) })).toEqual(
       validationError('Aliases limit of 15 exceeded, found 16. Use fewer aliases, or split the operation.'),
     );
   });
 
-  it('refuses a document of more than MAX_TOKENS (1,000) tokens while parsing it', async () => {
+  it('refuses a document of more than MAX_TOKENS (1,000) tokens while parsing it', async ({ server }) => {
     // `query ( $ v : [ ID ! ] = [ "…" × (n - 25) ] ) { nodes ( ids : $ v ) { id } }` is n tokens: the
     // long list is the variable's default, which the request overrides with one id (nodes(ids:)
     // itself takes at most 100).
@@ -109,8 +106,8 @@ describe('operation limits', () => {
         .join(' ')}]) { nodes(ids: $v) { id } }`,
       variables: { v: ['UXVlc3Rpb246MQ=='] },
     });
-    expect(await refusal(tokens(1000))).toEqual({ status: 200, errors: undefined });
-    expect(await refusal(tokens(1001))).toEqual({
+    expect(await refusal(server, tokens(1000))).toEqual({ status: 200, errors: undefined });
+    expect(await refusal(server, tokens(1001))).toEqual({
       status: 400,
       errors: [
         { message: 'Syntax Error: Token limit of 1000 exceeded.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
@@ -118,19 +115,19 @@ describe('operation limits', () => {
     });
   });
 
-  it('refuses more than MAX_DIRECTIVES (20) directives', async () => {
+  it('refuses more than MAX_DIRECTIVES (20) directives', async ({ server }) => {
     const directives = (n: number) => `{ topics { ${'... on Topic @include(if: true) { name } '.repeat(n)}} }`;
-    expect(await refusal({ query: directives(20) })).toEqual({ status: 200, errors: undefined });
-    expect(await refusal({ query: directives(21) })).toEqual(
+    expect(await refusal(server, { query: directives(20) })).toEqual({ status: 200, errors: undefined });
+    expect(await refusal(server, { query: directives(21) })).toEqual(
       validationError('Directives limit of 20 exceeded, found 21. Use fewer directives.'),
     );
   });
 
-  it('refuses an operation costing more than MAX_COST (5,000): lists cost their page size', async () => {
+  it('refuses an operation costing more than MAX_COST (5,000): lists cost their page size', async ({ server }) => {
     // questions: 1 + 100 × (edges 1 + node (1 + answers (1 + 100 × (edges 1 + node (1 + body 1)))))
     const nested =
       'query($n: Int) { questions(first: 100) { edges { node { answers(first: $n) { edges { node { body } } } } } } }';
-    expect(await refusal({ query: nested, variables: { n: 100 } })).toEqual(
+    expect(await refusal(server, { query: nested, variables: { n: 100 } })).toEqual(
       validationError(
         'Query cost of 30301 exceeds the limit of 5000. Ask for smaller pages (first/last) or fewer nested lists.',
         {
@@ -140,12 +137,12 @@ describe('operation limits', () => {
       ),
     );
     // The same document with a small page: the cost follows the variables, not a cached verdict.
-    expect(await refusal({ query: nested, variables: { n: 10 } })).toEqual({ status: 200, errors: undefined });
+    expect(await refusal(server, { query: nested, variables: { n: 10 } })).toEqual({ status: 200, errors: undefined });
     // Without `first`, a connection costs the default page of 20: 1 + 100 × (3 + 20 × 3) = 6301.
-    expect((await refusal({ query: nested })).errors?.[0]?.message).toMatch(/^Query cost of 6301 exceeds/);
+    expect((await refusal(server, { query: nested })).errors?.[0]?.message).toMatch(/^Query cost of 6301 exceeds/);
   });
 
-  it('leaves the page-size check its own message for a huge `first`', async () => {
+  it('leaves the page-size check its own message for a huge `first`', async ({ server }) => {
     const { json } = await post(server.url, { query: '{ questions(first: 1000000) { totalCount } }' });
     expect(json?.errors?.[0]).toMatchObject({
       message: '"first" must be between 0 and 100; got 1000000.',
@@ -153,7 +150,7 @@ describe('operation limits', () => {
     });
   });
 
-  it('applies the same limits over WebSocket, as an error for that operation only', async () => {
+  it('applies the same limits over WebSocket, as an error for that operation only', async ({ server }) => {
     const client = wsClient(server.url);
     try {
       const deep = subscribe(

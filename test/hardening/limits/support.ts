@@ -5,22 +5,12 @@ import { OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql'
 import { DEMO_QUESTION_SLUG } from '../../../src/server';
 import { post } from '../../helpers/http';
 import type { TestServer } from '../../helpers/server';
-import { withFileServer } from '../../helpers/world';
 
 /*
- * What the limits tests (operations, http .test.ts beside this one) share: the file's server, the
- * documented operations, and how a refusal reads. setUpLimits() gets the file's server (the world
- * fixture); `server` is set before the first test (a live binding: read it inside tests and hooks only).
+ * What the limits tests (operations, http .test.ts beside this one) share: the
+ * documented operations, and how a refusal reads. The file's server is the world fixture's
+ * (test/helpers/world.ts): tests take it as a parameter and hand it to the helpers here.
  */
-
-export let server: TestServer;
-
-/** The file's server, started before its first test and stopped after its last. */
-export function setUpLimits() {
-  withFileServer((started) => {
-    server = started;
-  });
-}
 
 export const slug = DEMO_QUESTION_SLUG;
 
@@ -47,7 +37,7 @@ export const validationError = (message: string, extensions: Record<string, unkn
   status: 400,
   errors: [{ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...extensions } }],
 });
-export async function refusal(body: unknown) {
+export async function refusal(server: TestServer, body: unknown) {
   const response = await post(server.url, body);
   return {
     status: response.status,
