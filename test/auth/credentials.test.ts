@@ -1,34 +1,24 @@
 import type { FormattedExecutionResult } from 'graphql';
 import { createClient } from 'graphql-ws';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../helpers/world';
 import WebSocket from 'ws';
 import { hashToken, issueCredential, resolveViewer, revokeCredential } from '../../src/auth/tokens';
 import { expectData, sourceOf } from '../helpers/graphql';
-import {
-  DOCTOR_SLUG,
-  expectUnauthenticated,
-  post,
-  PUBLIC_QUERY,
-  server,
-  setUpCredentials,
-  STAFF_EMAIL,
-  TOKEN,
-  type Topics,
-} from './support';
+import { DOCTOR_SLUG, expectUnauthenticated, post, PUBLIC_QUERY, STAFF_EMAIL, TOKEN, type Topics } from './support';
+import type { TestServer } from '../helpers/server';
 
 /* Credentials: resolving a viewer, the credential table, and tokens over HTTP and WebSocket. Shared setup: support.ts. */
 
-setUpCredentials();
-
 describe('resolveViewer', () => {
-  it('is null without a credential', async () => {
+  it('is null without a credential', async ({ server }) => {
     expect(await resolveViewer(server.db, undefined)).toBeNull();
     expect(await resolveViewer(server.db, null)).toBeNull();
     expect(await resolveViewer(server.db, '')).toBeNull();
     expect(await resolveViewer(server.db, '   ')).toBeNull();
   });
 
-  it('finds the person of a valid token, whatever the case of "Bearer", or a bare token', async () => {
+  it('finds the person of a valid token, whatever the case of "Bearer", or a bare token', async ({ server }) => {
     const staff = await server.db.staffMember.findUniqueOrThrow({ where: { email: STAFF_EMAIL } });
     const token = await issueCredential(server.db, { role: 'staff', staffMemberId: staff.id });
     const expected = { role: 'staff', staffMemberId: staff.id, credentialId: expect.any(Number) };
@@ -38,7 +28,7 @@ describe('resolveViewer', () => {
     expect(await resolveViewer(server.db, token)).toEqual(expected);
   });
 
-  it('gives an asker their viewer', async () => {
+  it('gives an asker their viewer', async ({ server }) => {
     const asker = await server.db.asker.create({ data: {} });
     const token = await issueCredential(server.db, { role: 'asker', askerId: asker.id });
     expect(token).toMatch(TOKEN);
@@ -49,7 +39,7 @@ describe('resolveViewer', () => {
     });
   });
 
-  it('refuses malformed, unknown and revoked tokens with UNAUTHENTICATED', async () => {
+  it('refuses malformed, unknown and revoked tokens with UNAUTHENTICATED', async ({ server }) => {
     for (const header of [
       'garbage',
       'Bearer',
@@ -71,7 +61,7 @@ describe('resolveViewer', () => {
 });
 
 describe('the credential table', () => {
-  it('holds exactly the person its role names (CHECK constraint)', async () => {
+  it('holds exactly the person its role names (CHECK constraint)', async ({ server }) => {
     const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: DOCTOR_SLUG } });
     const staff = await server.db.staffMember.findUniqueOrThrow({ where: { email: STAFF_EMAIL } });
     const hash = (n: number) => hashToken(`row-${n}`);
@@ -98,26 +88,26 @@ describe('the credential table', () => {
 });
 
 describe('over HTTP', () => {
-  it('answers public queries without a token', async () => {
-    const { status, body } = await post(PUBLIC_QUERY);
+  it('answers public queries without a token', async ({ server }) => {
+    const { status, body } = await post(server, PUBLIC_QUERY);
     expect(status).toBe(200);
     expect(expectData(body).topics.length).toBeGreaterThan(0);
     expect((await server.request(PUBLIC_QUERY)).errors).toBeUndefined();
   });
 
-  it('answers public queries with a valid token too', async () => {
+  it('answers public queries with a valid token too', async ({ server }) => {
     const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: DOCTOR_SLUG } });
     const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
     const data = expectData(await server.request(PUBLIC_QUERY, {}, { authorization: `Bearer ${token}` }));
     expect(data.topics.length).toBeGreaterThan(0);
   });
 
-  it('fails the whole request with 401 UNAUTHENTICATED for a revoked or invalid token', async () => {
+  it('fails the whole request with 401 UNAUTHENTICATED for a revoked or invalid token', async ({ server }) => {
     const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: DOCTOR_SLUG } });
     const revoked = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
     await revokeCredential(server.db, revoked);
     for (const authorization of [`Bearer ${revoked}`, 'Bearer garbage', `Bearer mqa_${'A'.repeat(43)}`]) {
-      const { status, headers, body } = await post(PUBLIC_QUERY, { authorization });
+      const { status, headers, body } = await post(server, PUBLIC_QUERY, { authorization });
       expect(status, authorization).toBe(401);
       expect(headers.get('www-authenticate')).toBe('Bearer');
       expect(body.data ?? null).toBeNull();
@@ -132,7 +122,7 @@ describe('over HTTP', () => {
 
 describe('over WebSocket', () => {
   /** Runs one operation over graphql-ws with the given connectionParams; resolves to the result or the close code. */
-  function overWebSocket(connectionParams: Record<string, unknown>, query = PUBLIC_QUERY) {
+  function overWebSocket(server: TestServer, connectionParams: Record<string, unknown>, query = PUBLIC_QUERY) {
     return new Promise<{ result?: FormattedExecutionResult<Topics, unknown>; closeCode?: number; error?: unknown }>(
       (resolve) => {
         const client = createClient({
@@ -164,23 +154,25 @@ describe('over WebSocket', () => {
     );
   }
 
-  it('runs operations anonymously or with a valid token', async () => {
-    expect((await overWebSocket({})).result?.data?.topics.length).toBeGreaterThan(0);
+  it('runs operations anonymously or with a valid token', async ({ server }) => {
+    expect((await overWebSocket(server, {})).result?.data?.topics.length).toBeGreaterThan(0);
     const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: DOCTOR_SLUG } });
     const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
-    expect((await overWebSocket({ authorization: `Bearer ${token}` })).result?.data?.topics.length).toBeGreaterThan(0);
+    expect(
+      (await overWebSocket(server, { authorization: `Bearer ${token}` })).result?.data?.topics.length,
+    ).toBeGreaterThan(0);
   });
 
-  it('refuses the connection (4403) for an invalid or revoked token', async () => {
+  it('refuses the connection (4403) for an invalid or revoked token', async ({ server }) => {
     const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: DOCTOR_SLUG } });
     const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
     await revokeCredential(server.db, token);
-    expect(await overWebSocket({ authorization: `Bearer ${token}` })).toEqual({ closeCode: 4403 });
-    expect(await overWebSocket({ authorization: 'garbage' })).toEqual({ closeCode: 4403 });
-    expect(await overWebSocket({ authorization: 42 })).toEqual({ closeCode: 4403 });
+    expect(await overWebSocket(server, { authorization: `Bearer ${token}` })).toEqual({ closeCode: 4403 });
+    expect(await overWebSocket(server, { authorization: 'garbage' })).toEqual({ closeCode: 4403 });
+    expect(await overWebSocket(server, { authorization: 42 })).toEqual({ closeCode: 4403 });
   });
 
-  it('refuses operations on an open connection once its token is revoked', async () => {
+  it('refuses operations on an open connection once its token is revoked', async ({ server }) => {
     const doctor = await server.db.doctor.findUniqueOrThrow({ where: { slug: DOCTOR_SLUG } });
     const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
     const client = createClient({
