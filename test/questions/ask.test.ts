@@ -1,31 +1,24 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../helpers/world';
+import { fixtures } from '../helpers/fixtures';
 import { hashToken, issueCredential, resolveViewer } from '../../src/auth/tokens';
 import { bearer, errorsOf } from '../helpers/http';
 import { expectData, graphql } from '../helpers/graphql';
-import {
-  ask,
-  DEMO_TOPICS,
-  expectNothingWritten,
-  fx,
-  idOf,
-  questionGid,
-  rowCounts,
-  server,
-  setUpQuestions,
-  TOKEN,
-} from './support';
+import { ask, DEMO_TOPICS, expectNothingWritten, idOf, questionGid, rowCounts, TOKEN } from './support';
 
 /* askQuestion: anyone may ask; bad input is refused. Shared setup and documents: support.ts. */
 
-setUpQuestions();
-
 describe('askQuestion', () => {
-  it('lets anyone ask: the question as written, a slug from the title, and an asker token shown once', async () => {
-    const before = await rowCounts();
+  it('lets anyone ask: the question as written, a slug from the title, and an asker token shown once', async ({
+    server,
+  }) => {
+    const before = await rowCounts(server);
     const sentAt = Date.now();
     const title = 'Can I dye my hair after scalp micropigmentation?';
     const body = '  I had SMP done 3 weeks ago.\nIs it safe to colour my hair now?  ';
-    const response = expectData(await ask({ title, body, topics: ['scalp-micropigmentation', 'hair-treatments'] }));
+    const response = expectData(
+      await ask(server, { title, body, topics: ['scalp-micropigmentation', 'hair-treatments'] }),
+    );
     const { askerToken, question } = response.askQuestion;
 
     expect(askerToken).toMatch(TOKEN);
@@ -51,7 +44,7 @@ describe('askQuestion', () => {
     expect(row.askedAt.getTime()).toBeGreaterThanOrEqual(sentAt - 1000);
     expect(row.askedAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
     // One new asker, one question with its two topics, one credential.
-    expect(await rowCounts()).toEqual({
+    expect(await rowCounts(server)).toEqual({
       ...before,
       asker: before.asker + 1,
       question: before.question + 1,
@@ -86,15 +79,17 @@ describe('askQuestion', () => {
     expect(page).toEqual({ data: { question: { id: questionGid(row.id), title } } });
   });
 
-  it('derives the slug from the title: accents dropped, punctuation collapsed, a random suffix keeps it unique', async () => {
+  it('derives the slug from the title: accents dropped, punctuation collapsed, a random suffix keeps it unique', async ({
+    server,
+  }) => {
     const cases = [
       { title: 'Crème brûlée — safe after DENTAL implants??', words: 'creme-brulee-safe-after-dental-implants' },
       { title: '  What   does "FUE" mean?!  ', words: 'what-does-fue-mean' },
       { title: 'क्या स्कैल्प माइक्रोपिग्मेंटेशन स्थायी है?', words: 'question' },
     ];
     for (const { title, words } of cases) {
-      const first = await ask({ title, body: 'Some details about it.' });
-      const second = await ask({ title, body: 'Some details about it.' });
+      const first = await ask(server, { title, body: 'Some details about it.' });
+      const second = await ask(server, { title, body: 'Some details about it.' });
       expect(first.errors, title).toBeUndefined();
       expect(second.errors, title).toBeUndefined();
       const a = first.data!.askQuestion.question;
@@ -107,17 +102,19 @@ describe('askQuestion', () => {
     }
   });
 
-  it('accepts the limits exactly: 10 and 200 characters of title (emoji count one each), 5 topics, no topics', async () => {
+  it('accepts the limits exactly: 10 and 200 characters of title (emoji count one each), 5 topics, no topics', async ({
+    server,
+  }) => {
     const ok = [
       { title: 'Ten chars!', body: 'Body of ten', topics: [] },
       { title: 'T'.repeat(200), body: 'b'.repeat(5000), topics: DEMO_TOPICS },
       { title: '🦷'.repeat(200), body: '🦷'.repeat(5000) },
       { title: '🦷'.repeat(10), body: '🦷'.repeat(10), topics: null },
     ];
-    const extra = await fx.topic('Extra topic');
+    const extra = await fixtures(server.db).topic('Extra topic');
     ok[1]!.topics = [...DEMO_TOPICS, extra.slug];
     for (const input of ok) {
-      const response = await ask(input);
+      const response = await ask(server, input);
       expect(response.errors, input.title).toBeUndefined();
       expect(response.data!.askQuestion.question.title).toBe(input.title);
       expect(response.data!.askQuestion.question.body).toBe(input.body);
@@ -125,9 +122,9 @@ describe('askQuestion', () => {
     }
   });
 
-  it('lists a topic given twice once', async () => {
+  it('lists a topic given twice once', async ({ server }) => {
     const response = expectData(
-      await ask({
+      await ask(server, {
         title: 'Is SMP the same as a tattoo?',
         body: 'It looks like one to me.',
         topics: ['scalp-micropigmentation', 'scalp-micropigmentation'],
@@ -136,11 +133,11 @@ describe('askQuestion', () => {
     expect(response.askQuestion.question.topics).toEqual([{ slug: 'scalp-micropigmentation' }]);
   });
 
-  it('works the same with a credential: a doctor may ask too, and still gets a new asker token', async () => {
-    const doctor = await fx.doctor({ name: 'Dr. Curious' });
+  it('works the same with a credential: a doctor may ask too, and still gets a new asker token', async ({ server }) => {
+    const doctor = await fixtures(server.db).doctor({ name: 'Dr. Curious' });
     const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
     const response = expectData(
-      await ask({ title: 'A question from a doctor', body: 'Doctors have questions too.' }, bearer(token)),
+      await ask(server, { title: 'A question from a doctor', body: 'Doctors have questions too.' }, bearer(token)),
     );
     expect(response.askQuestion.askerToken).toMatch(TOKEN);
     expect(response.askQuestion.askerToken).not.toBe(token);
@@ -240,15 +237,15 @@ describe('askQuestion', () => {
         field: 'topics',
       },
     ];
-    beforeAll(async () => {
+    it.beforeAll(async ({ server }) => {
       // Six topics that all exist, so that only their number is wrong.
       for (const slug of ['extra-topic-1', 'extra-topic-2'])
         await server.db.topic.create({ data: { slug, name: slug } });
     });
     for (const { name, input, message, field } of cases) {
-      it(name, async () => {
-        await expectNothingWritten(async () => {
-          const response = await ask(input);
+      it(name, async ({ server }) => {
+        await expectNothingWritten(server, async () => {
+          const response = await ask(server, input);
           expect(response.data).toBeNull();
           expect(errorsOf(response)).toEqual([
             { message, path: ['askQuestion'], extensions: { code: 'BAD_USER_INPUT', field } },

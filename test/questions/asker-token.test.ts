@@ -1,31 +1,22 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../helpers/world';
+import { fixtures } from '../helpers/fixtures';
 import { issueCredential, revokeCredential } from '../../src/auth/tokens';
 import { bearer, errorsOf } from '../helpers/http';
 import { expectData, graphql } from '../helpers/graphql';
-import {
-  asked,
-  EDIT_QUESTION,
-  editQuestion,
-  expectNothingWritten,
-  fx,
-  questionGid,
-  rowCounts,
-  server,
-  setUpQuestions,
-} from './support';
+import { asked, EDIT_QUESTION, editQuestion, expectNothingWritten, questionGid, rowCounts } from './support';
 
 /* The asker token, and editQuestion by staff and others. Shared setup and documents: support.ts. */
 
-setUpQuestions();
-
 describe('the asker token', () => {
-  it('lets the asker edit their own question, title and body, as written', async () => {
-    const mine = await asked('Why does my scalp itch after SMP?');
-    const counts = await rowCounts();
+  it('lets the asker edit their own question, title and body, as written', async ({ server }) => {
+    const mine = await asked(server, 'Why does my scalp itch after SMP?');
+    const counts = await rowCounts(server);
 
     const response = expectData(
       await editQuestion(
+        server,
         {
           questionId: mine.gid,
           title: 'Why does my scalp itch after SMP? (2 weeks)',
@@ -46,20 +37,24 @@ describe('the asker token', () => {
     });
     // Only the body this time: the title stays.
     const bodyOnly = expectData(
-      await editQuestion({ questionId: mine.gid, body: 'Only the body changes now.' }, bearer(mine.token)),
+      await editQuestion(server, { questionId: mine.gid, body: 'Only the body changes now.' }, bearer(mine.token)),
     );
     expect(bodyOnly.editQuestion.question).toMatchObject({
       title: 'Why does my scalp itch after SMP? (2 weeks)',
       body: 'Only the body changes now.',
     });
-    expect(await rowCounts()).toEqual(counts);
+    expect(await rowCounts(server)).toEqual(counts);
   });
 
-  it('is FORBIDDEN on another question, and writes nothing', async () => {
-    const mine = await asked('Is minoxidil safe long term?');
-    const theirs = await asked('Is finasteride safe long term?');
-    await expectNothingWritten(async () => {
-      const response = await editQuestion({ questionId: theirs.gid, title: 'Hijacked title here' }, bearer(mine.token));
+  it('is FORBIDDEN on another question, and writes nothing', async ({ server }) => {
+    const mine = await asked(server, 'Is minoxidil safe long term?');
+    const theirs = await asked(server, 'Is finasteride safe long term?');
+    await expectNothingWritten(server, async () => {
+      const response = await editQuestion(
+        server,
+        { questionId: theirs.gid, title: 'Hijacked title here' },
+        bearer(mine.token),
+      );
       expect(response.data).toBeNull();
       expect(errorsOf(response)).toEqual([
         {
@@ -73,8 +68,9 @@ describe('the asker token', () => {
     const demo = await server.db.question.findUniqueOrThrow({
       where: { slug: 'is-scalp-micropigmentation-permanent' },
     });
-    await expectNothingWritten(async () => {
+    await expectNothingWritten(server, async () => {
       const response = await editQuestion(
+        server,
         { questionId: questionGid(demo.id), body: 'Hijacked body here' },
         bearer(mine.token),
       );
@@ -82,10 +78,10 @@ describe('the asker token', () => {
     });
   });
 
-  it('cannot answer, edit or hide answers: FORBIDDEN, nothing written', async () => {
-    const mine = await asked('How long does a hair transplant take?');
-    const doctor = await fx.doctor({ name: 'Dr. Answerer' });
-    const answer = await fx.answer({ questionId: mine.id, doctorId: doctor.id, body: 'About a day.' });
+  it('cannot answer, edit or hide answers: FORBIDDEN, nothing written', async ({ server }) => {
+    const mine = await asked(server, 'How long does a hair transplant take?');
+    const doctor = await fixtures(server.db).doctor({ name: 'Dr. Answerer' });
+    const answer = await fixtures(server.db).answer({ questionId: mine.id, doctorId: doctor.id, body: 'About a day.' });
     const answerId = encodeGlobalID('Answer', answer.id);
     const cases = [
       {
@@ -116,7 +112,7 @@ describe('the asker token', () => {
       },
     ];
     for (const { query, variables, error } of cases) {
-      await expectNothingWritten(async () => {
+      await expectNothingWritten(server, async () => {
         const response = await server.request(query, variables, bearer(mine.token));
         expect(response.data).toBeNull();
         expect(errorsOf(response)).toEqual([{ ...error, extensions: { code: 'FORBIDDEN' } }]);
@@ -128,8 +124,8 @@ describe('the asker token', () => {
     });
   });
 
-  it('lets the asker read public data like anyone', async () => {
-    const mine = await asked('Does PRP hurt a lot?');
+  it('lets the asker read public data like anyone', async ({ server }) => {
+    const mine = await asked(server, 'Does PRP hurt a lot?');
     const response = await server.request(
       graphql(`query AskQuestion2($id: ID!) { question(id: $id) { title } }`),
       { id: mine.gid },
@@ -138,8 +134,8 @@ describe('the asker token', () => {
     expect(response).toEqual({ data: { question: { title: 'Does PRP hurt a lot?' } } });
   });
 
-  it('refuses an edit with neither title nor body, or with a bad one, and writes nothing', async () => {
-    const mine = await asked('Can SMP be removed with laser?');
+  it('refuses an edit with neither title nor body, or with a bad one, and writes nothing', async ({ server }) => {
+    const mine = await asked(server, 'Can SMP be removed with laser?');
     const cases: { input: Record<string, unknown>; message: string; field: string }[] = [
       { input: { questionId: mine.gid }, message: '"title" or "body" must be given', field: 'title' },
       {
@@ -179,8 +175,8 @@ describe('the asker token', () => {
       },
     ];
     for (const { input, message, field } of cases) {
-      await expectNothingWritten(async () => {
-        const response = await editQuestion(input, bearer(mine.token));
+      await expectNothingWritten(server, async () => {
+        const response = await editQuestion(server, input, bearer(mine.token));
         expect(response.data, JSON.stringify(input).slice(0, 80)).toBeNull();
         expect(errorsOf(response)).toEqual([
           { message, path: ['editQuestion'], extensions: { code: 'BAD_USER_INPUT', field } },
@@ -189,10 +185,10 @@ describe('the asker token', () => {
     }
   });
 
-  it('is refused once revoked: the whole request fails with 401', async () => {
-    const mine = await asked('Is scalp micropigmentation safe for women?');
+  it('is refused once revoked: the whole request fails with 401', async ({ server }) => {
+    const mine = await asked(server, 'Is scalp micropigmentation safe for women?');
     await revokeCredential(server.db, mine.token);
-    await expectNothingWritten(async () => {
+    await expectNothingWritten(server, async () => {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: {
@@ -214,12 +210,16 @@ describe('the asker token', () => {
 });
 
 describe('editQuestion', () => {
-  it('lets staff edit any question', async () => {
-    const theirs = await asked('Does hair grow back after chemo?');
-    const staff = await fx.staffMember('Editor Esha');
+  it('lets staff edit any question', async ({ server }) => {
+    const theirs = await asked(server, 'Does hair grow back after chemo?');
+    const staff = await fixtures(server.db).staffMember('Editor Esha');
     const token = await issueCredential(server.db, { role: 'staff', staffMemberId: staff.id });
     const response = expectData(
-      await editQuestion({ questionId: theirs.gid, title: 'Does hair grow back after chemotherapy?' }, bearer(token)),
+      await editQuestion(
+        server,
+        { questionId: theirs.gid, title: 'Does hair grow back after chemotherapy?' },
+        bearer(token),
+      ),
     );
     expect(response.editQuestion.question).toEqual({
       id: theirs.gid,
@@ -229,11 +229,13 @@ describe('editQuestion', () => {
     });
   });
 
-  it('is UNAUTHENTICATED without a credential, FORBIDDEN for a doctor, NOT_FOUND for an unknown question; nothing written', async () => {
-    const theirs = await asked('Is PRP better than minoxidil?');
-    const doctor = await fx.doctor({ name: 'Dr. Editor Wannabe' });
+  it('is UNAUTHENTICATED without a credential, FORBIDDEN for a doctor, NOT_FOUND for an unknown question; nothing written', async ({
+    server,
+  }) => {
+    const theirs = await asked(server, 'Is PRP better than minoxidil?');
+    const doctor = await fixtures(server.db).doctor({ name: 'Dr. Editor Wannabe' });
     const doctorToken = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
-    const staff = await fx.staffMember('Editor Ela');
+    const staff = await fixtures(server.db).staffMember('Editor Ela');
     const staffToken = await issueCredential(server.db, { role: 'staff', staffMemberId: staff.id });
     const missing = questionGid(theirs.id + 100_000);
     const cases = [
@@ -265,8 +267,8 @@ describe('editQuestion', () => {
       },
     ];
     for (const { input, headers, error } of cases) {
-      await expectNothingWritten(async () => {
-        const response = await editQuestion(input, headers);
+      await expectNothingWritten(server, async () => {
+        const response = await editQuestion(server, input, headers);
         expect(response.data).toBeNull();
         expect(errorsOf(response)).toEqual([{ ...error, path: ['editQuestion'] }]);
       });

@@ -1,15 +1,14 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../helpers/world';
 import { bearer } from '../helpers/http';
 import { expectData, graphql } from '../helpers/graphql';
-import { asked, editQuestion, questionGid, server, setUpQuestions } from './support';
+import { asked, editQuestion, questionGid } from './support';
 
 /* Nothing tells who asked a question. Shared setup and documents: support.ts. */
 
-setUpQuestions();
-
 describe('privacy of askers', () => {
-  it('no field of Question exposes the asker', async () => {
+  it('no field of Question exposes the asker', async ({ server }) => {
     const data = expectData(
       await server.request(
         graphql(`query AskType {
@@ -33,7 +32,9 @@ describe('privacy of askers', () => {
     ]);
   });
 
-  it('no type, field or argument of the schema names the asker, except the asker token of askQuestion (given and returned)', async () => {
+  it('no type, field or argument of the schema names the asker, except the asker token of askQuestion (given and returned)', async ({
+    server,
+  }) => {
     const data = expectData(
       await server.request(
         graphql(`query AskSchema {
@@ -63,16 +64,17 @@ describe('privacy of askers', () => {
     ]);
   });
 
-  it("no error message names an asker's id", async () => {
-    const mine = await asked('Can stress cause grey hair?');
-    const theirs = await asked('Can stress cause hair fall?');
+  it("no error message names an asker's id", async ({ server }) => {
+    const mine = await asked(server, 'Can stress cause grey hair?');
+    const theirs = await asked(server, 'Can stress cause hair fall?');
     const askerIds = (
       await server.db.question.findMany({ where: { id: { in: [mine.id, theirs.id] } }, select: { askerId: true } })
     ).map((q) => q.askerId);
     const responses = [
-      await editQuestion({ questionId: theirs.gid, title: 'Someone else’s question' }, bearer(mine.token)),
-      await editQuestion({ questionId: theirs.gid }, bearer(mine.token)),
+      await editQuestion(server, { questionId: theirs.gid, title: 'Someone else’s question' }, bearer(mine.token)),
+      await editQuestion(server, { questionId: theirs.gid }, bearer(mine.token)),
       await editQuestion(
+        server,
         { questionId: questionGid(theirs.id + 100_000), title: 'A missing question' },
         bearer(mine.token),
       ),
