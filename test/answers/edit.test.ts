@@ -1,46 +1,46 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../helpers/world';
+import { fixtures } from '../helpers/fixtures';
 import { bearer, errorsOf } from '../helpers/http';
 import { expectData } from '../helpers/graphql';
 import {
   answerGid,
   EDIT_ANSWER,
   expectNothingWritten,
-  fx,
   newAskerToken,
   newDoctor,
   newStaff,
   QUESTION_ANSWERS,
   questionGid,
   rowCounts,
-  server,
-  setUpAnswerMutations,
 } from './support';
+import type { TestServer } from '../helpers/server';
 
 /* Answer mutations: editAnswer. Shared setup and documents: support.ts. */
 
-setUpAnswerMutations();
-
 describe('editAnswer', () => {
-  const editAnswer = (answerId: string, body: string, headers: Record<string, string>) =>
+  const editAnswer = (server: TestServer, answerId: string, body: string, headers: Record<string, string>) =>
     server.request(EDIT_ANSWER, { input: { answerId, body } }, headers);
-  const editsOf = (answerId: number) =>
+  const editsOf = (server: TestServer, answerId: number) =>
     server.db.$queryRaw<Record<string, unknown>[]>`
       SELECT answer_id, doctor_id, staff_member_id, previous_body, edited_at FROM answer_edit WHERE answer_id = ${answerId} ORDER BY id`;
 
-  it("lets the answer's own doctor edit it: new body, lastEditedAt, one edit row with the previous body", async () => {
-    const { doctor, token } = await newDoctor('Dr. Editor Own');
-    const question = await fx.question({ title: 'How long does PRP take to work?' });
-    const answer = await fx.answer({
+  it("lets the answer's own doctor edit it: new body, lastEditedAt, one edit row with the previous body", async ({
+    server,
+  }) => {
+    const { doctor, token } = await newDoctor(server, 'Dr. Editor Own');
+    const question = await fixtures(server.db).question({ title: 'How long does PRP take to work?' });
+    const answer = await fixtures(server.db).answer({
       questionId: question.id,
       doctorId: doctor.id,
       body: 'Three months, give or take.',
     });
-    const before = await rowCounts();
+    const before = await rowCounts(server);
 
     const body = 'Usually three to six months.\nSome people need a second session.';
-    const response = expectData(await editAnswer(answerGid(answer.id), body, bearer(token)));
+    const response = expectData(await editAnswer(server, answerGid(answer.id), body, bearer(token)));
 
-    const edits = await editsOf(answer.id);
+    const edits = await editsOf(server, answer.id);
     expect(edits).toEqual([
       {
         answer_id: answer.id,
@@ -63,7 +63,7 @@ describe('editAnswer', () => {
         },
       },
     });
-    expect(await rowCounts()).toEqual({ ...before, answer_edit: before.answer_edit + 1 });
+    expect(await rowCounts(server)).toEqual({ ...before, answer_edit: before.answer_edit + 1 });
 
     // Shown as "last edited" on the question page; the answer keeps its place and its date.
     const page = await server.request(QUESTION_ANSWERS, { id: questionGid(question.id), first: 20 });
@@ -72,26 +72,30 @@ describe('editAnswer', () => {
     ]);
 
     // A second edit keeps the body it replaced too.
-    const again = expectData(await editAnswer(answerGid(answer.id), 'Third version.', bearer(token)));
-    const twice = await editsOf(answer.id);
+    const again = expectData(await editAnswer(server, answerGid(answer.id), 'Third version.', bearer(token)));
+    const twice = await editsOf(server, answer.id);
     expect(twice.map((edit) => edit.previous_body)).toEqual(['Three months, give or take.', body]);
     expect(again.editAnswer.answer.lastEditedAt).toBe((twice[1]!.edited_at as Date).toISOString());
   });
 
-  it('is FORBIDDEN for another doctor, and writes nothing', async () => {
-    const { doctor } = await newDoctor('Dr. Author');
-    const { token: otherToken } = await newDoctor('Dr. Intruder');
-    const question = await fx.question({ title: 'Is laser hair removal safe?' });
-    const answer = await fx.answer({ questionId: question.id, doctorId: doctor.id, body: 'Yes, when done properly.' });
-    const staffAnswer = await fx.answer({
+  it('is FORBIDDEN for another doctor, and writes nothing', async ({ server }) => {
+    const { doctor } = await newDoctor(server, 'Dr. Author');
+    const { token: otherToken } = await newDoctor(server, 'Dr. Intruder');
+    const question = await fixtures(server.db).question({ title: 'Is laser hair removal safe?' });
+    const answer = await fixtures(server.db).answer({
       questionId: question.id,
-      staffMemberId: (await fx.staffMember('Editor')).id,
+      doctorId: doctor.id,
+      body: 'Yes, when done properly.',
+    });
+    const staffAnswer = await fixtures(server.db).answer({
+      questionId: question.id,
+      staffMemberId: (await fixtures(server.db).staffMember('Editor')).id,
       body: 'Editorial.',
     });
 
     for (const target of [answer, staffAnswer]) {
-      await expectNothingWritten(async () => {
-        const response = await editAnswer(answerGid(target.id), 'Hijacked.', bearer(otherToken));
+      await expectNothingWritten(server, async () => {
+        const response = await editAnswer(server, answerGid(target.id), 'Hijacked.', bearer(otherToken));
         expect(response.data).toBeNull();
         expect(errorsOf(response)).toEqual([
           {
@@ -104,14 +108,18 @@ describe('editAnswer', () => {
     }
   });
 
-  it('lets staff edit any answer; the edit row names the staff member', async () => {
-    const { doctor } = await newDoctor('Dr. Edited By Staff');
-    const { staff, token } = await newStaff('Moderator Mina');
-    const question = await fx.question({ title: 'Can diabetes cause hair loss?' });
-    const answer = await fx.answer({ questionId: question.id, doctorId: doctor.id, body: 'Yes it can, teh sugar.' });
+  it('lets staff edit any answer; the edit row names the staff member', async ({ server }) => {
+    const { doctor } = await newDoctor(server, 'Dr. Edited By Staff');
+    const { staff, token } = await newStaff(server, 'Moderator Mina');
+    const question = await fixtures(server.db).question({ title: 'Can diabetes cause hair loss?' });
+    const answer = await fixtures(server.db).answer({
+      questionId: question.id,
+      doctorId: doctor.id,
+      body: 'Yes it can, teh sugar.',
+    });
 
-    const response = expectData(await editAnswer(answerGid(answer.id), 'Yes, it can.', bearer(token)));
-    const edits = await editsOf(answer.id);
+    const response = expectData(await editAnswer(server, answerGid(answer.id), 'Yes, it can.', bearer(token)));
+    const edits = await editsOf(server, answer.id);
     expect(edits).toEqual([
       {
         answer_id: answer.id,
@@ -134,11 +142,15 @@ describe('editAnswer', () => {
     expect((await server.db.doctor.findUniqueOrThrow({ where: { id: doctor.id } })).answerCount).toBe(1);
   });
 
-  it('is NOT_FOUND for a hidden or unknown answer, and writes nothing', async () => {
-    const { doctor, token } = await newDoctor('Dr. Hidden Edit');
-    const { token: staffToken } = await newStaff('Staff Hidden Edit');
-    const question = await fx.question({ title: 'Does smoking slow healing?' });
-    const hidden = await fx.answer({ questionId: question.id, doctorId: doctor.id, body: 'Hidden one.' });
+  it('is NOT_FOUND for a hidden or unknown answer, and writes nothing', async ({ server }) => {
+    const { doctor, token } = await newDoctor(server, 'Dr. Hidden Edit');
+    const { token: staffToken } = await newStaff(server, 'Staff Hidden Edit');
+    const question = await fixtures(server.db).question({ title: 'Does smoking slow healing?' });
+    const hidden = await fixtures(server.db).answer({
+      questionId: question.id,
+      doctorId: doctor.id,
+      body: 'Hidden one.',
+    });
     await server.db.answer.update({ where: { id: hidden.id }, data: { hiddenAt: new Date() } });
     const missing = hidden.id + 100_000;
 
@@ -148,8 +160,8 @@ describe('editAnswer', () => {
       [missing, bearer(token)],
       [missing, bearer(staffToken)],
     ] as const) {
-      await expectNothingWritten(async () => {
-        const response = await editAnswer(answerGid(id), 'New text.', headers);
+      await expectNothingWritten(server, async () => {
+        const response = await editAnswer(server, answerGid(id), 'New text.', headers);
         expect(response.data).toBeNull();
         expect(errorsOf(response)).toEqual([
           { message: 'No answer with that ID.', path: ['editAnswer'], extensions: { code: 'NOT_FOUND' } },
@@ -158,11 +170,15 @@ describe('editAnswer', () => {
     }
   });
 
-  it('refuses bad input and missing or wrong credentials, writing nothing', async () => {
-    const { doctor, token } = await newDoctor('Dr. Bad Edit');
-    const question = await fx.question({ title: 'Is hair dye safe in pregnancy?' });
-    const answer = await fx.answer({ questionId: question.id, doctorId: doctor.id, body: 'Mostly, yes.' });
-    const askerToken = await newAskerToken();
+  it('refuses bad input and missing or wrong credentials, writing nothing', async ({ server }) => {
+    const { doctor, token } = await newDoctor(server, 'Dr. Bad Edit');
+    const question = await fixtures(server.db).question({ title: 'Is hair dye safe in pregnancy?' });
+    const answer = await fixtures(server.db).answer({
+      questionId: question.id,
+      doctorId: doctor.id,
+      body: 'Mostly, yes.',
+    });
+    const askerToken = await newAskerToken(server);
     const questionId = questionGid(question.id);
 
     const cases: {
@@ -225,7 +241,7 @@ describe('editAnswer', () => {
       },
     ];
     for (const { input, headers, error } of cases) {
-      await expectNothingWritten(async () => {
+      await expectNothingWritten(server, async () => {
         const response = await server.request(EDIT_ANSWER, { input }, headers);
         expect(response.data).toBeNull();
         expect(errorsOf(response)).toEqual([{ ...error, path: ['editAnswer'] }]);

@@ -1,12 +1,13 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../helpers/world';
+import { fixtures } from '../helpers/fixtures';
 import { bearer, errorsOf } from '../helpers/http';
 import { expectData, graphql } from '../helpers/graphql';
 import {
   answerGid,
   DOCTOR_ANSWERS,
   expectNothingWritten,
-  fx,
   HIDE_ANSWER,
   newAskerToken,
   newDoctor,
@@ -15,29 +16,28 @@ import {
   questionGid,
   questionWithAnswers,
   rowCounts,
-  server,
-  setUpAnswerMutations,
 } from './support';
+import type { TestServer } from '../helpers/server';
 
 /* Answer mutations: hideAnswer. Shared setup and documents: support.ts. */
 
-setUpAnswerMutations();
-
 describe('hideAnswer', () => {
-  const hideAnswer = (answerId: string, headers: Record<string, string>) =>
+  const hideAnswer = (server: TestServer, answerId: string, headers: Record<string, string>) =>
     server.request(HIDE_ANSWER, { input: { answerId } }, headers);
 
-  it('lets staff hide an answer: gone from every list, count and node lookup; hiding again is NOT_FOUND', async () => {
-    const { doctor } = await newDoctor('Dr. Hidden');
-    const { token } = await newStaff('Moderator Hema');
-    const { question, old } = await questionWithAnswers('Does biotin help hair growth?');
-    const kept = await fx.answer({
+  it('lets staff hide an answer: gone from every list, count and node lookup; hiding again is NOT_FOUND', async ({
+    server,
+  }) => {
+    const { doctor } = await newDoctor(server, 'Dr. Hidden');
+    const { token } = await newStaff(server, 'Moderator Hema');
+    const { question, old } = await questionWithAnswers(server, 'Does biotin help hair growth?');
+    const kept = await fixtures(server.db).answer({
       questionId: question.id,
       doctorId: doctor.id,
       body: 'Kept.',
       answeredAt: new Date('2025-01-01T00:00:00.000Z'),
     });
-    const target = await fx.answer({
+    const target = await fixtures(server.db).answer({
       questionId: question.id,
       doctorId: doctor.id,
       body: 'Buy my supplements!',
@@ -51,16 +51,16 @@ describe('hideAnswer', () => {
     const beforeDoctor = await server.request(DOCTOR_ANSWERS, { id: doctorGid });
     expect(beforeDoctor.data!.doctor!.answerCount).toBe(2);
     expect(beforeDoctor.data!.doctor!.answers.totalCount).toBe(2);
-    const counts = await rowCounts();
+    const counts = await rowCounts(server);
 
-    const response = expectData(await hideAnswer(answerGid(target.id), bearer(token)));
+    const response = expectData(await hideAnswer(server, answerGid(target.id), bearer(token)));
     const row = await server.db.answer.findUniqueOrThrow({ where: { id: target.id } });
     expect(row.hiddenAt).toBeInstanceOf(Date);
     expect(response).toEqual({
       hideAnswer: { answerId: answerGid(target.id), hiddenAt: row.hiddenAt!.toISOString() },
     });
     // Hidden, not deleted: the row is kept.
-    expect(await rowCounts()).toEqual(counts);
+    expect(await rowCounts(server)).toEqual(counts);
 
     const afterQuestion = expectData(
       await server.request(QUESTION_ANSWERS, { id: questionGid(question.id), first: 20 }),
@@ -86,8 +86,8 @@ describe('hideAnswer', () => {
     );
     expect(lookup).toEqual({ data: { node: null, nodes: [null] } });
 
-    await expectNothingWritten(async () => {
-      const again = await hideAnswer(answerGid(target.id), bearer(token));
+    await expectNothingWritten(server, async () => {
+      const again = await hideAnswer(server, answerGid(target.id), bearer(token));
       expect(again.data).toBeNull();
       expect(errorsOf(again)).toEqual([
         { message: 'No answer with that ID.', path: ['hideAnswer'], extensions: { code: 'NOT_FOUND' } },
@@ -97,11 +97,15 @@ describe('hideAnswer', () => {
     expect((await server.db.answer.findUniqueOrThrow({ where: { id: target.id } })).hiddenAt).toEqual(row.hiddenAt);
   });
 
-  it('turns a question with its only answer hidden back into an unanswered one', async () => {
-    const { doctor } = await newDoctor('Dr. Only Answer');
-    const { token } = await newStaff('Moderator Omar');
-    const question = await fx.question({ title: 'Is a hair transplant painful?' });
-    const answer = await fx.answer({ questionId: question.id, doctorId: doctor.id, body: 'Only answer.' });
+  it('turns a question with its only answer hidden back into an unanswered one', async ({ server }) => {
+    const { doctor } = await newDoctor(server, 'Dr. Only Answer');
+    const { token } = await newStaff(server, 'Moderator Omar');
+    const question = await fixtures(server.db).question({ title: 'Is a hair transplant painful?' });
+    const answer = await fixtures(server.db).answer({
+      questionId: question.id,
+      doctorId: doctor.id,
+      body: 'Only answer.',
+    });
     const listed = async (answered: boolean) => {
       const data = expectData(
         await server.request(
@@ -115,7 +119,7 @@ describe('hideAnswer', () => {
     };
     expect([await listed(true), await listed(false)]).toEqual([true, false]);
 
-    expect((await hideAnswer(answerGid(answer.id), bearer(token))).errors).toBeUndefined();
+    expect((await hideAnswer(server, answerGid(answer.id), bearer(token))).errors).toBeUndefined();
     expect([await listed(true), await listed(false)]).toEqual([false, true]);
     const page = await server.request(QUESTION_ANSWERS, { id: questionGid(question.id), first: 20 });
     expect(page.data!.question).toEqual({
@@ -125,11 +129,17 @@ describe('hideAnswer', () => {
     });
   });
 
-  it('is for staff only: UNAUTHENTICATED without a credential, FORBIDDEN for a doctor (even its author) or an asker', async () => {
-    const { doctor, token: doctorToken } = await newDoctor('Dr. Would Hide');
-    const question = await fx.question({ title: 'What is alopecia areata?' });
-    const answer = await fx.answer({ questionId: question.id, doctorId: doctor.id, body: 'An autoimmune condition.' });
-    const askerToken = await newAskerToken();
+  it('is for staff only: UNAUTHENTICATED without a credential, FORBIDDEN for a doctor (even its author) or an asker', async ({
+    server,
+  }) => {
+    const { doctor, token: doctorToken } = await newDoctor(server, 'Dr. Would Hide');
+    const question = await fixtures(server.db).question({ title: 'What is alopecia areata?' });
+    const answer = await fixtures(server.db).answer({
+      questionId: question.id,
+      doctorId: doctor.id,
+      body: 'An autoimmune condition.',
+    });
+    const askerToken = await newAskerToken(server);
     const cases = [
       { headers: {}, message: 'Sign in with a staff credential to use Mutation.hideAnswer.', code: 'UNAUTHENTICATED' },
       {
@@ -144,8 +154,8 @@ describe('hideAnswer', () => {
       },
     ];
     for (const { headers, message, code } of cases) {
-      await expectNothingWritten(async () => {
-        const response = await hideAnswer(answerGid(answer.id), headers);
+      await expectNothingWritten(server, async () => {
+        const response = await hideAnswer(server, answerGid(answer.id), headers);
         expect(response.data).toBeNull();
         expect(errorsOf(response)).toEqual([{ message, path: ['hideAnswer'], extensions: { code } }]);
       });
@@ -153,8 +163,8 @@ describe('hideAnswer', () => {
     expect((await server.db.answer.findUniqueOrThrow({ where: { id: answer.id } })).hiddenAt).toBeNull();
   });
 
-  it('is NOT_FOUND for an unknown answer and BAD_USER_INPUT for a bad ID', async () => {
-    const { token } = await newStaff('Moderator Nadia');
+  it('is NOT_FOUND for an unknown answer and BAD_USER_INPUT for a bad ID', async ({ server }) => {
+    const { token } = await newStaff(server, 'Moderator Nadia');
     const missing = (await server.db.answer.aggregate({ _max: { id: true } }))._max.id! + 1000;
     const questionId = questionGid(1);
     const cases = [
@@ -183,8 +193,8 @@ describe('hideAnswer', () => {
       data: { node: null },
     });
     for (const { answerId, error } of cases) {
-      await expectNothingWritten(async () => {
-        const response = await hideAnswer(answerId, bearer(token));
+      await expectNothingWritten(server, async () => {
+        const response = await hideAnswer(server, answerId, bearer(token));
         expect(response.data).toBeNull();
         expect(errorsOf(response)).toEqual([{ ...error, path: ['hideAnswer'] }]);
       });

@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../helpers/world';
 import { bearer, errorsOf } from '../helpers/http';
 import { eventually } from '../helpers/live';
 import { expectData } from '../helpers/graphql';
@@ -12,13 +13,9 @@ import {
   QUESTION_ANSWERS,
   questionGid,
   questionWithAnswers,
-  server,
-  setUpAnswerMutations,
 } from './support';
 
 /* Answer mutations: postAnswer's input: refused, dated, and stored as written. Shared setup and documents: support.ts. */
-
-setUpAnswerMutations();
 
 describe('postAnswer', () => {
   describe('refuses bad input with BAD_USER_INPUT naming the field, and writes nothing', () => {
@@ -54,11 +51,11 @@ describe('postAnswer', () => {
       },
     ];
     for (const { name, body, message } of cases) {
-      it(name, async () => {
-        const { question } = await questionWithAnswers(`Question for ${name}`);
-        const { token } = await newDoctor(`Dr. Validator ${name}`);
-        await expectNothingWritten(async () => {
-          const response = await postAnswer(questionGid(question.id), body, bearer(token));
+      it(name, async ({ server }) => {
+        const { question } = await questionWithAnswers(server, `Question for ${name}`);
+        const { token } = await newDoctor(server, `Dr. Validator ${name}`);
+        await expectNothingWritten(server, async () => {
+          const response = await postAnswer(server, questionGid(question.id), body, bearer(token));
           expect(response.data).toBeNull();
           expect(errorsOf(response)).toEqual([
             { message, path: ['postAnswer'], extensions: { code: 'BAD_USER_INPUT', field: 'body' } },
@@ -67,9 +64,9 @@ describe('postAnswer', () => {
       });
     }
 
-    it('a malformed questionId, or the ID of another type', async () => {
-      const { question, old } = await questionWithAnswers('Question for bad question IDs');
-      const { token } = await newDoctor('Dr. Wrong Id');
+    it('a malformed questionId, or the ID of another type', async ({ server }) => {
+      const { question, old } = await questionWithAnswers(server, 'Question for bad question IDs');
+      const { token } = await newDoctor(server, 'Dr. Wrong Id');
       const doctorId = encodeGlobalID('Doctor', 1);
       const cases = [
         { questionId: 'nope', message: '"nope" is not a valid ID.' },
@@ -87,8 +84,8 @@ describe('postAnswer', () => {
         },
       ];
       for (const { questionId, message } of cases) {
-        await expectNothingWritten(async () => {
-          const response = await postAnswer(questionId, 'A perfectly good answer.', bearer(token));
+        await expectNothingWritten(server, async () => {
+          const response = await postAnswer(server, questionId, 'A perfectly good answer.', bearer(token));
           expect(response.data, questionId).toBeNull();
           expect(errorsOf(response), questionId).toEqual([
             { message, path: ['postAnswer'], extensions: { code: 'BAD_USER_INPUT', field: 'questionId' } },
@@ -97,11 +94,11 @@ describe('postAnswer', () => {
       }
     });
 
-    it('an unknown question: NOT_FOUND', async () => {
-      const { token } = await newDoctor('Dr. Nowhere');
+    it('an unknown question: NOT_FOUND', async ({ server }) => {
+      const { token } = await newDoctor(server, 'Dr. Nowhere');
       const missing = (await server.db.question.aggregate({ _max: { id: true } }))._max.id! + 1000;
-      await expectNothingWritten(async () => {
-        const response = await postAnswer(questionGid(missing), 'An answer to nothing.', bearer(token));
+      await expectNothingWritten(server, async () => {
+        const response = await postAnswer(server, questionGid(missing), 'An answer to nothing.', bearer(token));
         expect(response.data).toBeNull();
         expect(errorsOf(response)).toEqual([
           { message: 'No question with that ID.', path: ['postAnswer'], extensions: { code: 'NOT_FOUND' } },
@@ -110,18 +107,20 @@ describe('postAnswer', () => {
     });
   });
 
-  it('dates the answer when it is saved, after waiting for the question, not when its transaction began', async () => {
+  it('dates the answer when it is saved, after waiting for the question, not when its transaction began', async ({
+    server,
+  }) => {
     // Answers to one question are saved one at a time (postAnswer locks the question), so ids grow
     // in saving order. Newest-first lists order by answeredAt: it must grow in the same order, or
     // an answer that waited would be listed below one saved before it.
-    const { question } = await questionWithAnswers('Question for answer timing');
-    const { token } = await newDoctor('Dr. Patient');
+    const { question } = await questionWithAnswers(server, 'Question for answer timing');
+    const { token } = await newDoctor(server, 'Dr. Patient');
     const holder = new pg.Client({ connectionString: server.database.url });
     await holder.connect();
     try {
       await holder.query('BEGIN');
       await holder.query('SELECT id FROM question WHERE id = $1 FOR UPDATE', [question.id]);
-      const posting = postAnswer(questionGid(question.id), 'Saved once the question is free.', bearer(token));
+      const posting = postAnswer(server, questionGid(question.id), 'Saved once the question is free.', bearer(token));
       // Wait until postAnswer's transaction has begun and is waiting for the question's lock.
       const deadline = Date.now() + 5000;
       for (let waiting = 0; waiting === 0; ) {
@@ -152,20 +151,20 @@ describe('postAnswer', () => {
     }
   });
 
-  it('accepts 10,000 emoji: a 4-byte emoji counts as one character', async () => {
-    const { question } = await questionWithAnswers('Question for a long answer');
-    const { token } = await newDoctor('Dr. Emoji');
+  it('accepts 10,000 emoji: a 4-byte emoji counts as one character', async ({ server }) => {
+    const { question } = await questionWithAnswers(server, 'Question for a long answer');
+    const { token } = await newDoctor(server, 'Dr. Emoji');
     const body = '😀'.repeat(10_000);
     expect(body.length).toBe(20_000); // UTF-16 code units: twice the limit
-    const response = expectData(await postAnswer(questionGid(question.id), body, bearer(token)));
+    const response = expectData(await postAnswer(server, questionGid(question.id), body, bearer(token)));
     expect(response.postAnswer.answer.body).toBe(body);
-    const exactly = expectData(await postAnswer(questionGid(question.id), 'b'.repeat(10_000), bearer(token)));
+    const exactly = expectData(await postAnswer(server, questionGid(question.id), 'b'.repeat(10_000), bearer(token)));
     expect(exactly.postAnswer.answer.body).toBe('b'.repeat(10_000));
   });
 
-  it('stores and returns bodies byte for byte as written, as plain strings', async () => {
-    const { question } = await questionWithAnswers('Question for exact bodies');
-    const { token } = await newDoctor('Dr. Exact');
+  it('stores and returns bodies byte for byte as written, as plain strings', async ({ server }) => {
+    const { question } = await questionWithAnswers(server, 'Question for exact bodies');
+    const { token } = await newDoctor(server, 'Dr. Exact');
     const bodies = [
       '   leading and trailing spaces   ',
       'First line\nsecond line\r\nthird line\n\n\tindented\n',
@@ -178,7 +177,7 @@ describe('postAnswer', () => {
       'Typos kept: recieve, definately , dont',
     ];
     for (const body of bodies) {
-      const response = await postAnswer(questionGid(question.id), body, bearer(token));
+      const response = await postAnswer(server, questionGid(question.id), body, bearer(token));
       expect(response.errors, body).toBeUndefined();
       const returned: string = response.data!.postAnswer.answer.body;
       expect(Buffer.from(returned, 'utf8').equals(Buffer.from(body, 'utf8')), body).toBe(true);

@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../helpers/world';
 import { revokeCredential } from '../../src/auth/tokens';
 import type { GraphQLResponse } from '../helpers/server';
 import { bearer, errorsOf } from '../helpers/http';
@@ -17,23 +18,21 @@ import {
   questionGid,
   questionWithAnswers,
   rowCounts,
-  server,
-  setUpAnswerMutations,
 } from './support';
 
 /* Answer mutations: postAnswer by a doctor or staff, and its authentication. Shared setup and documents: support.ts. */
 
-setUpAnswerMutations();
-
 describe('postAnswer', () => {
-  it('lets a doctor answer: exact payload, counts up by one, first in the newest-first list with its cursor', async () => {
-    const { doctor, specialty, token } = await newDoctor('Dr. Meera Iyer');
-    const { question, older, old } = await questionWithAnswers('Can I swim after a hair transplant?');
-    const before = await rowCounts();
+  it('lets a doctor answer: exact payload, counts up by one, first in the newest-first list with its cursor', async ({
+    server,
+  }) => {
+    const { doctor, specialty, token } = await newDoctor(server, 'Dr. Meera Iyer');
+    const { question, older, old } = await questionWithAnswers(server, 'Can I swim after a hair transplant?');
+    const before = await rowCounts(server);
 
     const sentAt = Date.now();
     const body = 'Wait at least two weeks before swimming, and avoid chlorinated pools for a month.';
-    const response = await postAnswer(questionGid(question.id), body, bearer(token));
+    const response = await postAnswer(server, questionGid(question.id), body, bearer(token));
     const receivedAt = Date.now();
     expect(response.errors).toBeUndefined();
 
@@ -62,7 +61,7 @@ describe('postAnswer', () => {
       lastEditedAt: null,
       hiddenAt: null,
     });
-    expect(await rowCounts()).toEqual({ ...before, answer: before.answer + 1 });
+    expect(await rowCounts(server)).toEqual({ ...before, answer: before.answer + 1 });
 
     // Counts: the question's and the doctor's, each up by one.
     const page = expectData(await server.request(QUESTION_ANSWERS, { id: questionGid(question.id), first: 20 }));
@@ -101,11 +100,11 @@ describe('postAnswer', () => {
     expect(next.data!.question!.answers.edges).toEqual(page.question!.answers.edges.slice(1));
   });
 
-  it('lets staff answer: an editorial answer by the StaffMember, not counted for any doctor', async () => {
-    const { staff, token } = await newStaff('Anita Desai');
-    const { question, other } = await questionWithAnswers('Is hair loss after COVID permanent?');
+  it('lets staff answer: an editorial answer by the StaffMember, not counted for any doctor', async ({ server }) => {
+    const { staff, token } = await newStaff(server, 'Anita Desai');
+    const { question, other } = await questionWithAnswers(server, 'Is hair loss after COVID permanent?');
     const body = 'Hair shedding after a fever usually stops within six months.';
-    const response = expectData(await postAnswer(questionGid(question.id), body, bearer(token)));
+    const response = expectData(await postAnswer(server, questionGid(question.id), body, bearer(token)));
 
     const row = await server.db.answer.findFirstOrThrow({
       where: { questionId: question.id, staffMemberId: staff.id },
@@ -127,10 +126,10 @@ describe('postAnswer', () => {
     expect((await server.db.doctor.findUniqueOrThrow({ where: { id: other.id } })).answerCount).toBe(2);
   });
 
-  it('is UNAUTHENTICATED without a credential, and writes nothing', async () => {
-    const { question } = await questionWithAnswers('What is the cost of a root canal?');
-    await expectNothingWritten(async () => {
-      const response = await postAnswer(questionGid(question.id), 'An answer nobody signed.', {});
+  it('is UNAUTHENTICATED without a credential, and writes nothing', async ({ server }) => {
+    const { question } = await questionWithAnswers(server, 'What is the cost of a root canal?');
+    await expectNothingWritten(server, async () => {
+      const response = await postAnswer(server, questionGid(question.id), 'An answer nobody signed.', {});
       expect(response.data).toBeNull();
       expect(errorsOf(response)).toEqual([
         {
@@ -142,11 +141,11 @@ describe('postAnswer', () => {
     });
   });
 
-  it('is FORBIDDEN with an asker credential, and writes nothing', async () => {
-    const { question } = await questionWithAnswers('Are dental implants painful?');
-    const token = await newAskerToken();
-    await expectNothingWritten(async () => {
-      const response = await postAnswer(questionGid(question.id), 'Answering my own question.', bearer(token));
+  it('is FORBIDDEN with an asker credential, and writes nothing', async ({ server }) => {
+    const { question } = await questionWithAnswers(server, 'Are dental implants painful?');
+    const token = await newAskerToken(server);
+    await expectNothingWritten(server, async () => {
+      const response = await postAnswer(server, questionGid(question.id), 'Answering my own question.', bearer(token));
       expect(response.data).toBeNull();
       expect(errorsOf(response)).toEqual([
         {
@@ -158,12 +157,14 @@ describe('postAnswer', () => {
     });
   });
 
-  it('fails the whole request with 401 UNAUTHENTICATED for a revoked or unknown token, and writes nothing', async () => {
-    const { question } = await questionWithAnswers('Does minoxidil work for women?');
-    const { token } = await newDoctor('Dr. Revoked Rao');
+  it('fails the whole request with 401 UNAUTHENTICATED for a revoked or unknown token, and writes nothing', async ({
+    server,
+  }) => {
+    const { question } = await questionWithAnswers(server, 'Does minoxidil work for women?');
+    const { token } = await newDoctor(server, 'Dr. Revoked Rao');
     expect(await revokeCredential(server.db, token)).toBe(true);
     for (const authorization of [`Bearer ${token}`, `Bearer mqa_${'A'.repeat(43)}`, 'Bearer not-a-token']) {
-      await expectNothingWritten(async () => {
+      await expectNothingWritten(server, async () => {
         const response = await fetch(`${server.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization },

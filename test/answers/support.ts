@@ -3,54 +3,44 @@ import { issueCredential } from '../../src/auth/tokens';
 import { fixtures } from '../helpers/fixtures';
 import type { TestServer } from '../helpers/server';
 import { graphql } from '../helpers/graphql';
-import { withFileServer } from '../helpers/world';
 import { expectNothingWritten as nothingWritten, rowCounts as countRows } from '../helpers/writes';
 
 /*
  * What the answer mutation tests (post*, edit, hide .test.ts beside this one) share: the file's
- * server, fixtures, the documents, and the checks that a failed mutation wrote nothing.
- * setUpAnswerMutations() gets the file's server (the world fixture); `server` and `fx` are set
- * before the first test (live bindings: read them inside tests only).
+ * documents, their helpers, and the checks that a failed mutation wrote nothing. The file's server
+ * is the world fixture's (test/helpers/world.ts): tests take it as a parameter and hand it to the
+ * helpers here.
  */
-
-export let server: TestServer;
-export let fx: ReturnType<typeof fixtures>;
-
-/** The file's server, started before its first test and stopped after its last. */
-export function setUpAnswerMutations() {
-  withFileServer((started) => {
-    server = started;
-    fx = fixtures(started.db);
-  });
-}
 
 export const questionGid = (id: number) => encodeGlobalID('Question', id);
 export const answerGid = (id: number) => encodeGlobalID('Answer', id);
 
 /** Rows of every table a write mutation may touch. */
-export const rowCounts = () => countRows(server.db);
+export const rowCounts = (server: TestServer) => countRows(server.db);
 
 /** Rows of the answer table, all columns: a failed mutation must leave them exactly as they were. */
-export const answerRows = () => server.db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM answer ORDER BY id`;
+export const answerRows = (server: TestServer) =>
+  server.db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM answer ORDER BY id`;
 
 /** Runs `run` and checks that it changed no row count and no answer. */
-export const expectNothingWritten = (run: () => Promise<void>) => nothingWritten(server.db, answerRows, run);
+export const expectNothingWritten = (server: TestServer, run: () => Promise<void>) =>
+  nothingWritten(server.db, () => answerRows(server), run);
 
 /** A fresh doctor (with a specialty) and their credential. */
-export async function newDoctor(name: string) {
-  const specialty = await fx.specialty(`${name}'s specialty`);
-  const doctor = await fx.doctor({ name, specialtyId: specialty.id, careerStartYear: 2005 });
+export async function newDoctor(server: TestServer, name: string) {
+  const specialty = await fixtures(server.db).specialty(`${name}'s specialty`);
+  const doctor = await fixtures(server.db).doctor({ name, specialtyId: specialty.id, careerStartYear: 2005 });
   const token = await issueCredential(server.db, { role: 'doctor', doctorId: doctor.id });
   return { doctor, specialty, token };
 }
 
-export async function newStaff(name: string) {
-  const staff = await fx.staffMember(name);
+export async function newStaff(server: TestServer, name: string) {
+  const staff = await fixtures(server.db).staffMember(name);
   const token = await issueCredential(server.db, { role: 'staff', staffMemberId: staff.id });
   return { staff, token };
 }
 
-export async function newAskerToken() {
+export async function newAskerToken(server: TestServer) {
   const asker = await server.db.asker.create({ data: {} });
   return issueCredential(server.db, { role: 'asker', askerId: asker.id });
 }
@@ -112,20 +102,20 @@ export const DOCTOR_ANSWERS = graphql(`
   }
 `);
 
-export const postAnswer = (questionId: string, body: string, headers: Record<string, string>) =>
+export const postAnswer = (server: TestServer, questionId: string, body: string, headers: Record<string, string>) =>
   server.request(POST_ANSWER, { input: { questionId, body } }, headers);
 
 /** A question with two older answers by another doctor, so that a new answer has something to come before. */
-export async function questionWithAnswers(title: string) {
-  const other = await fx.doctor({ name: `Dr. Other of ${title}` });
-  const question = await fx.question({ title });
-  const older = await fx.answer({
+export async function questionWithAnswers(server: TestServer, title: string) {
+  const other = await fixtures(server.db).doctor({ name: `Dr. Other of ${title}` });
+  const question = await fixtures(server.db).question({ title });
+  const older = await fixtures(server.db).answer({
     questionId: question.id,
     doctorId: other.id,
     body: 'The oldest answer.',
     answeredAt: new Date('2024-01-01T00:00:00.000Z'),
   });
-  const old = await fx.answer({
+  const old = await fixtures(server.db).answer({
     questionId: question.id,
     doctorId: other.id,
     body: 'An older answer.',
