@@ -13,6 +13,7 @@ import {
   expectExactly,
   newQuestion,
   post,
+  questionWatchedOnBoth,
   readiness,
   readinessOfBoth,
   READY,
@@ -28,14 +29,7 @@ setUpRedisFaults();
 
 describe('Redis stopped while answers are posted', () => {
   it('commits every answer, reports degraded, and catches the live subscribers up once Redis is back', async () => {
-    const questionId = await newQuestion();
-    const onA = subscribe(client(a), ANSWER_ADDED, { q: questionId });
-    const onB = subscribe(client(b), ANSWER_ADDED, { q: questionId });
-    await eventually(
-      () => a.pubSub.listenerCount() === 1 && b.pubSub.listenerCount() === 1,
-      5000,
-      'a subscription on each instance',
-    );
+    const { questionId, onA, onB } = await questionWatchedOnBoth('a subscription on each instance');
     await waitForReadiness(READY, 'both instances ready');
 
     await redis.stop();
@@ -84,14 +78,7 @@ describe('Redis stopped while answers are posted', () => {
   });
 
   it('survives Redis flapping ten times while answers are posted: no crash, no unhandled rejection, nothing lost', async () => {
-    const questionId = await newQuestion();
-    const onA = subscribe(client(a), ANSWER_ADDED, { q: questionId });
-    const onB = subscribe(client(b), ANSWER_ADDED, { q: questionId });
-    await eventually(
-      () => a.pubSub.listenerCount() === 1 && b.pubSub.listenerCount() === 1,
-      5000,
-      'both subscriptions',
-    );
+    const { questionId, onA, onB } = await questionWatchedOnBoth('both subscriptions');
 
     // One writer per instance, each posting one answer after the other for as long as Redis flaps.
     let flapping = true;

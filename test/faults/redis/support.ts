@@ -5,7 +5,7 @@ import { createDb } from '../../../src/db/client';
 import { sharedCountersFromConfig } from '../../../src/limits/rate-limiter';
 import { pubSubFromConfig } from '../../../src/pubsub';
 import { buildApp } from '../../../src/server';
-import { eventually, wsClient, type LiveSubscription } from '../../helpers/live';
+import { eventually, subscribe, wsClient, type LiveSubscription } from '../../helpers/live';
 import { startPrivateRedis, type PrivateRedis } from '../../helpers/redis-server';
 import { logger, TEST_LIMITS, type TestServer } from '../../helpers/server';
 import { graphql, type ResultOf } from '../../helpers/graphql';
@@ -98,6 +98,15 @@ export async function newQuestion(): Promise<string> {
     },
   );
   return data!.askQuestion.question.id;
+}
+
+/** A fresh question with an answerAdded subscriber on each instance, once both are listening. */
+export async function questionWatchedOnBoth(what: string) {
+  const questionId = await newQuestion();
+  const onA = subscribe(client(a), ANSWER_ADDED, { q: questionId });
+  const onB = subscribe(client(b), ANSWER_ADDED, { q: questionId });
+  await eventually(() => a.pubSub.listenerCount() === 1 && b.pubSub.listenerCount() === 1, 5000, what);
+  return { questionId, onA, onB };
 }
 
 export const post = (server: TestServer, questionId: string, body: string) =>
