@@ -23,9 +23,6 @@ type Documents = {
     "query MutationsQuestions($answered: Boolean) { questions(filter: { answered: $answered }, first: 100) { edges { node { id } } } }": typeof types.MutationsQuestionsDocument,
     "query MutationsNode2($id: ID!) { node(id: $id) { id } }": typeof types.MutationsNode2Document,
     "mutation IdempotencyPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id body } } }": typeof types.IdempotencyPostAnswerDocument,
-    "mutation IdempotencyAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id title } askerToken } }": typeof types.IdempotencyAskQuestionDocument,
-    "query IdempotencyQuestion { question(slug: \"is-scalp-micropigmentation-permanent\") { id } }": typeof types.IdempotencyQuestionDocument,
-    "mutation IdempotencyEditQuestion($input: EditQuestionInput!) { editQuestion(input: $input) { question { title } } }": typeof types.IdempotencyEditQuestionDocument,
     "mutation SubscriptionsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": typeof types.SubscriptionsPostAnswerDocument,
     "subscription SubscriptionsAnswerAdded($questionId: ID!, $after: String) {\n  answerAdded(questionId: $questionId, after: $after) {\n    cursor\n    node { body author { __typename ... on Doctor { name specialty { name } } ... on StaffMember { name } } }\n  }\n}": typeof types.SubscriptionsAnswerAddedDocument,
     "mutation SubscriptionsAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }": typeof types.SubscriptionsAskQuestionDocument,
@@ -135,6 +132,8 @@ type Documents = {
     "mutation LeaksAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }": typeof types.LeaksAskQuestionDocument,
     "query AskQuestion($slug: String!) { question(slug: $slug) { id title } }": typeof types.AskQuestionDocument,
     "query AskQuestion2($id: ID!) { question(id: $id) { title } }": typeof types.AskQuestion2Document,
+    "mutation IdempotencyAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id title } askerToken } }": typeof types.IdempotencyAskQuestionDocument,
+    "mutation IdempotencyEditQuestion($input: EditQuestionInput!) { editQuestion(input: $input) { question { title } } }": typeof types.IdempotencyEditQuestionDocument,
     "query AskType {\n      __type(name: \"Question\") { fields(includeDeprecated: true) { name args { name } } }\n    }": typeof types.AskTypeDocument,
     "query AskSchema {\n      __schema {\n        types {\n          name\n          fields(includeDeprecated: true) { name args { name } }\n          inputFields { name }\n        }\n      }\n    }": typeof types.AskSchemaDocument,
     "mutation AskPostAnswer($q: ID!) { postAnswer(input: { questionId: $q, body: \"x\" }) { answer { id } } }": typeof types.AskPostAnswerDocument,
@@ -149,10 +148,10 @@ type Documents = {
     "mutation SqlOperationsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": typeof types.SqlOperationsPostAnswerDocument,
     "query CacheQuestion { question(slug: \"is-scalp-micropigmentation-permanent\") {\n  answers { edges { node { id agreeCount agreedBy { edges { node { name } } } author { ... on Doctor { slug } } } } }\n} }": typeof types.CacheQuestionDocument,
     "mutation CacheAgreeWithAnswer($input: AgreeWithAnswerInput!) { agreeWithAnswer(input: $input) { answer { agreeCount } } }": typeof types.CacheAgreeWithAnswerDocument,
+    "subscription VotesAnswerUpdated($q: ID!) { answerUpdated(questionId: $q) { kind answer { agreeCount thankCount } } }": typeof types.VotesAnswerUpdatedDocument,
     "mutation VotesAgreeWithAnswer($input: AgreeWithAnswerInput!) { agreeWithAnswer(input: $input) { answer { agreeCount thankCount agreedBy { edges { node { name } } } } } }": typeof types.VotesAgreeWithAnswerDocument,
     "mutation VotesWithdrawAgreement($input: WithdrawAgreementInput!) { withdrawAgreement(input: $input) { answer { agreeCount } } }": typeof types.VotesWithdrawAgreementDocument,
     "mutation VotesThankAnswer($input: ThankAnswerInput!) { thankAnswer(input: $input) { answer { agreeCount thankCount } } }": typeof types.VotesThankAnswerDocument,
-    "subscription VotesAnswerUpdated($q: ID!) { answerUpdated(questionId: $q) { kind answer { agreeCount thankCount } } }": typeof types.VotesAnswerUpdatedDocument,
     "query WorldCheck($id: ID!) { node(id: $id) { ... on Question { title answerCount answers { edges { node { id body author { ... on Doctor { name } } } } } } } }": typeof types.WorldCheckDocument,
 };
 const documents: Documents = {
@@ -164,9 +163,6 @@ const documents: Documents = {
     "query MutationsQuestions($answered: Boolean) { questions(filter: { answered: $answered }, first: 100) { edges { node { id } } } }": types.MutationsQuestionsDocument,
     "query MutationsNode2($id: ID!) { node(id: $id) { id } }": types.MutationsNode2Document,
     "mutation IdempotencyPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id body } } }": types.IdempotencyPostAnswerDocument,
-    "mutation IdempotencyAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id title } askerToken } }": types.IdempotencyAskQuestionDocument,
-    "query IdempotencyQuestion { question(slug: \"is-scalp-micropigmentation-permanent\") { id } }": types.IdempotencyQuestionDocument,
-    "mutation IdempotencyEditQuestion($input: EditQuestionInput!) { editQuestion(input: $input) { question { title } } }": types.IdempotencyEditQuestionDocument,
     "mutation SubscriptionsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": types.SubscriptionsPostAnswerDocument,
     "subscription SubscriptionsAnswerAdded($questionId: ID!, $after: String) {\n  answerAdded(questionId: $questionId, after: $after) {\n    cursor\n    node { body author { __typename ... on Doctor { name specialty { name } } ... on StaffMember { name } } }\n  }\n}": types.SubscriptionsAnswerAddedDocument,
     "mutation SubscriptionsAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }": types.SubscriptionsAskQuestionDocument,
@@ -276,6 +272,8 @@ const documents: Documents = {
     "mutation LeaksAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }": types.LeaksAskQuestionDocument,
     "query AskQuestion($slug: String!) { question(slug: $slug) { id title } }": types.AskQuestionDocument,
     "query AskQuestion2($id: ID!) { question(id: $id) { title } }": types.AskQuestion2Document,
+    "mutation IdempotencyAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id title } askerToken } }": types.IdempotencyAskQuestionDocument,
+    "mutation IdempotencyEditQuestion($input: EditQuestionInput!) { editQuestion(input: $input) { question { title } } }": types.IdempotencyEditQuestionDocument,
     "query AskType {\n      __type(name: \"Question\") { fields(includeDeprecated: true) { name args { name } } }\n    }": types.AskTypeDocument,
     "query AskSchema {\n      __schema {\n        types {\n          name\n          fields(includeDeprecated: true) { name args { name } }\n          inputFields { name }\n        }\n      }\n    }": types.AskSchemaDocument,
     "mutation AskPostAnswer($q: ID!) { postAnswer(input: { questionId: $q, body: \"x\" }) { answer { id } } }": types.AskPostAnswerDocument,
@@ -290,10 +288,10 @@ const documents: Documents = {
     "mutation SqlOperationsPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id } } }": types.SqlOperationsPostAnswerDocument,
     "query CacheQuestion { question(slug: \"is-scalp-micropigmentation-permanent\") {\n  answers { edges { node { id agreeCount agreedBy { edges { node { name } } } author { ... on Doctor { slug } } } } }\n} }": types.CacheQuestionDocument,
     "mutation CacheAgreeWithAnswer($input: AgreeWithAnswerInput!) { agreeWithAnswer(input: $input) { answer { agreeCount } } }": types.CacheAgreeWithAnswerDocument,
+    "subscription VotesAnswerUpdated($q: ID!) { answerUpdated(questionId: $q) { kind answer { agreeCount thankCount } } }": types.VotesAnswerUpdatedDocument,
     "mutation VotesAgreeWithAnswer($input: AgreeWithAnswerInput!) { agreeWithAnswer(input: $input) { answer { agreeCount thankCount agreedBy { edges { node { name } } } } } }": types.VotesAgreeWithAnswerDocument,
     "mutation VotesWithdrawAgreement($input: WithdrawAgreementInput!) { withdrawAgreement(input: $input) { answer { agreeCount } } }": types.VotesWithdrawAgreementDocument,
     "mutation VotesThankAnswer($input: ThankAnswerInput!) { thankAnswer(input: $input) { answer { agreeCount thankCount } } }": types.VotesThankAnswerDocument,
-    "subscription VotesAnswerUpdated($q: ID!) { answerUpdated(questionId: $q) { kind answer { agreeCount thankCount } } }": types.VotesAnswerUpdatedDocument,
     "query WorldCheck($id: ID!) { node(id: $id) { ... on Question { title answerCount answers { edges { node { id body author { ... on Doctor { name } } } } } } } }": types.WorldCheckDocument,
 };
 
@@ -329,18 +327,6 @@ export function graphql(source: "query MutationsNode2($id: ID!) { node(id: $id) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation IdempotencyPostAnswer($input: PostAnswerInput!) { postAnswer(input: $input) { answer { id body } } }"): typeof import('./graphql').IdempotencyPostAnswerDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation IdempotencyAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id title } askerToken } }"): typeof import('./graphql').IdempotencyAskQuestionDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query IdempotencyQuestion { question(slug: \"is-scalp-micropigmentation-permanent\") { id } }"): typeof import('./graphql').IdempotencyQuestionDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation IdempotencyEditQuestion($input: EditQuestionInput!) { editQuestion(input: $input) { question { title } } }"): typeof import('./graphql').IdempotencyEditQuestionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -780,6 +766,14 @@ export function graphql(source: "query AskQuestion2($id: ID!) { question(id: $id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation IdempotencyAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id title } askerToken } }"): typeof import('./graphql').IdempotencyAskQuestionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation IdempotencyEditQuestion($input: EditQuestionInput!) { editQuestion(input: $input) { question { title } } }"): typeof import('./graphql').IdempotencyEditQuestionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query AskType {\n      __type(name: \"Question\") { fields(includeDeprecated: true) { name args { name } } }\n    }"): typeof import('./graphql').AskTypeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -836,6 +830,10 @@ export function graphql(source: "mutation CacheAgreeWithAnswer($input: AgreeWith
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "subscription VotesAnswerUpdated($q: ID!) { answerUpdated(questionId: $q) { kind answer { agreeCount thankCount } } }"): typeof import('./graphql').VotesAnswerUpdatedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation VotesAgreeWithAnswer($input: AgreeWithAnswerInput!) { agreeWithAnswer(input: $input) { answer { agreeCount thankCount agreedBy { edges { node { name } } } } } }"): typeof import('./graphql').VotesAgreeWithAnswerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -845,10 +843,6 @@ export function graphql(source: "mutation VotesWithdrawAgreement($input: Withdra
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation VotesThankAnswer($input: ThankAnswerInput!) { thankAnswer(input: $input) { answer { agreeCount thankCount } } }"): typeof import('./graphql').VotesThankAnswerDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "subscription VotesAnswerUpdated($q: ID!) { answerUpdated(questionId: $q) { kind answer { agreeCount thankCount } } }"): typeof import('./graphql').VotesAnswerUpdatedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -195,25 +195,6 @@ export type IdempotencyPostAnswerMutationVariables = Exact<{
 
 export type IdempotencyPostAnswerMutation = { postAnswer: { answer: { id: string, body: string } } };
 
-export type IdempotencyAskQuestionMutationVariables = Exact<{
-  input: AskQuestionInput;
-}>;
-
-
-export type IdempotencyAskQuestionMutation = { askQuestion: { askerToken: string, question: { id: string, title: string } } };
-
-export type IdempotencyQuestionQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type IdempotencyQuestionQuery = { question: { id: string } | null };
-
-export type IdempotencyEditQuestionMutationVariables = Exact<{
-  input: EditQuestionInput;
-}>;
-
-
-export type IdempotencyEditQuestionMutation = { editQuestion: { question: { title: string } } };
-
 export type SubscriptionsPostAnswerMutationVariables = Exact<{
   input: PostAnswerInput;
 }>;
@@ -987,6 +968,20 @@ export type AskQuestion2QueryVariables = Exact<{
 
 export type AskQuestion2Query = { question: { title: string } | null };
 
+export type IdempotencyAskQuestionMutationVariables = Exact<{
+  input: AskQuestionInput;
+}>;
+
+
+export type IdempotencyAskQuestionMutation = { askQuestion: { askerToken: string, question: { id: string, title: string } } };
+
+export type IdempotencyEditQuestionMutationVariables = Exact<{
+  input: EditQuestionInput;
+}>;
+
+
+export type IdempotencyEditQuestionMutation = { editQuestion: { question: { title: string } } };
+
 export type AskTypeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1114,6 +1109,13 @@ export type CacheAgreeWithAnswerMutationVariables = Exact<{
 
 export type CacheAgreeWithAnswerMutation = { agreeWithAnswer: { answer: { agreeCount: number } } };
 
+export type VotesAnswerUpdatedSubscriptionVariables = Exact<{
+  q: string;
+}>;
+
+
+export type VotesAnswerUpdatedSubscription = { answerUpdated: { kind: AnswerUpdateKind, answer: { agreeCount: number, thankCount: number } | null } };
+
 export type VotesAgreeWithAnswerMutationVariables = Exact<{
   input: AgreeWithAnswerInput;
 }>;
@@ -1134,13 +1136,6 @@ export type VotesThankAnswerMutationVariables = Exact<{
 
 
 export type VotesThankAnswerMutation = { thankAnswer: { answer: { agreeCount: number, thankCount: number } } };
-
-export type VotesAnswerUpdatedSubscriptionVariables = Exact<{
-  q: string;
-}>;
-
-
-export type VotesAnswerUpdatedSubscription = { answerUpdated: { kind: AnswerUpdateKind, answer: { agreeCount: number, thankCount: number } | null } };
 
 export type WorldCheckQueryVariables = Exact<{
   id: string;
@@ -1255,33 +1250,6 @@ export const IdempotencyPostAnswerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IdempotencyPostAnswerMutation, IdempotencyPostAnswerMutationVariables>;
-export const IdempotencyAskQuestionDocument = new TypedDocumentString(`
-    mutation IdempotencyAskQuestion($input: AskQuestionInput!) {
-  askQuestion(input: $input) {
-    question {
-      id
-      title
-    }
-    askerToken
-  }
-}
-    `) as unknown as TypedDocumentString<IdempotencyAskQuestionMutation, IdempotencyAskQuestionMutationVariables>;
-export const IdempotencyQuestionDocument = new TypedDocumentString(`
-    query IdempotencyQuestion {
-  question(slug: "is-scalp-micropigmentation-permanent") {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<IdempotencyQuestionQuery, IdempotencyQuestionQueryVariables>;
-export const IdempotencyEditQuestionDocument = new TypedDocumentString(`
-    mutation IdempotencyEditQuestion($input: EditQuestionInput!) {
-  editQuestion(input: $input) {
-    question {
-      title
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<IdempotencyEditQuestionMutation, IdempotencyEditQuestionMutationVariables>;
 export const SubscriptionsPostAnswerDocument = new TypedDocumentString(`
     mutation SubscriptionsPostAnswer($input: PostAnswerInput!) {
   postAnswer(input: $input) {
@@ -2425,6 +2393,26 @@ export const AskQuestion2Document = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AskQuestion2Query, AskQuestion2QueryVariables>;
+export const IdempotencyAskQuestionDocument = new TypedDocumentString(`
+    mutation IdempotencyAskQuestion($input: AskQuestionInput!) {
+  askQuestion(input: $input) {
+    question {
+      id
+      title
+    }
+    askerToken
+  }
+}
+    `) as unknown as TypedDocumentString<IdempotencyAskQuestionMutation, IdempotencyAskQuestionMutationVariables>;
+export const IdempotencyEditQuestionDocument = new TypedDocumentString(`
+    mutation IdempotencyEditQuestion($input: EditQuestionInput!) {
+  editQuestion(input: $input) {
+    question {
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IdempotencyEditQuestionMutation, IdempotencyEditQuestionMutationVariables>;
 export const AskTypeDocument = new TypedDocumentString(`
     query AskType {
   __type(name: "Question") {
@@ -2594,6 +2582,17 @@ export const CacheAgreeWithAnswerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CacheAgreeWithAnswerMutation, CacheAgreeWithAnswerMutationVariables>;
+export const VotesAnswerUpdatedDocument = new TypedDocumentString(`
+    subscription VotesAnswerUpdated($q: ID!) {
+  answerUpdated(questionId: $q) {
+    kind
+    answer {
+      agreeCount
+      thankCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VotesAnswerUpdatedSubscription, VotesAnswerUpdatedSubscriptionVariables>;
 export const VotesAgreeWithAnswerDocument = new TypedDocumentString(`
     mutation VotesAgreeWithAnswer($input: AgreeWithAnswerInput!) {
   agreeWithAnswer(input: $input) {
@@ -2630,17 +2629,6 @@ export const VotesThankAnswerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VotesThankAnswerMutation, VotesThankAnswerMutationVariables>;
-export const VotesAnswerUpdatedDocument = new TypedDocumentString(`
-    subscription VotesAnswerUpdated($q: ID!) {
-  answerUpdated(questionId: $q) {
-    kind
-    answer {
-      agreeCount
-      thankCount
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<VotesAnswerUpdatedSubscription, VotesAnswerUpdatedSubscriptionVariables>;
 export const WorldCheckDocument = new TypedDocumentString(`
     query WorldCheck($id: ID!) {
   node(id: $id) {
