@@ -1,52 +1,55 @@
-import { describe, it } from 'vitest';
+import { describe } from 'vitest';
 import { post, send, type RawResponse } from '../../helpers/http';
-import { csrfHeaders } from '../../helpers/server';
+import { csrfHeaders, type TestServer } from '../../helpers/server';
 import {
+  type Auth,
   bad,
+  type BadInputContext,
   BY_SLUG,
-  doctor,
   type Expected,
   expectError,
+  it,
   itLeavesEverythingAsItWas,
+  serverOptions,
   POST_ANSWER,
-  server,
-  setUpBadInput,
-  staff,
 } from './support';
 
 /* Bad input over HTTP: malformed requests, and bad operations (support.ts says what each file checks). */
 
-setUpBadInput();
+it.override({ serverOptions });
 
 describe('bad input', () => {
   describe('over HTTP: malformed requests', () => {
-    const raw = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-      send(server.url, { method: 'POST', headers, body });
+    const raw = (
+      server: TestServer,
+      body: string,
+      headers: Record<string, string> = { 'content-type': 'application/json' },
+    ) => send(server.url, { method: 'POST', headers, body });
 
-    it.each<{ name: string; request: () => Promise<RawResponse>; expected: Expected }>([
+    it.for<{ name: string; request: (context: BadInputContext) => Promise<RawResponse>; expected: Expected }>([
       {
         name: 'malformed JSON',
-        request: () => raw('{"query": '),
+        request: ({ server }) => raw(server, '{"query": '),
         expected: { status: 400, message: 'POST body sent invalid JSON.' },
       },
       {
         name: 'an empty body',
-        request: () => raw(''),
+        request: ({ server }) => raw(server, ''),
         expected: { status: 400, message: 'POST body sent invalid JSON.' },
       },
       {
         name: 'JSON that is not an object',
-        request: () => raw('"{ topics { name } }"'),
+        request: ({ server }) => raw(server, '"{ topics { name } }"'),
         expected: { status: 400, message: /POST body is expected to be object but received string/ },
       },
       {
         name: 'no query',
-        request: () => post(server.url, {}),
+        request: ({ server }) => post(server.url, {}),
         expected: { status: 400, message: 'Must provide query string.', extensions: bad('BAD_REQUEST') },
       },
       {
         name: 'a query that is not a string',
-        request: () => post(server.url, { query: 1 }),
+        request: ({ server }) => post(server.url, { query: 1 }),
         expected: {
           status: 400,
           message: 'Expected "query" param to be a string, but given number.',
@@ -55,7 +58,7 @@ describe('bad input', () => {
       },
       {
         name: 'variables that are not an object',
-        request: () => post(server.url, { query: '{ topics { name } }', variables: 'x' }),
+        request: ({ server }) => post(server.url, { query: '{ topics { name } }', variables: 'x' }),
         expected: {
           status: 400,
           message: 'Expected "variables" param to be empty or an object, but given string.',
@@ -64,17 +67,17 @@ describe('bad input', () => {
       },
       {
         name: 'unknown parameters',
-        request: () => post(server.url, { query: '{ topics { name } }', rootValue: {} }),
+        request: ({ server }) => post(server.url, { query: '{ topics { name } }', rootValue: {} }),
         expected: { status: 400, message: /Unexpected parameter "rootValue"/ },
       },
       {
         name: 'a batch',
-        request: () => post(server.url, [{ query: '{ topics { name } }' }]),
+        request: ({ server }) => post(server.url, [{ query: '{ topics { name } }' }]),
         expected: { status: 400, message: 'Batching is not supported.', extensions: bad('BAD_REQUEST') },
       },
       {
         name: 'an XML content type',
-        request: () => raw('<query/>', { 'content-type': 'application/xml' }),
+        request: ({ server }) => raw(server, '<query/>', { 'content-type': 'application/xml' }),
         expected: {
           status: 415,
           message:
@@ -84,7 +87,7 @@ describe('bad input', () => {
       },
       {
         name: 'text/plain without the CSRF header',
-        request: () => raw('{"query":"{ topics { name } }"}', { 'content-type': 'text/plain' }),
+        request: ({ server }) => raw(server, '{"query":"{ topics { name } }"}', { 'content-type': 'text/plain' }),
         expected: {
           status: 403,
           message:
@@ -94,13 +97,14 @@ describe('bad input', () => {
       },
       {
         name: 'text/plain with the CSRF header',
-        request: () => raw('{"query":"{ topics { name } }"}', { 'content-type': 'text/plain', ...csrfHeaders }),
+        request: ({ server }) =>
+          raw(server, '{"query":"{ topics { name } }"}', { 'content-type': 'text/plain', ...csrfHeaders }),
         expected: { status: 415, message: /^Unsupported content type "text\/plain"/ },
       },
       {
         name: 'multipart (no uploads)',
-        request: () =>
-          raw('--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--x--', {
+        request: ({ server }) =>
+          raw(server, '--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--x--', {
             'content-type': 'multipart/form-data; boundary=x',
             ...csrfHeaders,
           }),
@@ -108,35 +112,36 @@ describe('bad input', () => {
       },
       {
         name: 'an Accept header the server cannot satisfy',
-        request: () => post(server.url, { query: '{ topics { name } }' }, { accept: 'image/png' }),
+        request: ({ server }) => post(server.url, { query: '{ topics { name } }' }, { accept: 'image/png' }),
         expected: { status: 406, message: /^Cannot answer in any media type the request accepts \("image\/png"\)/ },
       },
       {
         name: 'a PUT',
-        request: () => send(server.url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }),
+        request: ({ server }) =>
+          send(server.url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }),
         expected: { status: 405, message: 'GraphQL only supports GET and POST requests.' },
       },
       {
         name: 'a mutation over GET',
-        request: () =>
+        request: ({ server, auth }) =>
           send(server.url, {
             path: `/graphql?query=${encodeURIComponent('mutation { hideAnswer(input: { answerId: "x" }) { answerId } }')}`,
-            headers: { ...csrfHeaders, ...staff },
+            headers: { ...csrfHeaders, ...auth.staff },
           }),
         expected: { status: 405, message: 'Can only perform a mutation operation from a POST request.' },
       },
       {
         name: 'a body over the size limit',
-        request: () => post(server.url, { query: BY_SLUG, variables: { s: 'x'.repeat(300_000) } }),
+        request: ({ server }) => post(server.url, { query: BY_SLUG, variables: { s: 'x'.repeat(300_000) } }),
         expected: { status: 413, message: 'Request body too large', extensions: bad('REQUEST_ENTITY_TOO_LARGE') },
       },
-    ])('$name', async ({ request, expected }) => {
-      expectError(await request(), expected);
+    ])('$name', async ({ request, expected }, { server, auth, questionId }) => {
+      expectError(await request({ server, auth, questionId }), expected);
     });
   });
 
   describe('over HTTP: bad operations', () => {
-    it.each<{ name: string; body: unknown; headers?: () => Record<string, string>; expected: Expected }>([
+    it.for<{ name: string; body: unknown; headers?: (auth: Auth) => Record<string, string>; expected: Expected }>([
       {
         name: 'a syntax error',
         body: { query: '{ topics { name }' },
@@ -203,7 +208,7 @@ describe('bad input', () => {
       {
         name: 'a mutation input of the wrong shape',
         body: { query: POST_ANSWER, variables: { input: { questionId: 'x', body: 7 } } },
-        headers: () => doctor,
+        headers: (auth) => auth.doctor,
         expected: {
           status: 400,
           message:
@@ -274,8 +279,8 @@ describe('bad input', () => {
           extensions: bad('BAD_USER_INPUT', 'last'),
         },
       },
-    ])('$name', async ({ body, headers, expected }) => {
-      expectError(await post(server.url, body, headers?.()), expected);
+    ])('$name', async ({ body, headers, expected }, { server, auth }) => {
+      expectError(await post(server.url, body, headers?.(auth)), expected);
     });
   });
 

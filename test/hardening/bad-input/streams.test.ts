@@ -1,22 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { send, type RawResponse } from '../../helpers/http';
 import { initialisedSocket, rawSocket, type RawSocket } from '../../helpers/raw-ws';
-import type { GraphQLResponse, GraphQLResponseError } from '../../helpers/server';
+import type { GraphQLResponse, GraphQLResponseError, TestServer } from '../../helpers/server';
 import { sourceOf, type Operation } from '../../helpers/graphql';
 import {
+  type BadInputContext,
   BY_SLUG,
-  doctor,
   INIT_TIMEOUT_MS,
+  it,
   itLeavesEverythingAsItWas,
   POST_ANSWER,
-  questionId,
-  server,
-  setUpBadInput,
+  serverOptions,
 } from './support';
 
 /* Bad input over WebSocket and SSE (support.ts says what each file checks). */
 
-setUpBadInput();
+it.override({ serverOptions });
 
 describe('bad input', () => {
   describe('over WebSocket', () => {
@@ -33,17 +32,17 @@ describe('bad input', () => {
       expect(await socket.closed).toEqual({ code, reason });
     };
 
-    it('closes with 4406 without the graphql-transport-ws subprotocol', async () => {
+    it('closes with 4406 without the graphql-transport-ws subprotocol', async ({ server }) => {
       await closesWith(await rawSocket(server.url, null), 4406, 'Subprotocol not acceptable');
     });
 
-    it('closes with 4400 on a message that is not JSON', async () => {
+    it('closes with 4400 on a message that is not JSON', async ({ server }) => {
       const socket = await rawSocket(server.url);
       socket.send('{ not json');
       await closesWith(socket, 4400, 'Invalid message received');
     });
 
-    it('closes with 4400 on a message without a type, of an unknown type, or a binary one', async () => {
+    it('closes with 4400 on a message without a type, of an unknown type, or a binary one', async ({ server }) => {
       for (const message of [{ id: '1' }, { type: 'hello' }, [1, 2, 3], Buffer.from([0xde, 0xad, 0xbe, 0xef])]) {
         const socket = await rawSocket(server.url);
         socket.send(message);
@@ -51,24 +50,26 @@ describe('bad input', () => {
       }
     });
 
-    it('closes with 4400 on a subscribe whose query is not a string', async () => {
+    it('closes with 4400 on a subscribe whose query is not a string', async ({ server }) => {
       const socket = await initialisedSocket(server.url);
       socket.send({ id: '1', type: 'subscribe', payload: { query: { kind: 'Document' } } });
       await closesWith(socket, 4400, 'Invalid message received');
     });
 
-    it('closes with 4401 on a subscribe before connection_init', async () => {
+    it('closes with 4401 on a subscribe before connection_init', async ({ server }) => {
       const socket = await rawSocket(server.url);
       socket.send(subscribeMessage('1', '{ topics { name } }'));
       await closesWith(socket, 4401, 'Unauthorized');
     });
 
-    it(`closes with 4408 when connection_init does not come within ${INIT_TIMEOUT_MS} ms`, async () => {
+    it(`closes with 4408 when connection_init does not come within ${INIT_TIMEOUT_MS} ms`, async ({ server }) => {
       const socket = await rawSocket(server.url);
       await closesWith(socket, 4408, 'Connection initialisation timeout');
     });
 
-    it('accepts a connection_init sent in time and read late, behind a busy event loop (a reconnect storm)', async () => {
+    it('accepts a connection_init sent in time and read late, behind a busy event loop (a reconnect storm)', async ({
+      server,
+    }) => {
       const socket = await rawSocket(server.url);
       socket.send({ type: 'connection_init' });
       // The process (server and client alike) stays busy past the deadline, as behind thousands of
@@ -80,13 +81,13 @@ describe('bad input', () => {
       expect(await socket.closed).toEqual({ code: 1000, reason: '' });
     });
 
-    it('closes with 4429 on a second connection_init', async () => {
+    it('closes with 4429 on a second connection_init', async ({ server }) => {
       const socket = await initialisedSocket(server.url);
       socket.send({ type: 'connection_init' });
       await closesWith(socket, 4429, 'Too many initialisation requests');
     });
 
-    it('closes with 4409 on two subscriptions with one id', async () => {
+    it('closes with 4409 on two subscriptions with one id', async ({ server, questionId }) => {
       const socket = await initialisedSocket(server.url);
       const feed = 'subscription($q: ID!) { answerAdded(questionId: $q) { cursor } }';
       socket.send(subscribeMessage('dup', feed, { q: questionId }));
@@ -94,20 +95,24 @@ describe('bad input', () => {
       await closesWith(socket, 4409, 'Subscriber for dup already exists');
     });
 
-    it('closes with 4403 on an invalid token in connection_init', async () => {
+    it('closes with 4403 on an invalid token in connection_init', async ({ server }) => {
       const socket = await rawSocket(server.url);
       socket.send({ type: 'connection_init', payload: { authorization: 'Bearer mqa_nope' } });
       await closesWith(socket, 4403, 'Forbidden');
     });
 
-    it('closes with 1009 on a message over the size limit', async () => {
+    it('closes with 1009 on a message over the size limit', async ({ server }) => {
       const socket = await initialisedSocket(server.url);
       socket.send(subscribeMessage('big', BY_SLUG, { s: 'x'.repeat(300_000) }));
       expect((await socket.closed).code).toBe(1009);
     });
 
-    it('answers bad operations with an error for that operation, and keeps the socket', async () => {
-      const socket = await initialisedSocket(server.url, { authorization: doctor.authorization });
+    it('answers bad operations with an error for that operation, and keeps the socket', async ({
+      server,
+      auth,
+      questionId,
+    }) => {
+      const socket = await initialisedSocket(server.url, { authorization: auth.doctor.authorization });
       const cases: [string, Operation<unknown, never>, Record<string, unknown>, Record<string, unknown>][] = [
         [
           'syntax',
@@ -172,7 +177,7 @@ describe('bad input', () => {
   });
 
   describe('over SSE', () => {
-    const sse = (body: string, headers: Record<string, string> = {}) =>
+    const sse = (server: TestServer, body: string, headers: Record<string, string> = {}) =>
       send(server.url, {
         method: 'POST',
         headers: { accept: 'text/event-stream', 'content-type': 'application/json', ...headers },
@@ -184,10 +189,15 @@ describe('bad input', () => {
       return data ? JSON.parse(data).errors : undefined;
     };
 
-    it.each<{ name: string; request: () => Promise<RawResponse>; status: number; error: Record<string, unknown> }>([
+    it.for<{
+      name: string;
+      request: (context: BadInputContext) => Promise<RawResponse>;
+      status: number;
+      error: Record<string, unknown>;
+    }>([
       {
         name: 'malformed JSON',
-        request: () => sse('{"query":'),
+        request: ({ server }) => sse(server, '{"query":'),
         status: 200,
         error: {
           message: 'POST body sent invalid JSON.',
@@ -197,29 +207,35 @@ describe('bad input', () => {
       {
         // A GET needs no CSRF header (src/plugins/csrf.ts); a simple-content-type POST still does.
         name: 'a text/plain POST without the CSRF header',
-        request: () =>
-          sse(JSON.stringify({ query: `subscription { answerAdded(questionId: "${questionId}") { cursor } }` }), {
-            'content-type': 'text/plain',
-          }),
+        request: ({ server, questionId }) =>
+          sse(
+            server,
+            JSON.stringify({ query: `subscription { answerAdded(questionId: "${questionId}") { cursor } }` }),
+            {
+              'content-type': 'text/plain',
+            },
+          ),
         status: 403,
         error: { message: /^Refused as a possible cross-site request forgery/, extensions: { code: 'BAD_REQUEST' } },
       },
       {
         name: 'a syntax error',
-        request: () => sse(JSON.stringify({ query: 'subscription {' })),
+        request: ({ server }) => sse(server, JSON.stringify({ query: 'subscription {' })),
         status: 200,
         error: { extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
       },
       {
         name: 'an invalid question ID',
-        request: () => sse(JSON.stringify({ query: 'subscription { answerAdded(questionId: "x") { cursor } }' })),
+        request: ({ server }) =>
+          sse(server, JSON.stringify({ query: 'subscription { answerAdded(questionId: "x") { cursor } }' })),
         status: 200,
         error: { extensions: { code: 'BAD_USER_INPUT', field: 'questionId' } },
       },
       {
         name: 'an invalid cursor',
-        request: () =>
+        request: ({ server, questionId }) =>
           sse(
+            server,
             JSON.stringify({
               query: `subscription { answerAdded(questionId: "${questionId}", after: "zzz") { cursor } }`,
             }),
@@ -229,8 +245,9 @@ describe('bad input', () => {
       },
       {
         name: 'a deep subscription',
-        request: () =>
+        request: ({ server, questionId }) =>
           sse(
+            server,
             JSON.stringify({
               query: `subscription { answerAdded(questionId: "${questionId}") { node { ${'question { answers { edges { node { '.repeat(3)}id${' } } } }'.repeat(3)} } } }`,
             }),
@@ -238,8 +255,8 @@ describe('bad input', () => {
         status: 200,
         error: { message: /^Query depth limit of 10 exceeded/, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
       },
-    ])('$name', async ({ request, status, error }) => {
-      const response = await request();
+    ])('$name', async ({ request, status, error }, { server, auth, questionId }) => {
+      const response = await request({ server, auth, questionId });
       expect(response.status).toBe(status);
       const errors = firstErrors(response);
       expect(errors?.[0], response.text).toMatchObject(error);

@@ -1,12 +1,12 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { issueCredential } from '../../../src/auth/tokens';
 import type { Db } from '../../../src/db/client';
 import { DEMO_QUESTION_SLUG } from '../../../src/server';
-import { send, type RawResponse } from '../../helpers/http';
+import { bearer, send, type RawResponse } from '../../helpers/http';
 import { TEST_LIMITS, type TestServer } from '../../helpers/server';
 import { expectData, graphql } from '../../helpers/graphql';
-import { questionIdOf, withFileServer } from '../../helpers/world';
+import { questionIdOf, test } from '../../helpers/world';
 
 /*
  * Bad input of every kind, over HTTP, WebSocket and SSE (the *.test.ts files beside this one). Each
@@ -15,17 +15,13 @@ import { questionIdOf, withFileServer } from '../../helpers/world';
  * database. Cases that reach mutations carry valid credentials, so that they get past authorization
  * and into validation.
  *
- * setUpBadInput() gets the file's server (the world fixture); `server`, `doctor`, `staff` and
- * `questionId` are set before the first test (live bindings: read them inside tests and lazy case
- * functions only).
+ * `it` here is the world's (test/helpers/world.ts), with the file's server started with a short
+ * WebSocket init timeout (`serverOptions`), and file-scoped fixtures of its own: `auth` (a doctor's and a staff
+ * member's Authorization headers), `questionId` (the demo question's), and the database snapshot,
+ * taken once the credentials exist and before the file's first test runs.
  */
 
 export const INIT_TIMEOUT_MS = 300;
-export let server: TestServer;
-export let doctor: Record<string, string>;
-export let staff: Record<string, string>;
-export let questionId: string;
-let before: Snapshot;
 
 type Snapshot = Record<string, { rows: number; md5: string | null }>;
 
@@ -43,28 +39,48 @@ async function snapshot(db: Db): Promise<Snapshot> {
   return result;
 }
 
-/** Has the file's server started with a short WebSocket init timeout; makes the credentials and takes the snapshot. */
-export function setUpBadInput() {
-  withFileServer(
-    async (started) => {
-      server = started;
+/** The Authorization headers the cases that reach mutations carry. */
+export interface Auth {
+  doctor: Record<string, string>;
+  staff: Record<string, string>;
+}
+
+/** What a lazy case gets: the test's fixtures. */
+export interface BadInputContext {
+  server: TestServer;
+  auth: Auth;
+  questionId: string;
+}
+
+/** The file's server options: each file sets them with `it.override({ serverOptions })` before its first test. */
+export const serverOptions = { limits: { ...TEST_LIMITS, websocket: { initTimeoutMs: INIT_TIMEOUT_MS } } };
+
+export const it = test.extend<{ auth: Auth; questionId: string; before: Snapshot }>({
+  auth: [
+    async ({ server }, use) => {
       const [doctorRow] = await server.db.doctor.findMany({ where: { verified: true }, take: 1 });
       const staffRow = await server.db.staffMember.findFirstOrThrow();
-      doctor = {
-        authorization: `Bearer ${await issueCredential(server.db, { role: 'doctor', doctorId: doctorRow!.id })}`,
-      };
-      staff = {
-        authorization: `Bearer ${await issueCredential(server.db, { role: 'staff', staffMemberId: staffRow.id })}`,
-      };
-      questionId = await questionIdOf(server, DEMO_QUESTION_SLUG);
-      before = await snapshot(server.db);
+      await use({
+        doctor: bearer(await issueCredential(server.db, { role: 'doctor', doctorId: doctorRow!.id })),
+        staff: bearer(await issueCredential(server.db, { role: 'staff', staffMemberId: staffRow.id })),
+      });
+    },
+    { scope: 'file' },
+  ],
+  questionId: [async ({ server }, use) => use(await questionIdOf(server, DEMO_QUESTION_SLUG)), { scope: 'file' }],
+  // Auto, so taken before the file's first test whichever fixtures it names; it names `auth` and
+  // `questionId` so that the credentials exist (and are in the snapshot) before it is taken.
+  before: [
+    async ({ server, auth: _auth, questionId: _questionId }, use) => {
+      const before = await snapshot(server.db);
       expect(Object.keys(before)).toEqual(
         expect.arrayContaining(['question', 'answer', 'answer_edit', 'asker', 'credential']),
       );
+      await use(before);
     },
-    { limits: { ...TEST_LIMITS, websocket: { initTimeoutMs: INIT_TIMEOUT_MS } } },
-  );
-}
+    { scope: 'file', auto: true },
+  ],
+});
 
 export const ASK = graphql(
   `mutation BadInputAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`,
@@ -102,7 +118,7 @@ export const gid = (type: string, id: string | number) => encodeGlobalID(type, i
 
 /** The last test of each file: the server is up, and its database is as it was before the file's cases. */
 export function itLeavesEverythingAsItWas() {
-  it('leaves the server up and the database exactly as it was', async () => {
+  it('leaves the server up and the database exactly as it was', async ({ server, before }) => {
     expect((await send(server.url, { path: '/healthz' })).status).toBe(200);
     const data = expectData(
       await server.request(

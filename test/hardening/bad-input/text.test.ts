@@ -1,18 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { post } from '../../helpers/http';
 import { expectData, graphql } from '../../helpers/graphql';
-import { doctor, server, setUpBadInput } from './support';
+import { it, serverOptions } from './support';
 
 /* Text that looks like markup, emoji, right-to-left and combining characters: stored and returned as written. */
 
-setUpBadInput();
+it.override({ serverOptions });
 
 describe('text comes back exactly as written, as text', () => {
   const title = 'Hair loss 😀🧑🏽‍⚕️ after COVID: שלום مرحبا — permanent?';
   const body =
     'Is this <script>alert("xss")</script> inert? <b>bold</b> &amp; 𝄞 \u202Eright-to-left override\u202C, e\u0301.';
 
-  it('stores a question and an answer byte for byte, and returns them as JSON strings', async () => {
+  it('stores a question and an answer byte for byte, and returns them as JSON strings', async ({ server, auth }) => {
     const asked = await post(server.url, {
       query: graphql(
         `mutation BadInputAsk($input: AskQuestionInput!) { askQuestion(input: $input) { question { id slug title body } } }`,
@@ -28,7 +28,7 @@ describe('text comes back exactly as written, as text', () => {
         query: 'mutation($input: PostAnswerInput!) { postAnswer(input: $input) { answer { body } } }',
         variables: { input: { questionId: question.id, body: answerBody } },
       },
-      doctor,
+      auth.doctor,
     );
     expect(posted.json?.data).toEqual({ postAnswer: { answer: { body: answerBody } } });
 

@@ -1,32 +1,38 @@
-import { describe, it } from 'vitest';
+import { describe } from 'vitest';
 import { DEMO_QUESTION_SLUG } from '../../../src/server';
 import { post, send } from '../../helpers/http';
 import {
   ASK,
   bad,
   BY_SLUG,
-  doctor,
   EDIT_QUESTION,
+  type BadInputContext,
   type Expected,
   expectError,
   gid,
   goodQuestion,
+  it,
   itLeavesEverythingAsItWas,
+  serverOptions,
   POST_ANSWER,
-  questionId,
-  server,
-  setUpBadInput,
-  staff,
 } from './support';
 
 /* Bad input over HTTP: bad values, and invalid global IDs and cursors (support.ts says what each file checks). */
 
-setUpBadInput();
+/** A case: the request's body and headers, made from the test's fixtures, and the error it gets. */
+interface BodyCase {
+  name: string;
+  body: (context: BadInputContext) => unknown;
+  headers?: (context: BadInputContext) => Record<string, string>;
+  expected: Expected;
+}
+
+it.override({ serverOptions });
 
 describe('bad input', () => {
   describe('over HTTP: bad values', () => {
     const tooLong = (n: number) => 'a'.repeat(n);
-    it.each<{ name: string; body: () => unknown; headers?: () => Record<string, string>; expected: Expected }>([
+    it.for<BodyCase>([
       {
         name: 'an oversized question body',
         body: () => ({ query: ASK, variables: { input: { ...goodQuestion, body: tooLong(5001) } } }),
@@ -47,8 +53,8 @@ describe('bad input', () => {
       },
       {
         name: 'an oversized answer',
-        body: () => ({ query: POST_ANSWER, variables: { input: { questionId, body: tooLong(10_001) } } }),
-        headers: () => doctor,
+        body: ({ questionId }) => ({ query: POST_ANSWER, variables: { input: { questionId, body: tooLong(10_001) } } }),
+        headers: ({ auth }) => auth.doctor,
         expected: {
           status: 200,
           message: '"body" must have at most 10000 characters',
@@ -83,8 +89,8 @@ describe('bad input', () => {
       },
       {
         name: 'NUL in an answer',
-        body: () => ({ query: POST_ANSWER, variables: { input: { questionId, body: 'Yes.\u0000' } } }),
-        headers: () => doctor,
+        body: ({ questionId }) => ({ query: POST_ANSWER, variables: { input: { questionId, body: 'Yes.\u0000' } } }),
+        headers: ({ auth }) => auth.doctor,
         expected: {
           status: 200,
           message: '"body" must not contain NUL characters',
@@ -144,8 +150,11 @@ describe('bad input', () => {
       },
       {
         name: 'a lone surrogate in an answer',
-        body: () => ({ query: POST_ANSWER, variables: { input: { questionId, body: '\udc00 backwards \ud83d' } } }),
-        headers: () => doctor,
+        body: ({ questionId }) => ({
+          query: POST_ANSWER,
+          variables: { input: { questionId, body: '\udc00 backwards \ud83d' } },
+        }),
+        headers: ({ auth }) => auth.doctor,
         expected: {
           status: 200,
           message: '"body" must be valid Unicode text (no unpaired surrogates)',
@@ -165,19 +174,20 @@ describe('bad input', () => {
       },
       {
         name: 'an editQuestion with neither title nor body',
-        body: () => ({ query: EDIT_QUESTION, variables: { input: { questionId } } }),
-        headers: () => staff,
+        body: ({ questionId }) => ({ query: EDIT_QUESTION, variables: { input: { questionId } } }),
+        headers: ({ auth }) => auth.staff,
         expected: {
           status: 200,
           message: /^"title" or "body" must be given/,
           extensions: bad('BAD_USER_INPUT', 'title'),
         },
       },
-    ])('$name', async ({ body, headers, expected }) => {
-      expectError(await post(server.url, body(), headers?.()), expected);
+    ])('$name', async ({ body, headers, expected }, { server, auth, questionId }) => {
+      const context = { server, auth, questionId };
+      expectError(await post(server.url, body(context), headers?.(context)), expected);
     });
 
-    it('invalid UTF-8 bytes in the body become U+FFFD, and a lookup finds nothing', async () => {
+    it('invalid UTF-8 bytes in the body become U+FFFD, and a lookup finds nothing', async ({ server }) => {
       const body = Buffer.concat([
         Buffer.from('{"query":"{ question(slug: \\"is-'),
         Buffer.from([0xff, 0xfe]),
@@ -197,7 +207,7 @@ describe('bad input', () => {
   });
 
   describe('over HTTP: invalid global IDs and cursors', () => {
-    it.each<{ name: string; body: () => unknown; headers?: () => Record<string, string>; expected: Expected }>([
+    it.for<BodyCase>([
       {
         name: 'node(id:) with garbage',
         body: () => ({ query: '{ node(id: "garbage") { id } }' }),
@@ -247,7 +257,7 @@ describe('bad input', () => {
       {
         name: 'postAnswer to a garbage question ID',
         body: () => ({ query: POST_ANSWER, variables: { input: { questionId: 'not-an-id', body: 'An answer.' } } }),
-        headers: () => doctor,
+        headers: ({ auth }) => auth.doctor,
         expected: {
           status: 200,
           message: '"not-an-id" is not a valid ID.',
@@ -260,7 +270,7 @@ describe('bad input', () => {
           query: POST_ANSWER,
           variables: { input: { questionId: gid('Answer', 1), body: 'An answer.' } },
         }),
-        headers: () => doctor,
+        headers: ({ auth }) => auth.doctor,
         expected: {
           status: 200,
           message: `"${gid('Answer', 1)}" is the ID of an Answer, not of a Question.`,
@@ -279,8 +289,9 @@ describe('bad input', () => {
         }),
         expected: { status: 200, message: /^Invalid cursor/, extensions: bad('BAD_USER_INPUT') },
       },
-    ])('$name', async ({ body, headers, expected }) => {
-      expectError(await post(server.url, body(), headers?.()), expected);
+    ])('$name', async ({ body, headers, expected }, { server, auth, questionId }) => {
+      const context = { server, auth, questionId };
+      expectError(await post(server.url, body(context), headers?.(context)), expected);
     });
   });
 
