@@ -1,17 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { declaredBucket } from '../../../src/limits/field-rate-limit';
 import { schema } from '../../../src/schema';
 import { bearer, post } from '../../helpers/http';
 import { eventually, subscribe, wsClient } from '../../helpers/live';
 import { graphql } from '../../helpers/graphql';
-import { answer, ask, base, expectRateLimited, instance, questionId, READ, setUpRateLimits, tokens } from './support';
+import { answer, ask, expectRateLimited, it, READ } from './support';
 
 /* Rate limits per operation and per mutation. Shared setup: support.ts. */
 
-setUpRateLimits();
-
 describe('per operation', () => {
-  it('counts every operation per client address; over the limit: 429 with Retry-After', async () => {
+  it('counts every operation per client address; over the limit: 429 with Retry-After', async ({
+    tokens,
+    instance,
+  }) => {
     const server = await instance({ rate: { operationsPerMinute: 3 } });
     for (let i = 0; i < 3; i++) expect((await post(server.url, READ)).status).toBe(200);
     expectRateLimited(
@@ -25,7 +26,7 @@ describe('per operation', () => {
     expect((await post(server.url, READ, bearer(tokens.doctorB))).status).toBe(200);
   });
 
-  it('counts over WebSocket too, refusing the operation and keeping the socket', async () => {
+  it('counts over WebSocket too, refusing the operation and keeping the socket', async ({ questionId, instance }) => {
     const server = await instance({ rate: { operationsPerMinute: 2 } });
     const client = wsClient(server.url);
     try {
@@ -50,7 +51,10 @@ describe('per operation', () => {
 });
 
 describe('per mutation', () => {
-  it('limits askQuestion per address, more strictly than reads, and writes nothing when refused', async () => {
+  it('limits askQuestion per address, more strictly than reads, and writes nothing when refused', async ({
+    server: base,
+    instance,
+  }) => {
     const server = await instance({ rate: { askQuestionPerHour: 2 } });
     const before = await base.db.question.count();
     const first = await ask(server.url, 1);
@@ -72,18 +76,23 @@ describe('per mutation', () => {
     expect((await post(server.url, READ)).status).toBe(200); // reading goes on
   });
 
-  it('limits postAnswer per credential, counting each aliased call', async () => {
+  it('limits postAnswer per credential, counting each aliased call', async ({
+    server: base,
+    tokens,
+    questionId,
+    instance,
+  }) => {
     const server = await instance({ rate: { postAnswerPerHour: 2 } });
     const before = await base.db.answer.count();
-    expect((await answer(server.url, tokens.doctorA)).json?.errors).toBeUndefined();
-    expect((await answer(server.url, tokens.doctorA)).json?.errors).toBeUndefined();
+    expect((await answer(server.url, questionId, tokens.doctorA)).json?.errors).toBeUndefined();
+    expect((await answer(server.url, questionId, tokens.doctorA)).json?.errors).toBeUndefined();
     expectRateLimited(
-      await answer(server.url, tokens.doctorA),
+      await answer(server.url, questionId, tokens.doctorA),
       /^Too many answers posted: the limit is 2 an hour\./,
       3600,
     );
     // Another doctor has a budget of their own: one answer, then two at once is one too many.
-    expect((await answer(server.url, tokens.doctorB)).json?.errors).toBeUndefined();
+    expect((await answer(server.url, questionId, tokens.doctorB)).json?.errors).toBeUndefined();
     const twice = `mutation($a: PostAnswerInput!, $b: PostAnswerInput!) {
       a: postAnswer(input: $a) { answer { id } } b: postAnswer(input: $b) { answer { id } } }`;
     const input = { questionId, body: 'Twice at once.' };
@@ -95,9 +104,10 @@ describe('per mutation', () => {
     expect(await base.db.answer.count()).toBe(before + 3);
   });
 
-  it('limits the other writes together, per credential', async () => {
+  it('limits the other writes together, per credential', async ({ server: base, tokens, questionId, instance }) => {
     const server = await instance({ rate: { editsPerHour: 1 } });
-    const answerId = (await answer(server.url, tokens.doctorA, 'To be edited.')).json!.data!.postAnswer.answer.id;
+    const answerId = (await answer(server.url, questionId, tokens.doctorA, 'To be edited.')).json!.data!.postAnswer
+      .answer.id;
     const edit = 'mutation($input: EditAnswerInput!) { editAnswer(input: $input) { answer { body } } }';
     const hide = 'mutation($input: HideAnswerInput!) { hideAnswer(input: $input) { answerId } }';
     expect(

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Redis } from 'ioredis';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { clientAddress } from '../../../src/limits/address';
 import { sharedCountersFromConfig } from '../../../src/limits/rate-limiter';
 import { pubSubFromConfig } from '../../../src/pubsub';
@@ -11,14 +11,12 @@ import { eventually, subscribe, wsClient } from '../../helpers/live';
 import { initialisedSocket, rawSocket } from '../../helpers/raw-ws';
 import { redisUrl } from '../../helpers/redis';
 import { logger } from '../../helpers/server';
-import { answer, base, expectRateLimited, instance, questionId, READ, setUpRateLimits, tokens } from './support';
+import { answer, expectRateLimited, it, READ } from './support';
 
 /* Rate limits across instances, by client address, and on WebSocket connections. Shared setup: support.ts. */
 
-setUpRateLimits();
-
 describe('across instances', () => {
-  it('shares the counts through Redis: hits on one instance count on the other', async () => {
+  it('shares the counts through Redis: hits on one instance count on the other', async ({ instance }) => {
     const prefix = `ratelimit-${randomBytes(4).toString('hex')}`;
     const limits = { rate: { operationsPerMinute: 4 } };
     const a = await instance(limits, { redisUrl, prefix });
@@ -41,7 +39,7 @@ describe('across instances', () => {
     expect((await post(other.url, READ)).status).toBe(200);
   });
 
-  it('falls back to counting in each process while Redis is unreachable', async () => {
+  it('falls back to counting in each process while Redis is unreachable', async ({ server: base }) => {
     const shared = sharedCountersFromConfig('redis://127.0.0.1:1', 'nowhere', logger)!;
     const app = buildApp({
       db: base.db,
@@ -63,7 +61,7 @@ describe('across instances', () => {
 });
 
 describe('client address', () => {
-  it('ignores X-Forwarded-For unless TRUST_PROXY says how many proxies to trust', async () => {
+  it('ignores X-Forwarded-For unless TRUST_PROXY says how many proxies to trust', async ({ instance }) => {
     const direct = await instance({ rate: { operationsPerMinute: 1 } });
     expect((await post(direct.url, READ, { 'x-forwarded-for': '203.0.113.1' })).status).toBe(200);
     expect((await post(direct.url, READ, { 'x-forwarded-for': '203.0.113.2' })).status).toBe(429);
@@ -94,7 +92,11 @@ describe('client address', () => {
 });
 
 describe('WebSocket bounds', () => {
-  it('refuses an operation over the per-connection limit, keeping the others', async () => {
+  it('refuses an operation over the per-connection limit, keeping the others', async ({
+    tokens,
+    questionId,
+    instance,
+  }) => {
     const server = await instance({ websocket: { maxOperationsPerConnection: 2 } });
     const client = wsClient(server.url);
     try {
@@ -111,7 +113,7 @@ describe('WebSocket bounds', () => {
           extensions: { code: 'RATE_LIMITED', limit: 2 },
         }),
       ]);
-      await answer(server.url, tokens.doctorB, 'Both subscriptions get this.');
+      await answer(server.url, questionId, tokens.doctorB, 'Both subscriptions get this.');
       await first.waitFor(1);
       await second.waitFor(1);
       // Once one ends, there is room again.
@@ -125,7 +127,7 @@ describe('WebSocket bounds', () => {
     }
   });
 
-  it('closes connections over the per-address limit with 1008 and a reason', async () => {
+  it('closes connections over the per-address limit with 1008 and a reason', async ({ instance }) => {
     const server = await instance({ websocket: { maxConnectionsPerAddress: 2 } });
     const one = await initialisedSocket(server.url);
     const two = await initialisedSocket(server.url);
