@@ -1,44 +1,41 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { eventually, sleep, subscribe } from '../../helpers/live';
 import type { TestServer } from '../../helpers/server';
 import { graphql } from '../../helpers/graphql';
 import {
-  a,
   ANSWER_ADDED,
-  b,
   bodies,
-  cleanups,
   client,
   DEGRADED,
   expectExactly,
+  it,
   newQuestion,
   post,
   questionWatchedOnBoth,
   readiness,
   readinessOfBoth,
   READY,
-  redis,
-  setUpRedisFaults,
   startAsMainDoes,
   waitForReadiness,
 } from './support';
 
 /* Redis stopped, restarted and flapping while answers are posted. Shared setup (two instances of one deployment on a Redis of the file's own): support.ts. */
 
-setUpRedisFaults();
-
 describe('Redis stopped while answers are posted', () => {
-  it('commits every answer, reports degraded, and catches the live subscribers up once Redis is back', async () => {
-    const { questionId, onA, onB } = await questionWatchedOnBoth('a subscription on each instance');
-    await waitForReadiness(READY, 'both instances ready');
+  it('commits every answer, reports degraded, and catches the live subscribers up once Redis is back', async ({
+    faults,
+  }) => {
+    const { redis, a, b } = faults;
+    const { questionId, onA, onB } = await questionWatchedOnBoth(faults, 'a subscription on each instance');
+    await waitForReadiness(faults, READY, 'both instances ready');
 
     await redis.stop();
     await eventually(() => !a.pubSub.healthy() && !b.pubSub.healthy(), 5000, 'both instances to see Redis go');
     const posted = ['While down 1', 'While down 2', 'While down 3', 'While down 4', 'While down 5'];
     for (const body of posted) {
-      expect(await post(b, questionId, body)).toEqual({ data: { postAnswer: { answer: { body } } } });
+      expect(await post(faults, b, questionId, body)).toEqual({ data: { postAnswer: { answer: { body } } } });
     }
-    expect(await readinessOfBoth()).toEqual([DEGRADED, DEGRADED]);
+    expect(await readinessOfBoth(faults)).toEqual([DEGRADED, DEGRADED]);
     const saved = await a.request(
       graphql(`query RedisNode($id: ID!) { node(id: $id) { ... on Question { answerCount } } }`),
       {
@@ -54,19 +51,20 @@ describe('Redis stopped while answers are posted', () => {
     await redis.start();
     await onA.waitFor(5, 10_000);
     expect(bodies(onA)).toEqual(posted);
-    await waitForReadiness(READY, 'both instances ready again');
-    await expectExactly([onA, onB], questionId, posted);
+    await waitForReadiness(faults, READY, 'both instances ready again');
+    await expectExactly(faults, [onA, onB], questionId, posted);
   });
 
-  it('catches up the subscribers of an instance that started while Redis was down', async () => {
-    const questionId = await newQuestion();
+  it('catches up the subscribers of an instance that started while Redis was down', async ({ faults }) => {
+    const { redis, b, cleanups } = faults;
+    const questionId = await newQuestion(faults);
     await redis.stop();
-    const c = await startAsMainDoes();
+    const c = await startAsMainDoes(faults);
     cleanups.push(() => c.stop());
-    const live = subscribe(client(c), ANSWER_ADDED, { q: questionId });
+    const live = subscribe(client(faults, c), ANSWER_ADDED, { q: questionId });
     await eventually(() => c.pubSub.listenerCount() === 1, 5000, 'the subscription on C');
     expect(await readiness(c)).toEqual(DEGRADED);
-    expect(await post(b, questionId, 'Before C ever saw Redis')).toEqual({
+    expect(await post(faults, b, questionId, 'Before C ever saw Redis')).toEqual({
       data: { postAnswer: { answer: { body: 'Before C ever saw Redis' } } },
     });
 
@@ -74,11 +72,14 @@ describe('Redis stopped while answers are posted', () => {
     await live.waitFor(1, 10_000);
     expect(bodies(live)).toEqual(['Before C ever saw Redis']);
     await eventually(async () => JSON.stringify(await readiness(c)) === JSON.stringify(READY), 10_000, 'C ready');
-    await expectExactly([live], questionId, ['Before C ever saw Redis']);
+    await expectExactly(faults, [live], questionId, ['Before C ever saw Redis']);
   });
 
-  it('survives Redis flapping ten times while answers are posted: no crash, no unhandled rejection, nothing lost', async () => {
-    const { questionId, onA, onB } = await questionWatchedOnBoth('both subscriptions');
+  it('survives Redis flapping ten times while answers are posted: no crash, no unhandled rejection, nothing lost', async ({
+    faults,
+  }) => {
+    const { redis, a, b, cleanups } = faults;
+    const { questionId, onA, onB } = await questionWatchedOnBoth(faults, 'both subscriptions');
 
     // One writer per instance, each posting one answer after the other for as long as Redis flaps.
     let flapping = true;
@@ -87,7 +88,7 @@ describe('Redis stopped while answers are posted', () => {
     const writer = async (server: TestServer, name: string) => {
       for (let i = 0; flapping; i++) {
         const body = `${name} ${i}`;
-        const result = await post(server, questionId, body).catch((error) => ({ error: String(error) }));
+        const result = await post(faults, server, questionId, body).catch((error) => ({ error: String(error) }));
         if (JSON.stringify(result) !== JSON.stringify({ data: { postAnswer: { answer: { body } } } })) {
           failures.push({ body, result });
         } else posted.push(body);
@@ -114,7 +115,7 @@ describe('Redis stopped while answers are posted', () => {
     expect(posted.length).toBeGreaterThan(10);
 
     // Both instances still serve, and see Redis again.
-    await waitForReadiness(READY, 'both instances ready after the flapping');
+    await waitForReadiness(faults, READY, 'both instances ready after the flapping');
     for (const server of [a, b]) {
       const page = await server.request(
         graphql(`query RedisNode($id: ID!) { node(id: $id) { ... on Question { answerCount } } }`),
@@ -138,6 +139,6 @@ describe('Redis stopped while answers are posted', () => {
       10_000,
       `every answer on both subscribers (A ${onA.received.length}, B ${onB.received.length} of ${posted.length})`,
     );
-    await expectExactly([onA, onB], questionId, inCommitOrder);
+    await expectExactly(faults, [onA, onB], questionId, inCommitOrder);
   }, 45_000);
 });

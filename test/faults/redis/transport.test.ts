@@ -1,22 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { Redis } from 'ioredis';
 import { createRedisTransport, reconnectDelay } from '../../../src/pubsub/transport';
 import { eventually } from '../../helpers/live';
 import { freePort } from '../../helpers/redis-server';
 import { logger } from '../../helpers/server';
-import { cleanups, redis, setUpRedisFaults } from './support';
+import { type Faults, it } from './support';
 
 /* The Redis transport across an outage. Shared setup (two instances of one deployment on a Redis of the file's own): support.ts. */
-
-setUpRedisFaults();
 
 describe('the Redis transport across an outage', () => {
   /**
    * Our connections to the private Redis, by name, as Redis sees them; with `all`, every
    * connection but the one asking, named or not yet ('').
    */
-  async function connectionNames({ all = false } = {}): Promise<string[]> {
+  async function connectionNames({ redis, cleanups }: Faults, { all = false } = {}): Promise<string[]> {
     const admin = new Redis(redis.url, { lazyConnect: true, retryStrategy: () => null, connectionName: 'test-admin' });
     cleanups.push(() => admin.disconnect());
     await admin.connect();
@@ -35,7 +33,7 @@ describe('the Redis transport across an outage', () => {
    * order they fall due, so by then every earlier-due reconnect timer has fired and its TCP
    * connection has been opened (Redis accepts them in order, before a later client's).
    */
-  async function afterAnyPendingReconnect() {
+  async function afterAnyPendingReconnect({ cleanups }: Faults) {
     const longest = reconnectDelay(Number.MAX_SAFE_INTEGER);
     const witness = new Redis(await freePort(), '127.0.0.1', { lazyConnect: true, retryStrategy: reconnectDelay });
     cleanups.push(() => witness.disconnect());
@@ -52,7 +50,10 @@ describe('the Redis transport across an outage', () => {
     witness.disconnect();
   }
 
-  it('signals "catch up" only once the channel is live again, so nothing published after it is lost', async () => {
+  it('signals "catch up" only once the channel is live again, so nothing published after it is lost', async ({
+    faults,
+  }) => {
+    const { redis, cleanups } = faults;
     const transport = createRedisTransport(redis.url, logger);
     cleanups.push(() => transport.close());
     const channel = `catch-up-${randomBytes(3).toString('hex')}`;
@@ -96,7 +97,10 @@ describe('the Redis transport across an outage', () => {
     );
   });
 
-  it('fails a publish within about a second while Redis hangs, instead of holding the mutation forever', async () => {
+  it('fails a publish within about a second while Redis hangs, instead of holding the mutation forever', async ({
+    faults,
+  }) => {
+    const { redis, cleanups } = faults;
     const transport = createRedisTransport(redis.url, logger);
     cleanups.push(() => transport.close());
     await eventually(() => transport.healthy(), 5000, 'the transport to connect');
@@ -111,14 +115,21 @@ describe('the Redis transport across an outage', () => {
     await expect(transport.publish('hung', 'delivered')).resolves.toBeUndefined();
   });
 
-  it('closes promptly while Redis is down, even with a subscription made during the outage, and stays closed', async () => {
+  it('closes promptly while Redis is down, even with a subscription made during the outage, and stays closed', async ({
+    faults,
+  }) => {
+    const { redis } = faults;
     // The two instances' connections: publish, subscribe and rate-limit counters each (a client
     // still reconnecting after the previous test's outage would show up later and look like a leak).
-    await eventually(async () => (await connectionNames()).length === 6, 10_000, "both instances' 6 connections");
-    const before = await connectionNames();
+    await eventually(async () => (await connectionNames(faults)).length === 6, 10_000, "both instances' 6 connections");
+    const before = await connectionNames(faults);
     const transport = createRedisTransport(redis.url, logger);
     await transport.subscribe(`before-${randomBytes(3).toString('hex')}`, () => {});
-    await eventually(async () => (await connectionNames()).length === before.length + 2, 5000, 'its two connections');
+    await eventually(
+      async () => (await connectionNames(faults)).length === before.length + 2,
+      5000,
+      'its two connections',
+    );
 
     await redis.stop();
     await eventually(() => !transport.healthy(), 5000, 'the transport to see Redis go');
@@ -131,10 +142,10 @@ describe('the Redis transport across an outage', () => {
 
     // Once Redis is back the instances reconnect; the closed transport does not.
     await redis.start();
-    await eventually(async () => (await connectionNames()).join() === before.join(), 5000, 'the instances back');
+    await eventually(async () => (await connectionNames(faults)).join() === before.join(), 5000, 'the instances back');
     // Redis restarted, so every connection it has is a reconnection: the instances' 6, nothing else.
-    await afterAnyPendingReconnect();
-    expect(await connectionNames({ all: true })).toEqual(before);
-    expect(await connectionNames()).toEqual(before);
+    await afterAnyPendingReconnect(faults);
+    expect(await connectionNames(faults, { all: true })).toEqual(before);
+    expect(await connectionNames(faults)).toEqual(before);
   });
 });
