@@ -115,13 +115,3 @@ export const test = base.extend<World>({
 });
 
 export const it = test;
-
-/**
- * For a file whose tests do not take the fixtures as parameters: `started` gets the file's server
- * (the `server` fixture, so started and stopped here, with `options` if given) before the first
- * test, to keep it where its helpers can reach it.
- */
-export function withFileServer(started: (server: TestServer) => void | Promise<void>, options?: TestServerOptions) {
-  if (options) test.override({ serverOptions: options });
-  test.beforeAll(({ server }) => started(server));
-}
