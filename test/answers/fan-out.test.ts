@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { eventually, subscribe, wsClient } from '../helpers/live';
-import type { TestServer } from '../helpers/server';
 import { graphql } from '../helpers/graphql';
-import { startPair } from '../helpers/deployment';
+import { it } from '../helpers/deployment';
 
 // Two instances of one deployment: one PostgreSQL database, one Redis, one channel prefix.
-let a: TestServer;
-let b: TestServer;
-let stop: () => Promise<void>;
+it.override({ pairOptions: { name: 'fanout' } });
 
-beforeAll(async () => {
-  ({ a, b, stop } = await startPair({ name: 'fanout' }));
-});
-afterAll(() => stop?.());
-
-it('delivers an answer posted on one instance to a subscriber on the other, exactly once', async () => {
+it('delivers an answer posted on one instance to a subscriber on the other, exactly once', async ({ a, b }) => {
   const doctor = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'izharul-hasan' } });
   const token = await issueCredential(a.db, { role: 'doctor', doctorId: doctor.id });
   const question = await a.request(

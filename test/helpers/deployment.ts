@@ -72,6 +72,43 @@ export async function startPair(options: Omit<DeploymentOptions, 'count'> = {}) 
   return { ...deployment, a: a!, b: b! };
 }
 
+/** Two in-process instances of one deployment (startPair): `a` owns the database. */
+export type Pair = Awaited<ReturnType<typeof startPair>>;
+
+export interface PairFixtures {
+  /**
+   * How the file's pair is started: the defaults unless the file says otherwise, before its first
+   * test, with `it.override({ pairOptions: { … } })`.
+   */
+  pairOptions: Omit<DeploymentOptions, 'count'>;
+  /** Two in-process instances of a deployment of the file's own, started for the first test that names it and stopped after the file. */
+  pair: Pair;
+  /** The pair's first instance (which owns the database). */
+  a: TestServer;
+  /** The pair's second instance. */
+  b: TestServer;
+}
+
+/** `it`/`test` with the file's in-process `pair` (or its instances `a` and `b`): `it('…', async ({ a, b }) => { … })`. */
+export const test = base.extend<PairFixtures>({
+  pairOptions: [{}, { scope: 'file' }],
+  pair: [
+    async ({ pairOptions }, use) => {
+      const pair = await startPair(pairOptions);
+      try {
+        await use(pair);
+      } finally {
+        await pair.stop();
+      }
+    },
+    { scope: 'file' },
+  ],
+  a: [async ({ pair }, use) => use(pair.a), { scope: 'file' }],
+  b: [async ({ pair }, use) => use(pair.b), { scope: 'file' }],
+});
+
+export const it = test;
+
 /** Server processes (`npm start`) of one deployment, on a Redis of their own. */
 export interface ProcessDeployment {
   instances: ServerProcess[];

@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { DEFAULT_RESPONSE_CACHE } from '../../src/cache/response-cache';
 import { bearer } from '../helpers/http';
 import { eventually } from '../helpers/live';
 import type { TestServer } from '../helpers/server';
 import { doctorToken } from '../notifications/support';
 import { expectData, graphql } from '../helpers/graphql';
-import { startPair } from '../helpers/deployment';
+import { it } from '../helpers/deployment';
 
 // Two instances of one deployment, both caching anonymous responses.
-let a: TestServer;
-let b: TestServer;
-let stop: () => Promise<void>;
-beforeAll(async () => {
-  ({ a, b, stop } = await startPair({ name: 'votes-cache', responseCache: DEFAULT_RESPONSE_CACHE }));
-});
-afterAll(() => stop?.());
+it.override({ pairOptions: { name: 'votes-cache', responseCache: DEFAULT_RESPONSE_CACHE } });
 
 const PAGE = graphql(`query CacheQuestion { question(slug: "is-scalp-micropigmentation-permanent") {
   answers { edges { node { id agreeCount agreedBy { edges { node { name } } } author { ... on Doctor { slug } } } } }
 } }`);
 
-it('shows a new agreement at once on every instance, though the page was cached', async () => {
+it('shows a new agreement at once on every instance, though the page was cached', async ({ a, b }) => {
   const answers = async (server: TestServer) =>
     (await server.request(PAGE)).data!.question!.answers.edges.map((e) => e.node);
   const before = await answers(a);
