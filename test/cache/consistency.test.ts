@@ -1,34 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { QuestionListDocument, QuestionPageDocument } from '../../src/client/generated/graphql';
 import { DEFAULT_RESPONSE_CACHE } from '../../src/cache/response-cache';
 import { eventually } from '../helpers/live';
 import type { TestServer } from '../helpers/server';
 import { graphql } from '../helpers/graphql';
-import { startPair } from '../helpers/deployment';
+import { test } from '../helpers/deployment';
 
-// Two instances of one deployment (one database, one Redis), both caching anonymous responses
-// with the production defaults.
-let a: TestServer;
-let b: TestServer;
-let stop: () => Promise<void>;
-let doctor: Record<string, string>;
-let questionId: string;
 const slug = 'is-scalp-micropigmentation-permanent';
 
-beforeAll(async () => {
-  ({ a, b, stop } = await startPair({ name: 'consistency', responseCache: DEFAULT_RESPONSE_CACHE }));
-  const row = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'archit-aggarwal' } });
-  doctor = { authorization: `Bearer ${await issueCredential(a.db, { role: 'doctor', doctorId: row.id })}` };
-  questionId = (await a.request(QuestionPageDocument, { slug })).data!.question!.id;
+// Two instances of one deployment (one database, one Redis), both caching anonymous responses
+// with the production defaults; a doctor's Authorization header and the demo question's ID, once per file.
+const it = test.extend<{ doctor: Record<string, string>; questionId: string }>({
+  doctor: [
+    async ({ a }, use) => {
+      const row = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'archit-aggarwal' } });
+      await use({ authorization: `Bearer ${await issueCredential(a.db, { role: 'doctor', doctorId: row.id })}` });
+    },
+    { scope: 'file' },
+  ],
+  questionId: [
+    async ({ a }, use) => use((await a.request(QuestionPageDocument, { slug })).data!.question!.id),
+    { scope: 'file' },
+  ],
 });
-afterAll(() => stop?.());
+it.override({ pairOptions: { name: 'consistency', responseCache: DEFAULT_RESPONSE_CACHE } });
 
 const newestAnswer = async (server: TestServer) =>
   (await server.request(QuestionPageDocument, { slug })).data!.question!.answers.edges[0]!.node.body;
 
 describe('response cache under concurrency', () => {
-  it('runs identical concurrent cold requests once, and shares the result', async () => {
+  it('runs identical concurrent cold requests once, and shares the result', async ({ a }) => {
     const list = { first: 7 }; // a page nothing else in this file caches
     const { count, results } = await countedAll(a, () => a.request(QuestionListDocument, list), 20);
     expect(count).toBe(2); // the page and its total count, once for all twenty
@@ -39,7 +41,7 @@ describe('response cache under concurrency', () => {
     expect((await countedAll(a, () => a.request(QuestionListDocument, list), 20)).count).toBe(0);
   });
 
-  it('runs each of several distinct cold pages once', async () => {
+  it('runs each of several distinct cold pages once', async ({ a }) => {
     const pages = [{ first: 8 }, { first: 9 }, { first: 10 }];
     const { count } = await countedAll(
       a,
@@ -49,7 +51,12 @@ describe('response cache under concurrency', () => {
     expect(count).toBe(2 * pages.length);
   });
 
-  it('gives every read that starts after a write on another instance has returned the written answer', async () => {
+  it('gives every read that starts after a write on another instance has returned the written answer', async ({
+    a,
+    b,
+    doctor,
+    questionId,
+  }) => {
     // Readers hammer instance B while answers are posted through instance A. A read that began
     // before a commit may return the old page, but must not store it after the invalidation; so
     // every read that starts once the post has returned sees the new answer.

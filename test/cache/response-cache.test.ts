@@ -1,46 +1,49 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { issueCredential } from '../../src/auth/tokens';
 import { QuestionListDocument, QuestionPageDocument } from '../../src/client/generated/graphql';
 import { DEFAULT_RESPONSE_CACHE } from '../../src/cache/response-cache';
 import type { TestServer } from '../helpers/server';
 import { expectData, graphql } from '../helpers/graphql';
-import { startPair } from '../helpers/deployment';
+import { test } from '../helpers/deployment';
 import { eventually } from '../helpers/live';
 
-// Two instances of one deployment (one database, one Redis), both caching anonymous responses.
-let a: TestServer;
-let b: TestServer;
-let stop: () => Promise<void>;
-let doctorToken: string;
-let staffToken: string;
 const slug = 'is-scalp-micropigmentation-permanent';
 const cache = { ...DEFAULT_RESPONSE_CACHE, listTtlMs: 300 };
 
-beforeAll(async () => {
-  ({ a, b, stop } = await startPair({ name: 'cache', responseCache: cache }));
-  const doctor = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'archit-aggarwal' } });
-  doctorToken = await issueCredential(a.db, { role: 'doctor', doctorId: doctor.id });
-  staffToken = await issueCredential(a.db, {
-    role: 'staff',
-    staffMemberId: (await a.db.staffMember.findFirstOrThrow()).id,
-  });
+// Two instances of one deployment (one database, one Redis), both caching anonymous responses;
+// a doctor's and a staff member's tokens, once per file.
+const it = test.extend<{ doctorToken: string; staffToken: string }>({
+  doctorToken: [
+    async ({ a }, use) => {
+      const doctor = await a.db.doctor.findUniqueOrThrow({ where: { slug: 'archit-aggarwal' } });
+      await use(await issueCredential(a.db, { role: 'doctor', doctorId: doctor.id }));
+    },
+    { scope: 'file' },
+  ],
+  staffToken: [
+    async ({ a }, use) =>
+      use(
+        await issueCredential(a.db, { role: 'staff', staffMemberId: (await a.db.staffMember.findFirstOrThrow()).id }),
+      ),
+    { scope: 'file' },
+  ],
 });
-afterAll(() => stop?.());
+it.override({ pairOptions: { name: 'cache', responseCache: cache } });
 
 const page = (server: TestServer) => server.request(QuestionPageDocument, { slug });
 const answerBodies = async (server: TestServer) =>
   (await page(server)).data!.question!.answers.edges.map((e) => e.node.body);
 
 describe('response cache', () => {
-  it('serves a repeated anonymous question page without touching the database', async () => {
+  it('serves a repeated anonymous question page without touching the database', async ({ a }) => {
     const first = await a.countStatements(() => page(a));
     const again = await a.countStatements(async () => expect(await page(a)).toEqual(await page(a)));
     expect(first.count).toBe(2);
     expect(again.count).toBe(0);
   });
 
-  it('never caches requests with a credential', async () => {
+  it('never caches requests with a credential', async ({ a, staffToken }) => {
     await page(a);
     const withToken = await a.countStatements(() =>
       a.request(QuestionPageDocument, { slug }, { authorization: `Bearer ${staffToken}` }),
@@ -48,7 +51,11 @@ describe('response cache', () => {
     expect(withToken.count).toBeGreaterThan(2); // the credential lookup and the page itself
   });
 
-  it('shows a new answer at once on every instance, however recently the page was cached', async () => {
+  it('shows a new answer at once on every instance, however recently the page was cached', async ({
+    a,
+    b,
+    doctorToken,
+  }) => {
     const before = [await answerBodies(a), await answerBodies(b)];
     expectData(
       await b.request(
@@ -71,7 +78,7 @@ describe('response cache', () => {
     expect(doctor.data!.doctor!.answerCount).toBe(2);
   });
 
-  it('drops edited and hidden answers from cached pages', async () => {
+  it('drops edited and hidden answers from cached pages', async ({ a, staffToken }) => {
     const { data } = await page(a);
     const answerId = data!.question!.answers.edges[0]!.node.id;
     const auth = { authorization: `Bearer ${staffToken}` };
@@ -91,7 +98,7 @@ describe('response cache', () => {
     expect(await answerBodies(a)).not.toContain('Edited.');
   });
 
-  it('lets list pages expire after their shorter TTL', async () => {
+  it('lets list pages expire after their shorter TTL', async ({ a }) => {
     const list = () => a.request(QuestionListDocument, { first: 1 });
     const cached = await list();
     await a.db.question.create({

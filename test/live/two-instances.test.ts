@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { bearer } from '../helpers/http';
 import { eventually, subscribe, wsClient } from '../helpers/live';
 import type { TestServer } from '../helpers/server';
 import { doctorToken, MARK, NOTIFICATION_ADDED, post } from '../notifications/support';
 import { graphql, type ResultOf } from '../helpers/graphql';
-import { startPair } from '../helpers/deployment';
+import { it } from '../helpers/deployment';
 
-let a: TestServer;
-let b: TestServer;
-let stop: () => Promise<void>;
-beforeAll(async () => {
-  ({ a, b, stop } = await startPair({ name: 'live' }));
-});
-afterAll(() => stop?.());
+it.override({ pairOptions: { name: 'live' } });
 
 const ASK = graphql(
   `mutation TwoInstancesAskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { askerToken question { id } } }`,
@@ -31,7 +25,10 @@ const listeners = (server: TestServer, count: number) =>
 const notified = (events: ResultOf<typeof NOTIFICATION_ADDED>[]) =>
   events.map((e) => [e.notificationAdded.node.question.title, e.notificationAdded.node.answer!.body]);
 
-it('an asker comes back to exactly what they missed, from the other instance; a doctor gets the new question once', async () => {
+it('an asker comes back to exactly what they missed, from the other instance; a doctor gets the new question once', async ({
+  a,
+  b,
+}) => {
   const harish = await doctorToken(a, 'harish-kumar-kabilan'); // Plastic Surgeon
   const izharul = await doctorToken(a, 'izharul-hasan');
 
@@ -130,7 +127,7 @@ it('an asker comes back to exactly what they missed, from the other instance; a 
   await doctorClient.dispose();
 });
 
-it('measures notification delivery across instances (posted on B, received on A)', async () => {
+it('measures notification delivery across instances (posted on B, received on A)', async ({ a, b }) => {
   const doctor = await doctorToken(a, 'izharul-hasan');
   const asked = await a.request(ASK, { input: { title: 'Latency probe question', body: 'Measuring delivery.' } });
   const token: string = asked.data!.askQuestion.askerToken;
