@@ -1,7 +1,8 @@
+import { Repeater } from 'graphql-yoga';
 import type { Context } from '../context';
 import { liveClock, sharedEvent } from '../plugins/shared-subscriptions';
-import type { PubSubEvents, Subscription } from '../pubsub';
-import { finished, pulled } from '../pubsub/iterator';
+import type { PubSubEvents } from '../pubsub';
+import { closedOnStop, drained } from '../pubsub/cursor-feed';
 import { liveLoaders } from './live-loaders';
 
 /** What answerAdded's stream yields: an answer to deliver, executed once per group (src/plugins/shared-subscriptions.ts). */
@@ -35,67 +36,43 @@ async function latestAnswerId(ctx: Context, questionId: number): Promise<number>
  * Each answer is tagged for shared execution with the logical time at which this subscriber woke
  * (or subscribed): it may be handed a result whose reads started after that, never an older one.
  *
- * Pulled (src/pubsub/iterator.ts) rather than a Repeater, whose executor and promises cost every
- * idle subscription 1.5–2 kB; and not an async generator, which cannot be stopped while it awaits.
+ * A Repeater rather than an async generator: a generator cannot be stopped while it awaits.
  */
 export function answerAddedFeed(ctx: Context, questionId: number, afterId: number | null) {
-  let last = 0;
-  let live: Subscription<PubSubEvents['answer:added']> | null = null;
-  let stopped = false;
-  let page: number[] = [];
-  let woke = 0;
-  return pulled<AddedAnswer>(
-    async () => {
-      if (live === null) {
-        // The starting point is read before listening, so an answer committed in between is not lost.
-        last = afterId ?? (await latestAnswerId(ctx, questionId));
-        live = await ctx.pubSub.subscribe('answer:added', questionId);
-        if (stopped) live.close(); // stopped while subscribing: its events.next() ends at once
-        woke = liveClock();
-        page = await answerIdsAfter(ctx, questionId, last);
-      }
-      while (page.length === 0) {
-        if ((await live.events.next()).done) return finished;
+  return new Repeater<AddedAnswer>(async (push, stop) => {
+    // The starting point is read before listening, so an answer committed in between is not lost.
+    let last = afterId ?? (await latestAnswerId(ctx, questionId));
+    const live = closedOnStop(await ctx.pubSub.subscribe('answer:added', questionId), stop);
+    try {
+      do {
+        const woke = liveClock();
+        for (const id of await answerIdsAfter(ctx, questionId, last)) {
+          last = id;
+          await push(sharedEvent({ answerId: id }, String(id), woke));
+        }
         // One look covers every event that arrived meanwhile (see Subscription.drain).
-        live.drain();
-        woke = liveClock();
-        page = await answerIdsAfter(ctx, questionId, last);
-      }
-      if (stopped) return finished;
-      const id = page.shift() as number;
-      last = id;
-      return { done: false, value: sharedEvent({ answerId: id }, String(id), woke) };
-    },
-    () => {
-      stopped = true;
-      live?.close();
-    },
-  );
+      } while (!(await live.events.next()).done && drained(live));
+    } finally {
+      live.close();
+    }
+  });
 }
 
 /** Edits and hides of a question's answers, as they happen. */
 export function answerUpdatedFeed(ctx: Context, questionId: number) {
-  let live: Subscription<PubSubEvents['answer:updated']> | null = null;
-  let stopped = false;
-  return pulled<PubSubEvents['answer:updated']>(
-    async () => {
-      if (live === null) {
-        live = await ctx.pubSub.subscribe('answer:updated', questionId);
-        if (stopped) live.close();
-      }
+  return new Repeater<PubSubEvents['answer:updated']>(async (push, stop) => {
+    const live = closedOnStop(await ctx.pubSub.subscribe('answer:updated', questionId), stop);
+    try {
       for (let next = await live.events.next(); !next.done; next = await live.events.next()) {
         // Updates missed while Redis was down are not replayed: edits show in any re-read.
         const update = next.value;
         if (update) {
           const { answerId, kind } = update;
-          return { done: false, value: sharedEvent({ ...update }, `${answerId}:${kind}`, liveClock()) };
+          await push(sharedEvent({ ...update }, `${answerId}:${kind}`, liveClock()));
         }
       }
-      return finished;
-    },
-    () => {
-      stopped = true;
-      live?.close();
-    },
-  );
+    } finally {
+      live.close();
+    }
+  });
 }
