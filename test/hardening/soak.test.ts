@@ -142,9 +142,21 @@ it(`stays within ${AFTER_BOUND_MIB} MiB of its warm size over ${REQUESTS} reques
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const after = server.rssMiB();
+  const ended = server.rssMiB();
+  peak = Math.max(peak, ended);
+  // What the server keeps, once the soak is over: the garbage of its last requests is not kept,
+  // but it is still resident until V8 collects it when the process goes quiet (its memory reducer)
+  // and how much is still there at the last request depends on timing (+119 to +286 MiB in full
+  // suite runs beside a CPU hog). So the bound applies once the resident size has come down, or
+  // to the last reading after a minute of quiet; the peak bound applies to every reading.
+  let after = ended;
+  const quietUntil = Date.now() + 60_000;
+  while (after - warm >= AFTER_BOUND_MIB && Date.now() < quietUntil) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    after = server.rssMiB();
+  }
   console.log(
-    `soak: resident memory ${started.toFixed(0)} MiB at start, ${warm.toFixed(0)} MiB warm, ${peak.toFixed(0)} MiB peak, ${after.toFixed(0)} MiB after ${REQUESTS} requests`,
+    `soak: resident memory ${started.toFixed(0)} MiB at start, ${warm.toFixed(0)} MiB warm, ${peak.toFixed(0)} MiB peak, ${ended.toFixed(0)} MiB at the end of ${REQUESTS} requests, ${after.toFixed(0)} MiB once quiet`,
   );
   expect(failures).toEqual([]);
   expect(after - warm).toBeLessThan(AFTER_BOUND_MIB);
