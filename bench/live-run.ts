@@ -89,7 +89,16 @@ function stormMetrics(s: StormFigures): Metric[] {
   const name = (what: string) => `reconnect storm, ${s.subscribers} subscribers: ${what}`;
   return [
     metric(name('all resumed after'), 'ms', s.allResumedMs, null),
-    metric(name('postAnswer during it'), 'ms', s.postDuringStormMs, null, { on: 'api', op: '<', value: 1000 }),
+    metric(name('postAnswer during it, new connection'), 'ms', s.postDuringStormMs, null, {
+      on: 'api',
+      op: '<',
+      value: 1000,
+    }),
+    metric(name('postAnswer during it, open connection'), 'ms', s.postOnOpenConnectionMs, null, {
+      on: 'api',
+      op: '<',
+      value: 1000,
+    }),
     metric(name('subscribers missing or repeating an answer'), 'subscribers', s.wrong, null, {
       on: 'api',
       op: '<=',

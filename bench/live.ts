@@ -10,7 +10,7 @@
  * connections in this process), sampled right after each post's deliveries, so that it runs
  * under the same conditions (same sockets open, same Redis, same moment).
  */
-import { request as httpRequest } from 'node:http';
+import { type Agent, request as httpRequest } from 'node:http';
 import { Redis } from 'ioredis';
 import { live, progress, pubSubPrefix, redisUrl } from './config';
 import type { LiveFixture } from './live-fixture';
@@ -43,32 +43,43 @@ export const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A POST through node:http, on `agent`'s connections (false: a connection of its own). */
+export function httpPost(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  agent?: Agent | false,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: 'POST', headers, agent }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 /**
  * Posts an answer through `server` (to the fixture's first question unless told) and resolves
- * when the server has answered. `fresh`: on a connection of its own, as a client arriving then
- * would (a pooled one idle for seconds may be closed by the server just as it is reused).
+ * when the server has answered. `via`: 'fresh' for a connection of its own, as a client arriving
+ * then would (a pooled one idle for seconds may be closed by the server just as it is reused); an
+ * Agent for a connection already open, as a client that has one (or a load balancer's pool) would.
  */
 export async function postAnswer(
   server: ServerProcess,
   fixture: LiveFixture,
   body: string,
   questionId = fixture.questionId,
-  fresh = false,
+  via?: 'fresh' | Agent,
 ): Promise<void> {
   const payload = JSON.stringify({ query: POST_ANSWER, variables: { input: { questionId, body } } });
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${fixture.token}` };
-  const { status, text } = fresh
-    ? await new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const request = httpRequest(`${server.url}/graphql`, { method: 'POST', headers, agent: false }, (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-          response.on('error', reject);
-        });
-        request.on('error', reject);
-        request.end(payload);
-      })
+  const { status, text } = via
+    ? await httpPost(`${server.url}/graphql`, payload, headers, via === 'fresh' ? false : via)
     : await fetch(`${server.url}/graphql`, { method: 'POST', headers, body: payload }).then(async (response) => ({
         status: response.status,
         text: await response.text(),

@@ -7,8 +7,9 @@
  * Then a sentinel answer goes to every question through B. Every subscriber must receive exactly
  * the answers after its cursor, in order, once each, with no error and no socket closed.
  */
+import { Agent } from 'node:http';
 import { progress, pubSubPrefix, storm } from './config';
-import { postAnswer, quantile } from './live';
+import { httpPost, postAnswer, quantile } from './live';
 import type { LiveFixture } from './live-fixture';
 import type { ServerProcess } from './processes';
 import { openSubscribers, type Subscribers } from './ws-client';
@@ -21,7 +22,10 @@ export interface StormFigures {
   allResumedMs: number;
   /** Per subscriber: from its subscribe message to its last missed answer. */
   resume: { p50: number; p99: number; max: number };
+  /** A `postAnswer` sent halfway through the storm on a new connection. */
   postDuringStormMs: number;
+  /** The same, sent at the same moment on a connection opened before the storm. */
+  postOnOpenConnectionMs: number;
   /** Subscribers whose answers were not exactly the expected ones, in order. */
   wrong: number;
   /** Error messages and sockets closed by the server. */
@@ -35,16 +39,13 @@ const STORM_SUBSCRIPTION = `subscription ($questionId: ID!, $after: String) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function latestCursors(server: ServerProcess, ids: string[]): Promise<string[]> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Question { latestAnswerCursor } } }',
-      variables: { ids },
-    }),
+async function latestCursors(server: ServerProcess, ids: string[], agent?: Agent): Promise<string[]> {
+  const body = JSON.stringify({
+    query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Question { latestAnswerCursor } } }',
+    variables: { ids },
   });
-  const { data } = (await response.json()) as { data: { nodes: { latestAnswerCursor: string }[] } };
+  const { text } = await httpPost(`${server.url}/graphql`, body, { 'content-type': 'application/json' }, agent);
+  const { data } = JSON.parse(text) as { data: { nodes: { latestAnswerCursor: string }[] } };
   return data.nodes.map((node) => node.latestAnswerCursor);
 }
 
@@ -84,9 +85,12 @@ export async function measureStorm(a: ServerProcess, b: ServerProcess, fixture: 
   const resumedAt = new Array<number>(count).fill(NaN);
   const examples: string[] = [];
   let problems = 0;
-  const duringStorm = `storm ${pubSubPrefix} during.`;
-  const missedCount = (subscriber: number) =>
-    storm.missedPerQuestion + (questionOf(subscriber) === 0 && received[subscriber]!.includes(duringStorm) ? 1 : 0);
+  // Posted during the storm: on a new connection to question 0, on an open one to question 1.
+  const duringStorm = [`storm ${pubSubPrefix} during.`, `storm ${pubSubPrefix} during, open connection.`];
+  const missedCount = (subscriber: number) => {
+    const during = duringStorm[questionOf(subscriber)];
+    return storm.missedPerQuestion + (during && received[subscriber]!.includes(during) ? 1 : 0);
+  };
   const onNext = (subscriber: number, text: string, at: number) => {
     const body = (JSON.parse(text) as { payload: { data?: { answerAdded: { node: { body: string } } } } }).payload.data
       ?.answerAdded.node.body;
@@ -110,18 +114,27 @@ export async function measureStorm(a: ServerProcess, b: ServerProcess, fixture: 
 
   progress(`reconnect storm: ${count} subscribers arriving on instance A within ${storm.arrivalMs} ms`);
   const perWave = Math.ceil(count / storm.waves);
+  // The connection a client already has (or a load balancer keeps to this instance) is opened
+  // now: a new one waits in the kernel's accept queue behind the storm's sockets, which Node
+  // accepts one per turn of its event loop.
+  const openConnection = new Agent({ keepAlive: true, maxSockets: 1 });
+  await latestCursors(a, questions.slice(0, 1), openConnection);
   const started = performance.now();
-  let postMs = NaN;
-  const post = (async () => {
+  const timedPost = async (questionId: string, body: string, via: 'fresh' | Agent) => {
     await sleep(storm.arrivalMs / 2);
     const sent = performance.now();
     try {
-      await postAnswer(a, fixture, duringStorm, questions[0], true);
-      postMs = performance.now() - sent;
+      await postAnswer(a, fixture, body, questionId, via);
+      return performance.now() - sent;
     } catch (error) {
       onProblem(0, `postAnswer during the storm failed: ${error instanceof Error ? error.message : String(error)}`);
+      return Number.NaN;
     }
-  })();
+  };
+  const posts = Promise.all([
+    timedPost(questions[0]!, duringStorm[0]!, 'fresh'),
+    timedPost(questions[1]!, duringStorm[1]!, openConnection),
+  ]);
   const opened: Subscribers[] = await Promise.all(
     Array.from({ length: storm.waves }, async (_, wave) => {
       await sleep((wave * storm.arrivalMs) / storm.waves);
@@ -144,7 +157,8 @@ export async function measureStorm(a: ServerProcess, b: ServerProcess, fixture: 
     }),
   );
   const arrivalMs = performance.now() - started;
-  await post;
+  const [postMs, postOnOpenMs] = await posts;
+  openConnection.destroy();
   try {
     const until = performance.now() + 60_000;
     while (received.some((bodies, s) => bodies.length < missedCount(s)) && performance.now() < until) await sleep(10);
@@ -161,7 +175,7 @@ export async function measureStorm(a: ServerProcess, b: ServerProcess, fixture: 
     let wrong = 0;
     for (const [s, bodies] of received.entries()) {
       const q = questionOf(s);
-      const want = [...expected[q]!, ...(q === 0 ? [duringStorm] : []), sentinel(q)];
+      const want = [...expected[q]!, ...(duringStorm[q] ? [duringStorm[q]] : []), sentinel(q)];
       if (JSON.stringify(bodies) !== JSON.stringify(want)) {
         wrong++;
         if (examples.length < 5) examples.push(`subscriber ${s} got ${JSON.stringify(bodies)}`);
@@ -174,6 +188,7 @@ export async function measureStorm(a: ServerProcess, b: ServerProcess, fixture: 
       allResumedMs,
       resume: { p50: quantile(resume, 0.5), p99: quantile(resume, 0.99), max: resume[resume.length - 1] ?? NaN },
       postDuringStormMs: postMs,
+      postOnOpenConnectionMs: postOnOpenMs,
       wrong,
       problems,
       examples,
@@ -181,7 +196,7 @@ export async function measureStorm(a: ServerProcess, b: ServerProcess, fixture: 
     progress(
       `  arrived in ${arrivalMs.toFixed(0)} ms; all resumed after ${allResumedMs.toFixed(0)} ms (per subscriber p50 ` +
         `${figures.resume.p50.toFixed(0)} ms, p99 ${figures.resume.p99.toFixed(0)} ms); postAnswer during the storm ` +
-        `${postMs.toFixed(0)} ms; ${wrong} subscribers wrong, ${problems} problems` +
+        `${postMs.toFixed(0)} ms (on an open connection ${postOnOpenMs.toFixed(0)} ms); ${wrong} subscribers wrong, ${problems} problems` +
         [...kinds].map(([kind, n]) => `\n    ${n} × ${kind}`).join(''),
     );
     return figures;
