@@ -67,6 +67,13 @@ describe('bad input', () => {
       await closesWith(socket, 4408, 'Connection initialisation timeout');
     });
 
+    it('closes with 4408 a socket that only pings instead of sending connection_init', async ({ server }) => {
+      const socket = await rawSocket(server.url);
+      socket.send({ type: 'ping' });
+      expect(await socket.next((message) => message.type === 'pong')).toEqual({ type: 'pong' });
+      await closesWith(socket, 4408, 'Connection initialisation timeout');
+    });
+
     it('accepts a connection_init sent in time and read late, behind a busy event loop (a reconnect storm)', async ({
       server,
     }) => {
