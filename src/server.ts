@@ -31,6 +31,7 @@ import { useOperationLimits } from './plugins/operation-limits';
 import { useRateLimits } from './plugins/rate-limits';
 import { useReadiness } from './plugins/readiness';
 import { createSharedExecutions } from './plugins/shared-subscriptions';
+import { useScopeCacheRelease } from './plugins/scope-cache';
 import { forClient, type PubSub } from './pubsub';
 import { schema } from './schema';
 
@@ -145,6 +146,7 @@ export function buildApp({
       ...responseCache.plugins,
       useReadiness(databaseHealth, pubSub, options.poolSize),
       createSharedExecutions().plugin, // identical subscriptions execute each event once
+      useScopeCacheRelease(), // an idle subscription keeps no scope-auth cache
       useRequestBodyLimit(limits.maxBodyBytes), // last: it wraps the request parser the others leave
     ],
   });
