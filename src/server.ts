@@ -7,6 +7,7 @@ import { viewerOfConnection, viewerOfRequest } from './auth/tokens';
 import { documentCaches } from './cache/documents';
 import type { ResponseCache } from './cache/response-cache';
 import type { Context } from './context';
+import { lazyOperationLogger } from './context-logger';
 import type { Db } from './db/client';
 import { watchDatabase } from './db/health';
 import { databaseFailure } from './db/failures';
@@ -92,6 +93,7 @@ export function buildApp({
 }: AppDependencies): App {
   const databaseHealth = watchDatabase(db, logger.child({ component: 'readiness' }));
   const limits = resolveLimits(options.limits);
+  const withLogger = lazyOperationLogger(logger);
   const rateLimiter = createRateLimiter(limits.rate, options.sharedCounters);
   const yoga = createYoga<ServerContext, Context>({
     schema,
@@ -111,7 +113,8 @@ export function buildApp({
     parserAndValidationCache: documentCaches(), // bounded in bytes, not by count (src/cache/documents.ts)
     // Batching stays off (Yoga's default): a JSON array body is refused with 400.
     // HTTP: the Authorization header; WebSocket (no `request`): graphql-ws connectionParams.
-    context: async ({ request, req, res, socket, connectionParams }) => {
+    context: async (initialContext) => {
+      const { request, req, connectionParams } = initialContext;
       const requestId = request ? requestIdOf(request) : crypto.randomUUID();
       const viewer = await (request ? viewerOfRequest(db, request) : viewerOfConnection(db, connectionParams)).catch(
         (error: unknown) => {
@@ -126,10 +129,20 @@ export function buildApp({
         },
       );
       const address = clientAddress(req, limits.trustProxy);
-      const log = logger.child({ requestId });
-      // Its subscriptions cut this client off if it stops reading (src/limits/slow-clients.ts).
-      const ownPubSub = forClient(pubSub, limits.maxPendingEvents, cutOffFor({ socket, res }, log));
-      return { db, pubSub: ownPubSub, requestId, logger: log, viewer, clientAddress: address, responseCache };
+      // `logger` is defined on the context itself, made on first use; the rest is copied onto it.
+      const context = withLogger(initialContext);
+      // Its subscriptions cut this client off if it stops reading (src/limits/slow-clients.ts):
+      // the context has its `socket` (WebSocket) or `res` (SSE), and `logger`.
+      const ownPubSub = forClient(pubSub, limits.maxPendingEvents, cutOffFor(context));
+      const rest: Omit<Context, 'logger'> = {
+        db,
+        pubSub: ownPubSub,
+        requestId,
+        viewer,
+        clientAddress: address,
+        responseCache,
+      };
+      return rest as Context;
     },
     plugins: [
       useGraphQLJsExecute(),

@@ -18,14 +18,15 @@ const reasonFor = (maxPending: number) =>
  * carry one more event, close the response's connection. Either way the reason is logged, and
  * the process and every other subscriber go on.
  */
-export function cutOffFor(
-  transport: { socket?: WebSocket; res?: ServerResponse },
-  logger: Logger,
-): (maxPending: number) => void {
+export function cutOffFor(client: {
+  socket?: WebSocket;
+  res?: ServerResponse;
+  readonly logger: Logger;
+}): (maxPending: number) => void {
   return (maxPending) => {
-    logger.warn({ maxPending }, 'subscriber cut off: it stopped reading its stream');
-    if (transport.socket) transport.socket.close(TOO_SLOW, reasonFor(maxPending));
-    else transport.res?.destroy();
+    client.logger.warn({ maxPending }, 'subscriber cut off: it stopped reading its stream');
+    if (client.socket) client.socket.close(TOO_SLOW, reasonFor(maxPending));
+    else client.res?.destroy();
   };
 }
 
