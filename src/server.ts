@@ -18,7 +18,7 @@ import { createRateLimiter, type SharedCounters } from './limits/rate-limiter';
 import { cutOffFor } from './limits/slow-clients';
 import { useSseStreamLimit } from './limits/sse';
 import type { Logger } from './logger';
-import { useAccessLog, requestIdOf } from './plugins/access-log';
+import { newRequestId, useAccessLog, requestIdOf } from './plugins/access-log';
 import { useRequestBodyLimit } from './plugins/body-limit';
 import { corsFor } from './plugins/cors';
 import { useCsrfPrevention } from './plugins/csrf';
@@ -115,7 +115,7 @@ export function buildApp({
     // HTTP: the Authorization header; WebSocket (no `request`): graphql-ws connectionParams.
     context: async (initialContext) => {
       const { request, req, connectionParams } = initialContext;
-      const requestId = request ? requestIdOf(request) : crypto.randomUUID();
+      const requestId = request ? requestIdOf(request) : newRequestId();
       const viewer = await (request ? viewerOfRequest(db, request) : viewerOfConnection(db, connectionParams)).catch(
         (error: unknown) => {
           if (error instanceof GraphQLError) throw error;
