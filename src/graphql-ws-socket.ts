@@ -62,7 +62,10 @@ export function serveGraphQLWs(
   wsServer.once('close', () => clearInterval(keepAlive));
 
   wsServer.on('connection', (socket: WebSocket, request: IncomingMessage) => {
-    socket.once('error', internalError('on a WebSocket', socket));
+    // `on` rather than `once`, here and for 'close' below: a socket emits 'close' once anyway, and
+    // each `once` held a wrapper and its state (about 170 bytes) for the socket's life; a second
+    // 'error', which `once` would have left unhandled, closes an already closing socket.
+    socket.on('error', internalError('on a WebSocket', socket));
     socket.on('pong', answered);
     const forwarded = request.headers['x-forwarded-for'];
     const origin: RequestOrigin = {
@@ -85,6 +88,6 @@ export function serveGraphQLWs(
       },
       { socket, request: origin },
     );
-    socket.once('close', (code, reason) => void closed(code, String(reason)));
+    socket.on('close', (code, reason) => void closed(code, String(reason)));
   });
 }

@@ -22,7 +22,7 @@ export function limitConnectionsPerAddress(wsServer: WebSocketServer, max: numbe
       socket.close(TOO_MANY_CONNECTIONS, `Too many connections from your address: at most ${max}.`);
       return;
     }
-    socket.once('close', () => open.leave(address));
+    socket.on('close', () => open.leave(address)); // emitted once: no `once` wrapper to hold
   });
   return { refused: (socket: WebSocket) => refused.has(socket) };
 }
