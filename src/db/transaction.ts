@@ -63,9 +63,8 @@ export async function writeTransaction<T>(
   work: (tx: Prisma.TransactionClient) => Promise<T>,
   { row }: { row?: string } = {},
 ): Promise<T> {
-  const own = settings.get(db);
-  if (!own) throw new Error('writeTransaction needs a client made by createDb');
-  return row ? inRowQueue(own, row, () => inSlot(own, db, work)) : inSlot(own, db, work);
+  const own = settingsOf(db, 'writeTransaction');
+  return queued(own, row, () => inTransaction(own, db, work));
 }
 
 /**
@@ -81,18 +80,28 @@ export async function writeStatement<T>(
   work: (client: Prisma.TransactionClient) => Promise<T>,
   { row }: { row?: string } = {},
 ): Promise<T> {
-  const own = settings.get(db);
-  if (!own) throw new Error('writeStatement needs a client made by createDb');
+  const own = settingsOf(db, 'writeStatement');
   if (!own.sessionTimeouts) return writeTransaction(db, work, { row });
-  const alone = async () => {
+  return queued(own, row, () => work(db));
+}
+
+function settingsOf(db: Db, caller: string): WriteSettings {
+  const own = settings.get(db);
+  if (!own) throw new Error(`${caller} needs a client made by createDb`);
+  return own;
+}
+
+/** `write` in its turn on `row` (when given), then in one of the write slots. */
+function queued<T>(own: WriteSettings, row: string | undefined, write: () => Promise<T>): Promise<T> {
+  const inSlot = async () => {
     const [, release] = await own.slots.acquire();
     try {
-      return await work(db);
+      return await write();
     } finally {
       release();
     }
   };
-  return row ? inRowQueue(own, row, alone) : alone();
+  return row ? inRowQueue(own, row, inSlot) : inSlot();
 }
 
 interface RowQueue {
@@ -152,20 +161,16 @@ function turn(queue: RowQueue, ahead: Promise<void>, ms: number, row: string): P
   });
 }
 
-async function inSlot<T>(own: WriteSettings, db: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+/** `work` in a Prisma interactive transaction whose first statement sets its time limits. */
+function inTransaction<T>(own: WriteSettings, db: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   const { statementMs, lockMs, poolWaitMs } = own.timeouts;
-  const [, release] = await own.slots.acquire();
-  try {
-    return await db.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`SELECT set_config('statement_timeout', ${String(statementMs)}, true),
-          set_config('lock_timeout', ${String(lockMs)}, true),
-          set_config('idle_in_transaction_session_timeout', ${String(statementMs)}, true)`;
-        return work(tx);
-      },
-      { maxWait: poolWaitMs + 1_000, timeout: statementMs },
-    );
-  } finally {
-    release();
-  }
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT set_config('statement_timeout', ${String(statementMs)}, true),
+        set_config('lock_timeout', ${String(lockMs)}, true),
+        set_config('idle_in_transaction_session_timeout', ${String(statementMs)}, true)`;
+      return work(tx);
+    },
+    { maxWait: poolWaitMs + 1_000, timeout: statementMs },
+  );
 }
