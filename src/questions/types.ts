@@ -8,6 +8,28 @@ import { pageSize } from '../schema/pagination';
 
 export const MAX_RELEVANT_BLOGS = 20;
 
+/** The `topics` field's query; relevantBlogs selects through the same, so the two share a join. */
+const topicOrder = { orderBy: { name: 'asc' } } as const;
+
+type BlogPostKey = { id: number; publishedAt: Date };
+const blogOrder = [{ publishedAt: 'desc' }, { id: 'desc' }] as const;
+
+/** A topic's newest posts, with what the client selected plus the keys newestDistinct needs. */
+function relevantBlogQuery(nestedSelection: (selection?: object) => object, first: number) {
+  const planned = nestedSelection({ take: Math.min(Math.max(first, 0), MAX_RELEVANT_BLOGS), orderBy: blogOrder }) as {
+    select?: Record<string, unknown>;
+  };
+  return planned.select ? { ...planned, select: { ...planned.select, id: true, publishedAt: true } } : planned;
+}
+
+/** The newest `first` of several newest-first lists, each post once (a post may share several topics). */
+function newestDistinct(posts: BlogPostKey[], first: number): BlogPostKey[] {
+  const byId = new Map(posts.map((post) => [post.id, post]));
+  return [...byId.values()]
+    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || b.id - a.id)
+    .slice(0, first);
+}
+
 export const Question = builder.prismaNode('Question', {
   description: 'A health question asked by a patient. Who asked is never revealed.',
   ...prismaNodeDefaults,
@@ -45,21 +67,30 @@ export const Question = builder.prismaNode('Question', {
       args: { order: t.arg({ type: AnswerOrder, defaultValue: 'NEWEST_FIRST', required: true }) },
       query: (args) => ({ where: visibleAnswers, orderBy: answerOrderBy(args.order) }),
     }),
-    topics: t.relation('topics', { query: { orderBy: { name: 'asc' } } }),
-    relevantBlogs: t.prismaField({
+    topics: t.relation('topics', { query: topicOrder }),
+    relevantBlogs: t.field({
       description: `Blog posts that share a topic with the question, newest first (at most ${MAX_RELEVANT_BLOGS}).`,
       type: [BlogPost],
       args: { first: t.arg.int({ defaultValue: 5, required: true }) },
-      resolve: (query, question, { first }, ctx) => {
+      // Read in the question's own statement, through its topics: each topic's newest `first` posts
+      // hold the newest `first` of them all, merged below. A statement of its own (blog_post where
+      // one of its topics is one of the question's) was a second round trip to PostgreSQL per page,
+      // about a sixth of a question page's CPU. The topics' query is the `topics` field's, so the
+      // two share one join. An out-of-range `first` is refused in resolve; it is clamped here.
+      select: ({ first }, _ctx, nestedSelection) => ({
+        topics: {
+          ...topicOrder,
+          select: { blogPosts: relevantBlogQuery(nestedSelection, first) },
+        },
+      }),
+      resolve: (question, { first }) => {
         if (first < 0 || first > MAX_RELEVANT_BLOGS) {
           throw badUserInput(`"first" must be between 0 and ${MAX_RELEVANT_BLOGS}; got ${first}.`, 'first');
         }
-        return ctx.db.blogPost.findMany({
-          ...query,
-          where: { topics: { some: { questions: { some: { id: question.id } } } } },
-          orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-          take: first,
-        });
+        return newestDistinct(
+          question.topics.flatMap((topic) => topic.blogPosts as BlogPostKey[]),
+          first,
+        );
       },
     }),
   }),

@@ -129,7 +129,9 @@ describe('one page, one trip', () => {
     return question.slug;
   }
 
-  it('runs the same 2 SQL statements for 1 answer and for 30, selecting only requested columns', async ({ server }) => {
+  it('runs the same single SQL statement for 1 answer and for 30, selecting only requested columns', async ({
+    server,
+  }) => {
     const one = await questionWithAnswers(server, 1);
     const thirty = await questionWithAnswers(server, 30);
 
@@ -145,14 +147,123 @@ describe('one page, one trip', () => {
       });
       counted.push(result);
     }
-    // 1: the question with its answers, their authors and specialties, topics and the count;
-    // 2: the relevant blog posts.
-    expect(counted.map((c) => c.count)).toEqual([2, 2]);
+    // The question with its answers, their authors and specialties, the count, its topics and
+    // through them the relevant blog posts: one round trip.
+    expect(counted.map((c) => c.count)).toEqual([1, 1]);
     const [pageStatement] = counted[1]!.statements;
+    expect(counted[1]!.statements).toHaveLength(1);
     expect(pageStatement).toMatch(/FROM "public"\."question"/);
     // Columns nobody asked for stay in the database.
-    for (const unrequested of ['asker_id', 'email', 'country', 'verified', 'created_at', 'last_answered_at']) {
+    for (const unrequested of [
+      'asker_id',
+      'email',
+      'country',
+      'verified',
+      'created_at',
+      'last_answered_at',
+      'summary',
+    ]) {
       expect(pageStatement).not.toContain(`"${unrequested}"`);
+    }
+  });
+});
+
+describe('relevant blog posts', () => {
+  /** A question on two new topics; posts on either, on both and on neither, published on given days. */
+  async function questionWithBlogs(server: TestServer, prefix: string) {
+    const asker = await server.db.asker.create({ data: {} });
+    const [skin, sleep, other] = await Promise.all(
+      ['skin', 'sleep', 'other'].map((name) =>
+        server.db.topic.create({ data: { slug: `${prefix}-${name}`, name: `${prefix} ${name}` } }),
+      ),
+    );
+    const post = (slug: string, day: number, topics: { id: number }[]) =>
+      server.db.blogPost.create({
+        data: {
+          slug: `${prefix}-${slug}`,
+          title: slug,
+          summary: `About ${slug}`,
+          url: `https://example.com/${slug}`,
+          publishedAt: new Date(Date.UTC(2024, 0, day)),
+          topics: { connect: topics.map(({ id }) => ({ id })) },
+        },
+      });
+    // In order of creation, so that ids rise: on a tie of dates the later id comes first.
+    await post('skin-old', 1, [skin!]);
+    await post('both-newest', 20, [skin!, sleep!]);
+    await post('sleep-mid', 10, [sleep!]);
+    await post('skin-mid-tie', 10, [skin!]);
+    await post('other-newest', 30, [other!]);
+    await post('sleep-old', 2, [sleep!]);
+    const question = await server.db.question.create({
+      data: {
+        slug: `${prefix}-question`,
+        title: 'Skin and sleep',
+        body: 'Body',
+        askerId: asker.id,
+        topics: { connect: [{ id: skin!.id }, { id: sleep!.id }] },
+      },
+    });
+    return question.slug;
+  }
+
+  const query = `query Blogs($slug: String!, $first: Int!) { question(slug: $slug) { relevantBlogs(first: $first) { slug } } }`;
+  const withTopics = `query BlogsAndTopics($slug: String!, $first: Int!) {
+    question(slug: $slug) { topics { slug } relevantBlogs(first: $first) { slug publishedAt } }
+  }`;
+
+  it('are the newest posts sharing a topic, each once, newest first and by id on a tie, in one statement', async ({
+    server,
+  }) => {
+    const questionSlug = await questionWithBlogs(server, 'newest');
+    const slugs = async (first: number) => {
+      let found: string[] = [];
+      const { count } = await server.countStatements(async () => {
+        const data = expectData(
+          await server.request<{ question: { relevantBlogs: { slug: string }[] } }>(query, {
+            slug: questionSlug,
+            first,
+          }),
+        );
+        found = data.question.relevantBlogs.map((blog) => blog.slug);
+      });
+      expect(count).toBe(1);
+      return found;
+    };
+    const all = ['both-newest', 'skin-mid-tie', 'sleep-mid', 'sleep-old', 'skin-old'].map((slug) => `newest-${slug}`);
+    expect(await slugs(20)).toEqual(all);
+    expect(await slugs(3)).toEqual(all.slice(0, 3));
+    expect(await slugs(1)).toEqual(all.slice(0, 1));
+    expect(await slugs(0)).toEqual([]);
+
+    const data = expectData(
+      await server.request<{
+        question: { topics: { slug: string }[]; relevantBlogs: { slug: string; publishedAt: string }[] };
+      }>(withTopics, { slug: questionSlug, first: 2 }),
+    );
+    expect(data.question).toEqual({
+      topics: [{ slug: 'newest-skin' }, { slug: 'newest-sleep' }],
+      relevantBlogs: [
+        { slug: 'newest-both-newest', publishedAt: '2024-01-20T00:00:00.000Z' },
+        { slug: 'newest-skin-mid-tie', publishedAt: '2024-01-10T00:00:00.000Z' },
+      ],
+    });
+  });
+
+  it('refuse a "first" out of range, naming it (the list is non-null: the question is null then)', async ({
+    server,
+  }) => {
+    const questionSlug = await questionWithBlogs(server, 'range');
+    for (const first of [-1, 21]) {
+      const result = await server.request(withTopics, { slug: questionSlug, first });
+      expect(result.data).toEqual({ question: null });
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          message: `"first" must be between 0 and 20; got ${first}.`,
+          path: ['question', 'relevantBlogs'],
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'first' }),
+        }),
+      ]);
     }
   });
 });

@@ -36,7 +36,9 @@ async function ok(response: Promise<{ errors?: unknown }>): Promise<void> {
   expect((await response).errors).toBeUndefined();
 }
 
-it('question page: the question with everything it shows, then its related blogs', async ({ server }) => {
+it('question page: the question with everything it shows, its related blogs included, in one statement', async ({
+  server,
+}) => {
   expect(await recorded(server, () => ok(server.request(QuestionPageDocument, { slug })))).toMatchSnapshot();
 });
 
