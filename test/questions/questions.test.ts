@@ -101,11 +101,35 @@ describe('questions', () => {
     let after: string | null = null;
     for (;;) {
       const page = await list(server, { filter: { topic: topicSlug }, first: 2, after });
+      expect(page.totalCount).toBe(5); // the whole topic's, on every page
       seen.push(...titlesOf(page).map(String));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor!;
     }
     expect(seen).toEqual(['Cannot', 'Rash', 'Dry', 'Migraine', 'Cold']);
+  });
+
+  it("counts a topic's questions when only the count is asked, or under a fragment", async ({ server }) => {
+    const alone = expectData(
+      await server.request<{ questions: unknown }>(
+        `query($t: String) { questions(filter: { topic: $t }) { totalCount } }`,
+        {
+          t: topicSlug,
+        },
+      ),
+    );
+    expect(alone.questions).toEqual({ totalCount: 5 });
+    const inFragment = expectData(
+      await server.request<{ questions: unknown }>(
+        `query($t: String) { questions(filter: { topic: $t }, first: 1) { ...Count edges { node { title } } } }
+         fragment Count on QueryQuestionsConnection { totalCount }`,
+        { t: topicSlug },
+      ),
+    );
+    expect(inFragment.questions).toEqual({
+      totalCount: 5,
+      edges: [{ node: { title: expect.stringMatching(/^Cannot/) } }],
+    });
   });
 
   it('refuses pages over 100 with BAD_USER_INPUT', async ({ server }) => {
