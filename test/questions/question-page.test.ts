@@ -250,6 +250,33 @@ describe('relevant blog posts', () => {
     });
   });
 
+  it('answer each alias with its own "first", beside the topics, on a question page of other fields', async ({
+    server,
+  }) => {
+    const questionSlug = await questionWithBlogs(server, 'alias');
+    const data = expectData(
+      await server.request<Record<string, unknown>>(
+        `query($slug: String!) { question(slug: $slug) {
+          title
+          one: relevantBlogs(first: 1) { slug }
+          three: relevantBlogs(first: 3) { slug title }
+          topics { name }
+        } }`,
+        { slug: questionSlug },
+      ),
+    );
+    expect(data.question).toEqual({
+      title: 'Skin and sleep',
+      one: [{ slug: 'alias-both-newest' }],
+      three: [
+        { slug: 'alias-both-newest', title: 'both-newest' },
+        { slug: 'alias-skin-mid-tie', title: 'skin-mid-tie' },
+        { slug: 'alias-sleep-mid', title: 'sleep-mid' },
+      ],
+      topics: [{ name: 'alias skin' }, { name: 'alias sleep' }],
+    });
+  });
+
   it('refuse a "first" out of range, naming it (the list is non-null: the question is null then)', async ({
     server,
   }) => {
