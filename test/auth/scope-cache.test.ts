@@ -1,13 +1,10 @@
-import SchemaBuilder from '@pothos/core';
-import PrismaPlugin from '@pothos/plugin-prisma';
-import ScopeAuthPlugin, { RequestCache } from '@pothos/plugin-scope-auth';
+import { RequestCache } from '@pothos/plugin-scope-auth';
 import { envelop, useEngine } from '@envelop/core';
 import { execute, parse, subscribe, validate, type ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { scopesOf, unauthorizedError, type AuthScopes } from '../../src/auth/scopes';
 import type { Viewer } from '../../src/auth/viewer';
-import { getDatamodel } from '../../src/generated/pothos-prisma-types';
 import { useScopeCacheRelease } from '../../src/plugins/scope-cache';
+import { throwawayBuilder } from './throwaway-builder';
 
 type Ctx = { viewer: Viewer | null };
 
@@ -18,22 +15,7 @@ async function* ticks() {
 
 /** A subscription that only askers may start, checked when it starts (as src/builder.ts sets it). */
 function setUp() {
-  const builder = new SchemaBuilder<{ Context: Ctx; AuthScopes: AuthScopes }>({
-    // The Prisma plugin's options are required by its type declarations once it is installed (as
-    // in scopes.test.ts); no field here uses it.
-    plugins: [ScopeAuthPlugin, PrismaPlugin],
-    prisma: {
-      client: () => {
-        throw new Error('no database in this schema');
-      },
-      dmmf: getDatamodel(),
-    },
-    scopeAuth: {
-      authScopes: scopesOf,
-      unauthorizedError: (_parent, ctx, info, result) => unauthorizedError(ctx, info, result),
-      authorizeOnSubscribe: true,
-    },
-  });
+  const builder = throwawayBuilder({ authorizeOnSubscribe: true });
   // The cache each execution used, as the resolvers see it (scope-auth made it before they ran).
   const seen: unknown[] = [];
   builder.queryType({ fields: (t) => ({ ok: t.boolean({ authScopes: { public: true }, resolve: () => true }) }) });

@@ -1,31 +1,9 @@
-import SchemaBuilder from '@pothos/core';
-import PrismaPlugin from '@pothos/plugin-prisma';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { rootFieldsWithoutScopes, scopesOf, unauthorizedError, type AuthScopes } from '../../src/auth/scopes';
+import { rootFieldsWithoutScopes } from '../../src/auth/scopes';
 import type { Viewer } from '../../src/auth/viewer';
-import { getDatamodel } from '../../src/generated/pothos-prisma-types';
 import { schema } from '../../src/schema';
-
-/** A throwaway builder set up like src/builder.ts (same plugin, scopes and errors), for small schemas. */
-function throwawayBuilder() {
-  return new SchemaBuilder<{ Context: { viewer: Viewer | null }; AuthScopes: AuthScopes }>({
-    // The Prisma plugin's options are required by its type declarations once it is installed;
-    // no field here uses it.
-    plugins: [ScopeAuthPlugin, PrismaPlugin],
-    prisma: {
-      client: () => {
-        throw new Error('no database in these schemas');
-      },
-      dmmf: getDatamodel(),
-    },
-    scopeAuth: {
-      authScopes: scopesOf,
-      unauthorizedError: (_parent, ctx, info, result) => unauthorizedError(ctx, info, result),
-    },
-  });
-}
+import { throwawayBuilder } from './throwaway-builder';
 
 describe('every root field declares its auth', () => {
   it('holds for the real schema: no Query, Mutation or Subscription field lacks authScopes', () => {
