@@ -65,7 +65,7 @@ export function createDb(url: string, poolSize: number, logger: Logger, options:
         // planner hashed the whole blog_post table for each topic of a question page rather
         // than look up its few posts by key (2.3 ms of SQL per page instead of 0.65 ms). 1.1 is
         // PostgreSQL's usual advice for SSDs and cached data. A DATABASE_URL `options` wins;
-        // behind PgBouncer, set it in postgresql.conf (deploy/).
+        // behind PgBouncer, set it on the role (README: Limits and failure behaviour).
         options: '-c random_page_cost=1.1',
       }),
     },

@@ -14,7 +14,10 @@ const topicOrder = { orderBy: { name: 'asc' } } as const;
 type BlogPostKey = { id: number; publishedAt: Date };
 const blogOrder = [{ publishedAt: 'desc' }, { id: 'desc' }] as const;
 
-/** A topic's newest posts, with what the client selected plus the keys newestDistinct needs. */
+/**
+ * A topic's newest posts, with what the client selected plus the keys newestDistinct needs (a
+ * planned query without a `select` loads every column, those included).
+ */
 function relevantBlogQuery(nestedSelection: (selection?: object) => object, first: number) {
   const planned = nestedSelection({ take: Math.min(Math.max(first, 0), MAX_RELEVANT_BLOGS), orderBy: blogOrder }) as {
     select?: Record<string, unknown>;
